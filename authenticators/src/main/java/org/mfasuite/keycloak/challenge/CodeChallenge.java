@@ -1,0 +1,120 @@
+package org.mfasuite.keycloak.challenge;
+
+import java.nio.charset.StandardCharsets;
+import java.security.InvalidKeyException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.Map;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * A pending one-time code: only its salted HMAC is kept, never the code. Immutable; each wrong entry
+ * yields a new instance with one more attempt.
+ *
+ * @param id        random challenge id (128 bits), the replay-guard key once the code is used
+ * @param target    what the code was sent to (a credential id or a phone number)
+ * @param salt      random salt, hex
+ * @param hash      HMAC-SHA256(salt, code), hex
+ * @param issuedAt  Keycloak time (seconds) the code was sent
+ * @param expiresAt Keycloak time (seconds) after which the code is refused
+ * @param attempts  wrong entries so far
+ */
+public record CodeChallenge(String id, String target, String salt, String hash, long issuedAt, long expiresAt,
+                            int attempts) {
+
+    /** What checking an entered code found. */
+    public enum Outcome { VALID, WRONG, EXPIRED, EXHAUSTED }
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final HexFormat HEX = HexFormat.of();
+
+    /** Issues a new challenge for {@code code}, which the caller sends and then forgets. */
+    public static CodeChallenge issue(String target, String code, long now, CodeSettings settings) {
+        String salt = randomHex(16);
+        return new CodeChallenge(randomHex(16), target, salt, hmac(salt, code), now, now + settings.ttlSeconds(), 0);
+    }
+
+    /** A code of {@code length} uniformly random digits. */
+    public static String newCode(int length) {
+        StringBuilder code = new StringBuilder(length);
+        for (int i = 0; i < length; i++) {
+            code.append((char) ('0' + RANDOM.nextInt(10)));
+        }
+        return code.toString();
+    }
+
+    /** Checks an entry; expiry and the attempt budget are checked before the code itself. */
+    public Outcome check(String entered, long now, int maxAttempts) {
+        if (now >= expiresAt) {
+            return Outcome.EXPIRED;
+        }
+        if (attempts >= maxAttempts) {
+            return Outcome.EXHAUSTED;
+        }
+        String normalised = entered == null ? "" : entered.replaceAll("[\\s-]", "");
+        byte[] expected = HEX.parseHex(hash);
+        byte[] actual = HEX.parseHex(hmac(salt, normalised));
+        return MessageDigest.isEqual(expected, actual) ? Outcome.VALID : Outcome.WRONG;
+    }
+
+    public CodeChallenge withFailedAttempt() {
+        return new CodeChallenge(id, target, salt, hash, issuedAt, expiresAt, attempts + 1);
+    }
+
+    public int attemptsLeft(int maxAttempts) {
+        return Math.max(0, maxAttempts - attempts);
+    }
+
+    public Map<String, String> toNotes() {
+        Map<String, String> notes = new HashMap<>();
+        notes.put("id", id);
+        notes.put("target", target);
+        notes.put("salt", salt);
+        notes.put("hash", hash);
+        notes.put("issued", Long.toString(issuedAt));
+        notes.put("expires", Long.toString(expiresAt));
+        notes.put("attempts", Integer.toString(attempts));
+        return notes;
+    }
+
+    /** Reads notes written by {@link #toNotes()}; null when they are missing or damaged. */
+    public static CodeChallenge fromNotes(Map<String, String> notes) {
+        try {
+            String id = notes.get("id");
+            if (id == null || notes.get("hash") == null || notes.get("salt") == null) {
+                return null;
+            }
+            return new CodeChallenge(id, notes.get("target"), notes.get("salt"), notes.get("hash"),
+                    Long.parseLong(notes.get("issued")), Long.parseLong(notes.get("expires")),
+                    Integer.parseInt(notes.get("attempts")));
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "CodeChallenge[id=" + id + ", attempts=" + attempts + "]";
+    }
+
+    private static String hmac(String saltHex, String code) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(HEX.parseHex(saltHex), "HmacSHA256"));
+            return HEX.formatHex(mac.doFinal(code.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
+            throw new IllegalStateException("HmacSHA256 unavailable", e);
+        }
+    }
+
+    private static String randomHex(int bytes) {
+        byte[] b = new byte[bytes];
+        RANDOM.nextBytes(b);
+        return HEX.formatHex(b);
+    }
+}

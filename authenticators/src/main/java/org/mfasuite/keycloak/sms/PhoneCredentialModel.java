@@ -1,0 +1,67 @@
+package org.mfasuite.keycloak.sms;
+
+import java.io.IOException;
+
+import org.keycloak.common.util.Time;
+import org.keycloak.credential.CredentialModel;
+import org.keycloak.util.JsonSerialization;
+
+/**
+ * A verified phone number the user can receive codes on. The number is credential data (not secret);
+ * the credential has no secret: codes live in the authentication session.
+ */
+public class PhoneCredentialModel extends CredentialModel {
+
+    public static final String TYPE = "mfa-phone";
+
+    private final PhoneData phoneData;
+
+    /** Credential data as stored: {@code {"phoneNumber":"+46701234567"}}. */
+    public record PhoneData(String phoneNumber) {
+    }
+
+    private PhoneCredentialModel(PhoneData phoneData) {
+        this.phoneData = phoneData;
+    }
+
+    /** A new credential for a number the user has just proved they hold. */
+    public static PhoneCredentialModel createFromNumber(String e164) {
+        PhoneCredentialModel model = new PhoneCredentialModel(new PhoneData(e164));
+        model.setType(TYPE);
+        model.setUserLabel(PhoneNumbers.mask(e164));
+        model.setCreatedDate(Time.currentTimeMillis());
+        model.setSecretData("{}");
+        try {
+            model.setCredentialData(JsonSerialization.writeValueAsString(model.phoneData));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return model;
+    }
+
+    public static PhoneCredentialModel createFromCredentialModel(CredentialModel stored) {
+        PhoneData data;
+        try {
+            data = JsonSerialization.readValue(stored.getCredentialData(), PhoneData.class);
+        } catch (IOException | RuntimeException e) {
+            data = new PhoneData(null);
+        }
+        PhoneCredentialModel model = new PhoneCredentialModel(data);
+        model.setId(stored.getId());
+        model.setType(stored.getType());
+        model.setUserLabel(stored.getUserLabel());
+        model.setCreatedDate(stored.getCreatedDate());
+        model.setSecretData(stored.getSecretData());
+        model.setCredentialData(stored.getCredentialData());
+        model.setFederationLink(stored.getFederationLink());
+        return model;
+    }
+
+    public String getPhoneNumber() {
+        return phoneData.phoneNumber();
+    }
+
+    public String getMaskedNumber() {
+        return PhoneNumbers.mask(phoneData.phoneNumber());
+    }
+}

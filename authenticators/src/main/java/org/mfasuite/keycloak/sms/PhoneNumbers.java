@@ -1,0 +1,79 @@
+package org.mfasuite.keycloak.sms;
+
+import java.util.Locale;
+
+import com.google.i18n.phonenumbers.NumberParseException;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat;
+import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberType;
+import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
+
+/** Parses what people type into E.164 and shows numbers masked. Backed by libphonenumber. */
+public final class PhoneNumbers {
+
+    /** Why a number was refused; each has a translated message {@code mfa-phone-<reason>}. */
+    public enum Problem { EMPTY, INVALID, NOT_MOBILE }
+
+    /** The outcome of {@link #parse}: either an E.164 number or a problem. */
+    public record Parsed(String e164, Problem problem) {
+        public boolean ok() {
+            return problem == null;
+        }
+    }
+
+    private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
+    private static final int MAX_INPUT = 64;
+
+    private PhoneNumbers() {
+    }
+
+    /**
+     * @param input         what the user typed: {@code +46 70-123 45 67}, {@code 0046...}, or a national
+     *                      number when {@code defaultRegion} is set
+     * @param defaultRegion ISO 3166 region for numbers without a country code, or blank for none
+     */
+    public static Parsed parse(String input, String defaultRegion) {
+        if (input == null || input.isBlank()) {
+            return new Parsed(null, Problem.EMPTY);
+        }
+        if (input.length() > MAX_INPUT) {
+            return new Parsed(null, Problem.INVALID);
+        }
+        String region = defaultRegion == null || defaultRegion.isBlank() ? "ZZ" : defaultRegion.trim().toUpperCase(Locale.ROOT);
+        try {
+            PhoneNumber number = UTIL.parse(input.trim(), region);
+            if (!UTIL.isValidNumber(number)) {
+                return new Parsed(null, Problem.INVALID);
+            }
+            PhoneNumberType type = UTIL.getNumberType(number);
+            if (type != PhoneNumberType.MOBILE && type != PhoneNumberType.FIXED_LINE_OR_MOBILE) {
+                return new Parsed(null, Problem.NOT_MOBILE);
+            }
+            return new Parsed(UTIL.format(number, PhoneNumberFormat.E164), null);
+        } catch (NumberParseException e) {
+            return new Parsed(null, Problem.INVALID);
+        }
+    }
+
+    /**
+     * Masks an E.164 number for display: country code, first two and last two digits stay, e.g.
+     * {@code +46701234567} becomes {@code +46 70•••••67}.
+     */
+    public static String mask(String e164) {
+        if (e164 == null || e164.isBlank()) {
+            return "";
+        }
+        try {
+            PhoneNumber number = UTIL.parse(e164, "ZZ");
+            String national = UTIL.getNationalSignificantNumber(number);
+            String countryCode = "+" + number.getCountryCode();
+            if (national.length() <= 4) {
+                return countryCode + " " + "•".repeat(national.length());
+            }
+            return countryCode + " " + national.substring(0, 2) + "•".repeat(national.length() - 4)
+                    + national.substring(national.length() - 2);
+        } catch (NumberParseException e) {
+            return "•".repeat(Math.max(0, e164.length() - 2)) + e164.substring(Math.max(0, e164.length() - 2));
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package org.mfasuite.keycloak.sms;
+
+import java.util.List;
+import java.util.Set;
+
+import org.keycloak.Config;
+import org.keycloak.authentication.Authenticator;
+import org.keycloak.authentication.AuthenticatorFactory;
+import org.keycloak.models.AuthenticationExecutionModel.Requirement;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.models.credential.OTPCredentialModel;
+import org.keycloak.provider.ProviderConfigProperty;
+
+public class SmsAuthenticatorFactory implements AuthenticatorFactory {
+
+    public static final String PROVIDER_ID = "mfa-sms";
+
+    private static final SmsAuthenticator SINGLETON = new SmsAuthenticator();
+
+    @Override
+    public String getId() {
+        return PROVIDER_ID;
+    }
+
+    @Override
+    public String getDisplayType() {
+        return "SMS code";
+    }
+
+    @Override
+    public String getHelpText() {
+        return "Sends a one-time code by SMS to one of the user's verified phones and checks it.";
+    }
+
+    /** {@code otp}: the category Keycloak's brute-force protector counts failures for. */
+    @Override
+    public String getReferenceCategory() {
+        return OTPCredentialModel.TYPE;
+    }
+
+    /** Lists {@code mfa-phone} in the Account Console's "Signing in" page. */
+    @Override
+    public Set<String> getOptionalReferenceCategories(KeycloakSession session) {
+        return Set.of(PhoneCredentialModel.TYPE);
+    }
+
+    @Override
+    public boolean isConfigurable() {
+        return true;
+    }
+
+    @Override
+    public List<ProviderConfigProperty> getConfigProperties() {
+        return SmsSettings.configProperties();
+    }
+
+    @Override
+    public Requirement[] getRequirementChoices() {
+        return new Requirement[]{Requirement.REQUIRED, Requirement.ALTERNATIVE, Requirement.DISABLED};
+    }
+
+    @Override
+    public boolean isUserSetupAllowed() {
+        return true;
+    }
+
+    @Override
+    public Authenticator create(KeycloakSession session) {
+        return SINGLETON;
+    }
+
+    @Override
+    public void init(Config.Scope config) {
+    }
+
+    @Override
+    public void postInit(KeycloakSessionFactory factory) {
+    }
+
+    @Override
+    public void close() {
+    }
+}

@@ -1,0 +1,113 @@
+package org.mfasuite.keycloak.sms;
+
+import java.io.IOException;
+import java.text.MessageFormat;
+import java.util.Locale;
+import java.util.Properties;
+
+import org.jboss.logging.Logger;
+import org.keycloak.common.util.Time;
+import org.keycloak.events.Details;
+import org.keycloak.events.EventBuilder;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.theme.Theme;
+import org.mfasuite.keycloak.challenge.ChallengeStore;
+import org.mfasuite.keycloak.challenge.CodeChallenge;
+import org.mfasuite.keycloak.challenge.SendLimiter;
+import org.mfasuite.keycloak.gateway.Channel;
+import org.mfasuite.keycloak.gateway.MessageDispatcher;
+import org.mfasuite.keycloak.gateway.MessageDispatcher.Dispatch;
+import org.mfasuite.keycloak.gateway.OutgoingMessage;
+
+/**
+ * Sends a fresh code to a phone, within the resend delay and the per-user send limit, and keeps only its
+ * hash in the authentication session. Shared by the sign-in step and phone registration.
+ */
+public final class SmsCodeSender {
+
+    private static final Logger LOG = Logger.getLogger(SmsCodeSender.class);
+
+    /** What became of a send request. {@code seconds}: wait time for TOO_SOON and LIMITED. */
+    public record Result(Status status, long seconds, String reason) {
+        public boolean sent() {
+            return status == Status.SENT;
+        }
+    }
+
+    public enum Status { SENT, TOO_SOON, LIMITED, FAILED }
+
+    private final KeycloakSession session;
+    private final RealmModel realm;
+    private final UserModel user;
+    private final SmsSettings settings;
+    private final ChallengeStore store;
+    private final String provider;
+
+    /** @param provider the provider id sending (for events and the store), e.g. {@code mfa-sms} */
+    public SmsCodeSender(KeycloakSession session, RealmModel realm, UserModel user, SmsSettings settings,
+                         ChallengeStore store, String provider) {
+        this.session = session;
+        this.realm = realm;
+        this.user = user;
+        this.settings = settings;
+        this.store = store;
+        this.provider = provider;
+    }
+
+    /**
+     * @param target   what the challenge is bound to (credential id, or the number during registration)
+     * @param e164     where the code goes
+     * @param resend   true when the user asked for another code (the resend delay applies)
+     */
+    public Result send(String target, String e164, boolean resend, EventBuilder flowEvent) {
+        long now = Time.currentTime();
+        flowEvent = flowEvent.clone().user(user);
+        String masked = PhoneNumbers.mask(e164);
+        CodeChallenge pending = store.load();
+        if (resend && pending != null && now < pending.issuedAt() + settings.code().resendDelaySeconds()) {
+            long wait = pending.issuedAt() + settings.code().resendDelaySeconds() - now;
+            SmsEvents.send(flowEvent, provider, masked).detail(Details.REASON, "resend_too_soon").error("mfa_resend_too_soon");
+            return new Result(Status.TOO_SOON, wait, "resend_too_soon");
+        }
+        long limitedFor = new SendLimiter(session.singleUseObjects())
+                .acquire(realm.getId() + ":" + user.getId(), now, settings.code());
+        if (limitedFor > 0) {
+            SmsEvents.send(flowEvent, provider, masked).detail(Details.REASON, "send_limit").error("mfa_send_limit");
+            return new Result(Status.LIMITED, limitedFor, "send_limit");
+        }
+
+        String code = CodeChallenge.newCode(settings.code().length());
+        OutgoingMessage message = new OutgoingMessage(realm.getName(), Channel.SMS, e164, text(code), code);
+        Dispatch dispatch = new MessageDispatcher(session).dispatch(settings.gateways(), message);
+        if (!dispatch.sent()) {
+            SmsEvents.send(flowEvent, provider, masked).detail(SmsEvents.GATEWAY, dispatch.failedGateway())
+                    .detail(SmsEvents.RESULT, "failed").detail(Details.REASON, dispatch.failureReason())
+                    .error("mfa_gateway_failed");
+            return new Result(Status.FAILED, 0, dispatch.failureReason());
+        }
+        store.save(CodeChallenge.issue(target, code, now, settings.code()));
+        SmsEvents.send(flowEvent, provider, masked).detail(SmsEvents.GATEWAY, dispatch.receipt().gatewayId())
+                .detail(SmsEvents.MESSAGE_ID, dispatch.receipt().messageId())
+                .detail(SmsEvents.RESULT, "sent").success();
+        return new Result(Status.SENT, 0, null);
+    }
+
+    /** The SMS text in the user's language, ending with the origin-bound line browsers autofill from. */
+    private String text(String code) {
+        Locale locale = session.getContext().resolveLocale(user);
+        String minutes = Integer.toString(Math.max(1, settings.code().ttlSeconds() / 60));
+        String name = realm.getDisplayName() == null || realm.getDisplayName().isBlank() ? realm.getName() : realm.getDisplayName();
+        String pattern = "{0} is your {1} code. It expires in {2} minutes.";
+        try {
+            Properties messages = session.theme().getTheme(Theme.Type.LOGIN).getEnhancedMessages(realm, locale);
+            pattern = messages.getProperty("mfa-sms-text", pattern);
+        } catch (IOException e) {
+            LOG.debug("Login theme messages unavailable; using the built-in SMS text", e);
+        }
+        String text = new MessageFormat(pattern, locale).format(new Object[]{code, name, minutes});
+        String host = session.getContext().getUri().getBaseUri().getHost();
+        return text + "\n\n@" + host + " #" + code;
+    }
+}

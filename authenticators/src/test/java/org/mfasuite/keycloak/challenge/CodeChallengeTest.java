@@ -1,0 +1,79 @@
+package org.mfasuite.keycloak.challenge;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.mfasuite.keycloak.challenge.CodeChallenge.Outcome;
+
+class CodeChallengeTest {
+
+    private static final CodeSettings SETTINGS = CodeSettings.defaults();
+    private static final long NOW = 1_000_000;
+
+    @Test
+    void newCodeHasTheRequestedDigitsAndVaries() {
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < 200; i++) {
+            String code = CodeChallenge.newCode(8);
+            assertTrue(code.matches("\\d{8}"), code);
+            seen.add(code);
+        }
+        assertTrue(seen.size() > 190, "codes repeat far too often: " + seen.size());
+    }
+
+    @Test
+    void theCodeIsNeverKeptOnlyItsSaltedHash() {
+        CodeChallenge challenge = CodeChallenge.issue("cred-1", "123456", NOW, SETTINGS);
+        assertFalse(challenge.toNotes().toString().contains("123456"));
+        CodeChallenge again = CodeChallenge.issue("cred-1", "123456", NOW, SETTINGS);
+        assertNotEquals(challenge.hash(), again.hash(), "a fresh salt per code");
+        assertNotEquals(challenge.id(), again.id());
+    }
+
+    @Test
+    void rightCodeIsValidUntilItExpires() {
+        CodeChallenge challenge = CodeChallenge.issue("cred-1", "123456", NOW, SETTINGS);
+        assertEquals(Outcome.VALID, challenge.check("123456", NOW, 3));
+        assertEquals(Outcome.VALID, challenge.check(" 123-456 ", NOW + 299, 3), "spaces and dashes people type are ignored");
+        assertEquals(Outcome.EXPIRED, challenge.check("123456", NOW + 300, 3));
+    }
+
+    @Test
+    void wrongCodesCountAndTheBudgetRunsOut() {
+        CodeChallenge challenge = CodeChallenge.issue("cred-1", "123456", NOW, SETTINGS);
+        assertEquals(Outcome.WRONG, challenge.check("654321", NOW, 3));
+        assertEquals(Outcome.WRONG, challenge.check(null, NOW, 3));
+        CodeChallenge used = challenge.withFailedAttempt().withFailedAttempt().withFailedAttempt();
+        assertEquals(0, used.attemptsLeft(3));
+        assertEquals(Outcome.EXHAUSTED, used.check("123456", NOW, 3), "even the right code once the tries are used");
+    }
+
+    @Test
+    void notesRoundTripAndDamagedNotesReadAsNoChallenge() {
+        CodeChallenge challenge = CodeChallenge.issue("cred-1", "123456", NOW, SETTINGS).withFailedAttempt();
+        CodeChallenge read = CodeChallenge.fromNotes(challenge.toNotes());
+        assertEquals(challenge, read);
+        assertEquals(Outcome.VALID, read.check("123456", NOW, 3));
+
+        Map<String, String> damaged = new HashMap<>(challenge.toNotes());
+        damaged.put("expires", "soon");
+        assertNull(CodeChallenge.fromNotes(damaged));
+        assertNull(CodeChallenge.fromNotes(Map.of()));
+    }
+
+    @Test
+    void toStringShowsNoSecrets() {
+        CodeChallenge challenge = CodeChallenge.issue("cred-1", "123456", NOW, SETTINGS);
+        assertFalse(challenge.toString().contains(challenge.hash()));
+        assertFalse(challenge.toString().contains(challenge.salt()));
+    }
+}

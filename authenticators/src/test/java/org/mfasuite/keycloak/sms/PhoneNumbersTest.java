@@ -1,0 +1,53 @@
+package org.mfasuite.keycloak.sms;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.mfasuite.keycloak.sms.PhoneNumbers.Problem;
+
+class PhoneNumbersTest {
+
+    @ParameterizedTest
+    @CsvSource({
+            "'+46 70-123 45 67', '', +46701234567",
+            "'0046701234567', SE, +46701234567",
+            "'070 123 45 67', SE, +46701234567",
+            "'+31 6 12345678', '', +31612345678",
+            "'+49 151 23456789', '', +4915123456789",
+            "'+1 (201) 555-0123', '', +12015550123",
+    })
+    void normalisesWhatPeopleTypeToE164(String typed, String region, String e164) {
+        PhoneNumbers.Parsed parsed = PhoneNumbers.parse(typed, region);
+        assertTrue(parsed.ok(), typed + " -> " + parsed.problem());
+        assertEquals(e164, parsed.e164());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"12345", "+46 70", "hello", "+999 1234567", "070 123 45 67", "<script>alert(1)</script>"})
+    void refusesWhatIsNotAPhoneNumber(String typed) {
+        assertEquals(Problem.INVALID, PhoneNumbers.parse(typed, "").problem(), typed);
+    }
+
+    @Test
+    void refusesEmptyAndOverlongInput() {
+        assertEquals(Problem.EMPTY, PhoneNumbers.parse("  ", "").problem());
+        assertEquals(Problem.EMPTY, PhoneNumbers.parse(null, "").problem());
+        assertEquals(Problem.INVALID, PhoneNumbers.parse("+46" + "7".repeat(100), "").problem());
+    }
+
+    @Test
+    void refusesLandlinesForSms() {
+        assertEquals(Problem.NOT_MOBILE, PhoneNumbers.parse("+46 8 123 456 78", "").problem());
+    }
+
+    @Test
+    void masksAllButCountryCodeAndTheEnds() {
+        assertEquals("+46 70•••••67", PhoneNumbers.mask("+46701234567"));
+        assertEquals("+31 61•••••78", PhoneNumbers.mask("+31612345678"));
+        assertEquals("", PhoneNumbers.mask(null));
+    }
+}

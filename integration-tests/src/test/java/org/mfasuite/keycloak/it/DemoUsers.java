@@ -1,0 +1,73 @@
+package org.mfasuite.keycloak.it;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.ws.rs.core.Response;
+
+import org.keycloak.representations.idm.CredentialRepresentation;
+import org.keycloak.representations.idm.UserRepresentation;
+import org.keycloak.testframework.realm.CredentialBuilder;
+import org.keycloak.testframework.realm.ManagedRealm;
+
+/** Creates fresh users in the demo realm, so limits and lockouts of one test never touch another. */
+public final class DemoUsers {
+
+    public static final String PASSWORD = "secret-password-1";
+    /** Authenticator-app secret (raw) for users that also have OTP. */
+    public static final String TOTP_SECRET = "12345678901234567890";
+
+    private DemoUsers() {
+    }
+
+    /** A user with a password and a verified phone for each number given. Returns the user id. */
+    public static String withPhones(ManagedRealm realm, String username, boolean withOtp, String... phones) {
+        UserRepresentation user = new UserRepresentation();
+        user.setUsername(username);
+        user.setEmail(username + "@example.org");
+        user.setFirstName(username);
+        user.setLastName("Test");
+        user.setEmailVerified(true);
+        user.setEnabled(true);
+        List<CredentialRepresentation> credentials = new ArrayList<>();
+        CredentialRepresentation password = new CredentialRepresentation();
+        password.setType(CredentialRepresentation.PASSWORD);
+        password.setValue(PASSWORD);
+        password.setTemporary(false);
+        credentials.add(password);
+        long created = 1_700_000_000_000L;
+        for (String phone : phones) {
+            CredentialRepresentation credential = new CredentialRepresentation();
+            credential.setType("mfa-phone");
+            credential.setUserLabel(phone);
+            credential.setCredentialData("{\"phoneNumber\":\"" + phone + "\"}");
+            credential.setSecretData("{}");
+            credential.setCreatedDate(created++);
+            credentials.add(credential);
+        }
+        if (withOtp) {
+            credentials.add(CredentialBuilder.totp(TOTP_SECRET).build());
+        }
+        user.setCredentials(credentials);
+        try (Response response = realm.admin().users().create(user)) {
+            if (response.getStatus() != 201) {
+                throw new IllegalStateException("Creating " + username + " failed: " + response.getStatus());
+            }
+            String location = response.getLocation().getPath();
+            String id = location.substring(location.lastIndexOf('/') + 1);
+            realm.cleanup().add(r -> r.users().delete(id).close());
+            return id;
+        }
+    }
+
+    /** A unique E.164 Swedish mobile number, so outbox lookups never mix tests. */
+    public static String uniquePhone() {
+        int n = Math.floorMod(UUID.randomUUID().getLeastSignificantBits(), 10_000_000);
+        return String.format("+4670%07d", n);
+    }
+
+    public static String uniqueName(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+}

@@ -1,0 +1,34 @@
+package org.mfasuite.keycloak.it;
+
+import org.keycloak.testframework.server.KeycloakServerConfig;
+import org.keycloak.testframework.server.KeycloakServerConfigBuilder;
+
+/**
+ * One Keycloak for every test class: the drop-in jar in providers/, the dev outbox in target/, and the
+ * Twilio and HTTP gateways pointed at the local peer that wire-format tests run.
+ */
+public class MfaServerConfig implements KeycloakServerConfig {
+
+    public static final int PEER_PORT = 18089;
+    public static final String TWILIO_SID = "AC00000000000000000000000000000001";
+    public static final String TWILIO_TOKEN = "twilio-test-token";
+
+    @Override
+    public KeycloakServerConfigBuilder configure(KeycloakServerConfigBuilder config) {
+        String peer = "http://127.0.0.1:" + PEER_PORT;
+        return config
+                .dependency("org.mfasuite", "keycloak-mfa-suite")
+                .option("spi-mfa-message-gateway--provider-default", "dev")
+                .spiOption("mfa-message-gateway", "dev", "outbox", Outbox.path().toString())
+                .spiOption("mfa-message-gateway", "twilio", "account-sid", TWILIO_SID)
+                .spiOption("mfa-message-gateway", "twilio", "auth-token", TWILIO_TOKEN)
+                .spiOption("mfa-message-gateway", "twilio", "from", "+15005550006")
+                .spiOption("mfa-message-gateway", "twilio", "base-url", peer + "/twilio")
+                .spiOption("mfa-message-gateway", "twilio", "timeout-ms", "2000")
+                .spiOption("mfa-message-gateway", "http", "url", peer + "/sms")
+                .spiOption("mfa-message-gateway", "http", "auth-header-name", "X-Api-Key")
+                .spiOption("mfa-message-gateway", "http", "auth-header-value", "webhook-key")
+                .spiOption("mfa-message-gateway", "http", "message-id-pointer", "/id")
+                .spiOption("mfa-message-gateway", "http", "timeout-ms", "2000");
+    }
+}

@@ -1,0 +1,62 @@
+package org.mfasuite.keycloak.it;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** Reads the dev gateway's outbox: where the demo's and the tests' SMS codes land. */
+public final class Outbox {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private Outbox() {
+    }
+
+    public static Path path() {
+        return Path.of(System.getProperty("mfa.outbox", "target/mfa-outbox.jsonl")).toAbsolutePath();
+    }
+
+    /** Every message so far to {@code e164}, oldest first. */
+    public static List<JsonNode> messagesTo(String e164) {
+        Path path = path();
+        if (!Files.exists(path)) {
+            return List.of();
+        }
+        try {
+            return Files.readAllLines(path).stream().filter(l -> !l.isBlank()).map(Outbox::parse)
+                    .filter(n -> e164.equals(n.path("to").asText())).toList();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static int countTo(String e164) {
+        return messagesTo(e164).size();
+    }
+
+    /** The code of the newest message to {@code e164}. */
+    public static String lastCodeTo(String e164) {
+        List<JsonNode> messages = messagesTo(e164);
+        if (messages.isEmpty()) {
+            throw new AssertionError("No message to " + e164 + " in " + path());
+        }
+        return messages.get(messages.size() - 1).path("code").asText();
+    }
+
+    public static JsonNode lastMessageTo(String e164) {
+        List<JsonNode> messages = messagesTo(e164);
+        return messages.isEmpty() ? null : messages.get(messages.size() - 1);
+    }
+
+    private static JsonNode parse(String line) {
+        try {
+            return JSON.readTree(line);
+        } catch (IOException e) {
+            throw new IllegalStateException("Outbox line is not JSON: " + line, e);
+        }
+    }
+}

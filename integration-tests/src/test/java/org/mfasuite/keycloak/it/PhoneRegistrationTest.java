@@ -1,0 +1,209 @@
+package org.mfasuite.keycloak.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.ws.rs.core.Response;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.keycloak.representations.idm.CredentialRepresentation;
+import org.keycloak.representations.idm.EventRepresentation;
+import org.keycloak.representations.idm.UserRepresentation;
+import org.keycloak.testframework.annotations.InjectRealm;
+import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
+import org.keycloak.testframework.oauth.OAuthClient;
+import org.keycloak.testframework.oauth.annotations.InjectOAuthClient;
+import org.keycloak.testframework.realm.ManagedRealm;
+import org.keycloak.testframework.ui.annotations.InjectPage;
+import org.keycloak.testframework.ui.annotations.InjectWebDriver;
+import org.keycloak.testframework.ui.page.LoginPage;
+import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
+
+/** A user registers a phone: prompted at sign-in, or from the Account Console's "Set up". */
+@KeycloakIntegrationTest(config = MfaServerConfig.class)
+public class PhoneRegistrationTest {
+
+    @BeforeEach
+    void freshStart() {
+        DemoRealm.freshStart(realm);
+    }
+
+    @InjectRealm(fromJson = "/demo-realm.json")
+    ManagedRealm realm;
+
+    @InjectOAuthClient
+    OAuthClient oauth;
+
+    @InjectWebDriver
+    ManagedWebDriver driver;
+
+    @InjectPage
+    LoginPage loginPage;
+
+    @InjectPage
+    PhoneRegisterPage registerPage;
+
+    @InjectPage
+    SmsCodePage smsPage;
+
+    @Test
+    public void promptedAtSignInTheUserProvesTheNumberBeforeItIsStored() {
+        String user = DemoUsers.uniqueName("prompted");
+        String userId = createUser(user, "mfa-phone-register");
+        String phone = DemoUsers.uniquePhone();
+
+        oauth.openLoginForm();
+        loginPage.fillLogin(user, DemoUsers.PASSWORD);
+        loginPage.submit();
+        registerPage.assertCurrent();
+
+        registerPage.enterNumber("12345");
+        assertTrue(registerPage.numberError().contains("valid phone number"), registerPage.numberError());
+        registerPage.enterNumber("+46 8 123 456 78");
+        assertTrue(registerPage.numberError().contains("cannot receive text messages"), registerPage.numberError());
+        assertTrue(phoneCredentials(userId).isEmpty(), "nothing stored before the code is entered");
+
+        registerPage.enterNumber(spaced(phone));
+        registerPage.assertVerifyPage();
+        assertTrue(registerPage.verifyIntro().contains("•"), registerPage.verifyIntro());
+        String code = Outbox.lastCodeTo(phone);
+        registerPage.enterCode(SmsSignInTest.wrong(code));
+        assertTrue(registerPage.codeError().contains("2 more tries"), registerPage.codeError());
+        assertTrue(phoneCredentials(userId).isEmpty());
+
+        registerPage.enterCode(code);
+        assertNotNull(oauth.parseLoginResponse().getCode(), "sign-in continues once the phone is registered");
+        List<CredentialRepresentation> phones = phoneCredentials(userId);
+        assertEquals(1, phones.size());
+        assertTrue(phones.get(0).getCredentialData().contains(phone), "stored in E.164");
+        assertTrue(phones.get(0).getUserLabel().contains("•"), "labelled masked: " + phones.get(0).getUserLabel());
+
+        List<EventRepresentation> updates = realm.admin().getEvents(List.of("UPDATE_CREDENTIAL"), null, userId, null, null, null, 0, 5);
+        assertEquals("mfa-phone", updates.get(0).getDetails().get("credential_type"));
+    }
+
+    @Test
+    public void accountConsoleListsPhonesWithSetUpAndRemove() throws Exception {
+        String user = DemoUsers.uniqueName("console");
+        createUser(user);
+        String token = oauth.doPasswordGrantRequest(user, DemoUsers.PASSWORD).getAccessToken();
+
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(realm.getBaseUrl() + "/account/credentials"))
+                .header("Authorization", "Bearer " + token).header("Accept", "application/json").build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, response.statusCode(), response.body());
+        JsonNode phoneType = null;
+        for (JsonNode type : new ObjectMapper().readTree(response.body())) {
+            if ("mfa-phone".equals(type.path("type").asText())) {
+                phoneType = type;
+            }
+        }
+        assertNotNull(phoneType, "mfa-phone listed: " + response.body());
+        assertEquals("mfa-phone-register", phoneType.path("createAction").asText());
+        assertTrue(phoneType.path("removeable").asBoolean(), phoneType.toString());
+        assertEquals("two-factor", phoneType.path("category").asText());
+    }
+
+    @Test
+    public void setUpFromTheAccountConsoleRunsAsAnApplicationInitiatedAction() {
+        String user = DemoUsers.uniqueName("aia");
+        String userId = createUser(user);
+        String phone = DemoUsers.uniquePhone();
+
+        oauth.loginForm().kcAction("mfa-phone-register").open();
+        loginPage.fillLogin(user, DemoUsers.PASSWORD);
+        loginPage.submit();
+        registerPage.assertCurrent();
+        registerPage.enterNumber(phone);
+        registerPage.enterCode(Outbox.lastCodeTo(phone));
+
+        assertNotNull(oauth.parseLoginResponse().getCode());
+        assertEquals(1, phoneCredentials(userId).size());
+    }
+
+    @Test
+    public void cancellingTheSetUpStoresNothing() {
+        String user = DemoUsers.uniqueName("cancel");
+        String userId = createUser(user);
+
+        oauth.loginForm().kcAction("mfa-phone-register").open();
+        loginPage.fillLogin(user, DemoUsers.PASSWORD);
+        loginPage.submit();
+        registerPage.assertCurrent();
+        registerPage.cancel();
+
+        assertTrue(driver.getCurrentUrl().contains("kc_action_status=cancelled"), driver.getCurrentUrl());
+        assertTrue(phoneCredentials(userId).isEmpty());
+    }
+
+    @Test
+    public void aNumberAlreadyRegisteredIsRefusedAndAnotherCanBeAdded() {
+        String first = DemoUsers.uniquePhone();
+        String second = DemoUsers.uniquePhone();
+        String user = DemoUsers.uniqueName("dup");
+        String userId = DemoUsers.withPhones(realm, user, false, first);
+
+        oauth.loginForm().kcAction("mfa-phone-register").open();
+        loginPage.fillLogin(user, DemoUsers.PASSWORD);
+        loginPage.submit();
+        smsPage.assertCurrent();
+        smsPage.enterCode(Outbox.lastCodeTo(first));
+        registerPage.assertCurrent();
+
+        registerPage.enterNumber(first);
+        assertTrue(registerPage.numberError().contains("already registered"), registerPage.numberError());
+        registerPage.enterNumber(second);
+        registerPage.assertVerifyPage();
+        registerPage.changeNumber();
+        registerPage.assertCurrent();
+        registerPage.enterNumber(second);
+        registerPage.enterCode(Outbox.lastCodeTo(second));
+
+        assertNotNull(oauth.parseLoginResponse().getCode());
+        assertEquals(2, phoneCredentials(userId).size());
+    }
+
+    private String createUser(String username, String... requiredActions) {
+        UserRepresentation rep = new UserRepresentation();
+        rep.setUsername(username);
+        rep.setEmail(username + "@example.org");
+        rep.setFirstName(username);
+        rep.setLastName("Test");
+        rep.setEmailVerified(true);
+        rep.setEnabled(true);
+        rep.setRequiredActions(List.of(requiredActions));
+        CredentialRepresentation password = new CredentialRepresentation();
+        password.setType(CredentialRepresentation.PASSWORD);
+        password.setValue(DemoUsers.PASSWORD);
+        password.setTemporary(false);
+        rep.setCredentials(List.of(password));
+        try (Response response = realm.admin().users().create(rep)) {
+            assertEquals(201, response.getStatus());
+            String path = response.getLocation().getPath();
+            String id = path.substring(path.lastIndexOf('/') + 1);
+            realm.cleanup().add(r -> r.users().delete(id).close());
+            return id;
+        }
+    }
+
+    private List<CredentialRepresentation> phoneCredentials(String userId) {
+        return realm.admin().users().get(userId).credentials().stream()
+                .filter(c -> "mfa-phone".equals(c.getType())).toList();
+    }
+
+    /** How people type numbers: +46 70 123 45 67. */
+    private static String spaced(String e164) {
+        return e164.substring(0, 3) + " " + e164.substring(3, 5) + " " + e164.substring(5, 8) + " "
+                + e164.substring(8, 10) + " " + e164.substring(10);
+    }
+}

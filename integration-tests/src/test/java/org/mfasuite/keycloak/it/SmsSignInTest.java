@@ -1,0 +1,292 @@
+package org.mfasuite.keycloak.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.keycloak.representations.idm.EventRepresentation;
+import org.keycloak.testframework.annotations.InjectRealm;
+import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
+import org.keycloak.testframework.oauth.OAuthClient;
+import org.keycloak.testframework.oauth.annotations.InjectOAuthClient;
+import org.keycloak.testframework.realm.ManagedRealm;
+import org.keycloak.testframework.remote.timeoffset.InjectTimeOffSet;
+import org.keycloak.testframework.remote.timeoffset.TimeOffSet;
+import org.keycloak.testframework.ui.annotations.InjectPage;
+import org.keycloak.testframework.ui.annotations.InjectWebDriver;
+import org.keycloak.testframework.ui.page.LoginPage;
+import org.keycloak.testframework.ui.page.SelectAuthenticatorPage;
+import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
+
+/** Signing in with an SMS code in the demo realm, as a user meets it. */
+@KeycloakIntegrationTest(config = MfaServerConfig.class)
+public class SmsSignInTest {
+
+    @BeforeEach
+    void freshStart() {
+        DemoRealm.freshStart(realm);
+    }
+
+    static final String ALICE_PHONE = "+46701234567";
+
+    @InjectRealm(fromJson = "/demo-realm.json")
+    ManagedRealm realm;
+
+    @InjectOAuthClient
+    OAuthClient oauth;
+
+    @InjectWebDriver
+    ManagedWebDriver driver;
+
+    @InjectTimeOffSet
+    TimeOffSet clock;
+
+    @InjectPage
+    LoginPage loginPage;
+
+    @InjectPage
+    SmsCodePage smsPage;
+
+    @InjectPage
+    SelectAuthenticatorPage selectPage;
+
+    @Test
+    public void aliceSignsInWithTheCodeSentByTheDevGateway() {
+        int before = Outbox.countTo(ALICE_PHONE);
+        signInWithPassword("alice", "alice");
+
+        assertEquals(before + 1, Outbox.countTo(ALICE_PHONE), "entering the step sends one code");
+        assertTrue(smsPage.sentTo().contains("+46 70•••••67"), smsPage.sentTo());
+        smsPage.enterCode(Outbox.lastCodeTo(ALICE_PHONE));
+
+        assertNotNull(oauth.parseLoginResponse().getCode(), "signed in: the client got an authorization code");
+    }
+
+    @Test
+    public void refreshingThePageDoesNotSendAnotherCode() {
+        String phone = DemoUsers.uniquePhone();
+        String user = newUser(phone);
+        signInWithPassword(user, DemoUsers.PASSWORD);
+        String code = Outbox.lastCodeTo(phone);
+
+        driver.driver().navigate().refresh();
+        smsPage.assertCurrent();
+        assertEquals(1, Outbox.countTo(phone));
+
+        smsPage.enterCode(code);
+        assertNotNull(oauth.parseLoginResponse().getCode());
+    }
+
+    @Test
+    public void wrongCodeIsALoginFailureAndSaysHowManyTriesAreLeft() {
+        String phone = DemoUsers.uniquePhone();
+        String user = newUser(phone);
+        String userId = userId(user);
+        signInWithPassword(user, DemoUsers.PASSWORD);
+
+        smsPage.enterCode(wrong(Outbox.lastCodeTo(phone)));
+
+        smsPage.assertCurrent();
+        assertTrue(smsPage.codeError().contains("2 more tries"), smsPage.codeError());
+        assertEquals(1, ((Number) realm.admin().attackDetection().bruteForceUserStatus(userId).get("numFailures")).intValue(),
+                "Keycloak's brute-force protector counted the wrong code");
+        EventRepresentation error = lastEvent(userId, "LOGIN_ERROR");
+        assertEquals("invalid_user_credentials", error.getError());
+        assertEquals("sms", error.getDetails().get("mfa_method"));
+        assertEquals("wrong", error.getDetails().get("mfa_result"));
+    }
+
+    @Test
+    public void threeWrongCodesUseUpTheCodeAndANewCodeWorks() {
+        String phone = DemoUsers.uniquePhone();
+        String user = newUser(phone);
+        signInWithPassword(user, DemoUsers.PASSWORD);
+        String first = Outbox.lastCodeTo(phone);
+        for (int i = 0; i < 3; i++) {
+            smsPage.enterCode(wrong(first));
+        }
+        assertTrue(smsPage.codeError().contains("Too many wrong tries"), smsPage.codeError());
+
+        smsPage.enterCode(first);
+        assertTrue(smsPage.codeError().contains("Too many wrong tries"), "a used-up code stays refused");
+
+        clock.set(31);
+        smsPage.resend();
+        assertEquals(2, Outbox.countTo(phone));
+        assertTrue(smsPage.alert().contains("new code"), smsPage.alert());
+        smsPage.enterCode(Outbox.lastCodeTo(phone));
+        assertNotNull(oauth.parseLoginResponse().getCode());
+    }
+
+    @Test
+    public void expiredCodeIsRefused() {
+        String phone = DemoUsers.uniquePhone();
+        String user = newUser(phone);
+        signInWithPassword(user, DemoUsers.PASSWORD);
+
+        clock.set(301);
+        smsPage.enterCode(Outbox.lastCodeTo(phone));
+
+        smsPage.assertCurrent();
+        assertTrue(smsPage.codeError().contains("expired"), smsPage.codeError());
+    }
+
+    @Test
+    public void aCodeFromAnEarlierSignInDoesNotWorkAgain() {
+        String phone = DemoUsers.uniquePhone();
+        String user = newUser(phone);
+        signInWithPassword(user, DemoUsers.PASSWORD);
+        String used = Outbox.lastCodeTo(phone);
+        smsPage.enterCode(used);
+        assertNotNull(oauth.parseLoginResponse().getCode());
+
+        realm.admin().logoutAll();
+        clock.set(31);
+        signInWithPassword(user, DemoUsers.PASSWORD);
+        String fresh = Outbox.lastCodeTo(phone);
+        if (!fresh.equals(used)) {
+            smsPage.enterCode(used);
+            assertTrue(smsPage.codeError().contains("not right"), smsPage.codeError());
+        }
+        smsPage.enterCode(fresh);
+        assertNotNull(oauth.parseLoginResponse().getCode());
+    }
+
+    @Test
+    public void resendWaitsThirtySecondsAndSendsAtMostFiveCodesInFiveMinutes() {
+        String phone = DemoUsers.uniquePhone();
+        String user = newUser(phone);
+        signInWithPassword(user, DemoUsers.PASSWORD);
+
+        smsPage.resend();
+        assertTrue(smsPage.alert().contains("wait"), smsPage.alert());
+        assertEquals(1, Outbox.countTo(phone), "no code sent while the resend delay runs");
+
+        for (int sent = 2; sent <= 5; sent++) {
+            clock.set(31 * (sent - 1));
+            smsPage.resend();
+            assertEquals(sent, Outbox.countTo(phone));
+        }
+        clock.set(31 * 5);
+        smsPage.resend();
+        assertTrue(smsPage.alert().contains("too many codes"), smsPage.alert());
+        assertEquals(5, Outbox.countTo(phone));
+
+        clock.set(31 * 5 + 300);
+        smsPage.resend();
+        assertEquals(6, Outbox.countTo(phone), "the window has passed");
+        smsPage.enterCode(Outbox.lastCodeTo(phone));
+        assertNotNull(oauth.parseLoginResponse().getCode());
+    }
+
+    @Test
+    public void bruteForceProtectionLocksTheUserOutAndACorrectCodeNoLongerHelps() {
+        realm.updateWithCleanup(r -> r.failureFactor(3));
+        String phone = DemoUsers.uniquePhone();
+        String user = newUser(phone);
+        String userId = userId(user);
+        signInWithPassword(user, DemoUsers.PASSWORD);
+        String code = Outbox.lastCodeTo(phone);
+        for (int i = 0; i < 3; i++) {
+            smsPage.enterCode(wrong(code));
+        }
+        Map<String, Object> status = realm.admin().attackDetection().bruteForceUserStatus(userId);
+        assertEquals(Boolean.TRUE, status.get("disabled"), "locked after 3 failures: " + status);
+
+        clock.set(31);
+        smsPage.resend();
+        assertEquals(1, Outbox.countTo(phone), "no SMS is sent to a locked-out user");
+        smsPage.enterCode(code);
+        smsPage.assertCurrent();
+        assertNull(driver.getCurrentUrl().contains("code=") ? "signed in" : null);
+    }
+
+    @Test
+    public void tryAnotherWayOffersTheAuthenticatorApp() {
+        String phone = DemoUsers.uniquePhone();
+        String user = DemoUsers.uniqueName("otp");
+        DemoUsers.withPhones(realm, user, true, phone);
+        signInWithPassword(user, DemoUsers.PASSWORD);
+
+        assertTrue(smsPage.hasTryAnotherWay());
+        smsPage.tryAnotherWay();
+        selectPage.assertCurrent();
+        assertTrue(driver.driver().getPageSource().contains("SMS code"));
+        assertTrue(driver.driver().getPageSource().contains("Authenticator Application"));
+    }
+
+    @Test
+    public void aUserWithTwoPhonesCanHaveTheCodeSentToTheOther() {
+        String first = DemoUsers.uniquePhone();
+        String second = DemoUsers.uniquePhone();
+        String user = DemoUsers.uniqueName("two");
+        DemoUsers.withPhones(realm, user, false, first, second);
+        signInWithPassword(user, DemoUsers.PASSWORD);
+        assertEquals(1, Outbox.countTo(first));
+
+        smsPage.sendToPhone(1);
+        assertEquals(1, Outbox.countTo(second), "the other phone got a code at once");
+        assertTrue(smsPage.sentTo().contains(second.substring(second.length() - 2)), smsPage.sentTo());
+        smsPage.enterCode(Outbox.lastCodeTo(second));
+        assertNotNull(oauth.parseLoginResponse().getCode());
+    }
+
+    @Test
+    public void sendAndCheckAreRecordedAsEventsWithoutTheCode() {
+        String phone = DemoUsers.uniquePhone();
+        String user = newUser(phone);
+        String userId = userId(user);
+        signInWithPassword(user, DemoUsers.PASSWORD);
+        String code = Outbox.lastCodeTo(phone);
+        smsPage.enterCode(code);
+        assertNotNull(oauth.parseLoginResponse().getCode());
+
+        EventRepresentation send = lastEvent(userId, "CUSTOM_REQUIRED_ACTION");
+        assertEquals("mfa-sms", send.getDetails().get("custom_required_action"));
+        assertEquals("send", send.getDetails().get("mfa_step"));
+        assertEquals("dev", send.getDetails().get("mfa_gateway"));
+        assertEquals("sent", send.getDetails().get("mfa_result"));
+        assertNotNull(send.getDetails().get("mfa_gateway_message_id"));
+        assertTrue(send.getDetails().get("mfa_phone").contains("•"));
+        EventRepresentation login = lastEvent(userId, "LOGIN");
+        assertEquals("valid", login.getDetails().get("mfa_result"));
+        assertEquals("mfa-phone", login.getDetails().get("credential_type"));
+        for (EventRepresentation event : realm.admin().getEvents(null, null, userId, null, null, null, 0, 100)) {
+            assertFalse(String.valueOf(event.getDetails()).contains(code), "an event holds the code: " + event.getType());
+        }
+    }
+
+    private void signInWithPassword(String username, String password) {
+        oauth.openLoginForm();
+        loginPage.fillLogin(username, password);
+        loginPage.submit();
+        smsPage.assertCurrent();
+    }
+
+    private String newUser(String phone) {
+        String user = DemoUsers.uniqueName("sms");
+        DemoUsers.withPhones(realm, user, false, phone);
+        return user;
+    }
+
+    private String userId(String username) {
+        return realm.admin().users().search(username, true).get(0).getId();
+    }
+
+    private EventRepresentation lastEvent(String userId, String type) {
+        List<EventRepresentation> events = realm.admin().getEvents(List.of(type), null, userId, null, null, null, 0, 1);
+        assertFalse(events.isEmpty(), "no " + type + " event for the user");
+        return events.get(0);
+    }
+
+    static String wrong(String code) {
+        return code.startsWith("0") ? "1" + code.substring(1) : "0" + code.substring(1);
+    }
+}

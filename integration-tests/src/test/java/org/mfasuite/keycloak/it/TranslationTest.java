@@ -1,0 +1,81 @@
+package org.mfasuite.keycloak.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.text.MessageFormat;
+import java.util.Locale;
+import java.util.Properties;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.keycloak.testframework.annotations.InjectRealm;
+import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
+import org.keycloak.testframework.oauth.OAuthClient;
+import org.keycloak.testframework.oauth.annotations.InjectOAuthClient;
+import org.keycloak.testframework.realm.ManagedRealm;
+import org.keycloak.testframework.ui.annotations.InjectPage;
+import org.keycloak.testframework.ui.annotations.InjectWebDriver;
+import org.keycloak.testframework.ui.page.LoginPage;
+import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
+import org.openqa.selenium.By;
+
+/** The SMS and registration pages render in each shipped language under the stock keycloak.v2 theme. */
+@KeycloakIntegrationTest(config = MfaServerConfig.class)
+public class TranslationTest {
+
+    @BeforeEach
+    void freshStart() {
+        DemoRealm.freshStart(realm);
+    }
+
+    @InjectRealm(fromJson = "/demo-realm.json")
+    ManagedRealm realm;
+
+    @InjectOAuthClient
+    OAuthClient oauth;
+
+    @InjectWebDriver
+    ManagedWebDriver driver;
+
+    @InjectPage
+    LoginPage loginPage;
+
+    @InjectPage
+    SmsCodePage smsPage;
+
+    @ParameterizedTest
+    @ValueSource(strings = {"en", "sv", "nl", "de"})
+    public void smsPageSpeaksTheUsersLanguage(String locale) throws IOException {
+        Properties messages = bundle(locale);
+        String phone = DemoUsers.uniquePhone();
+        String user = DemoUsers.uniqueName("lang-" + locale);
+        DemoUsers.withPhones(realm, user, false, phone);
+
+        oauth.loginForm().uiLocales(locale).open();
+        loginPage.fillLogin(user, DemoUsers.PASSWORD);
+        loginPage.submit();
+        smsPage.assertCurrent();
+
+        assertEquals(messages.getProperty("mfa-sms-title"), driver.findElement(By.id("kc-page-title")).getText().trim());
+        smsPage.enterCode(SmsSignInTest.wrong(Outbox.lastCodeTo(phone)));
+        assertEquals(messages.getProperty("mfa-sms-code-invalid-tries").replace("{0}", "2"), smsPage.codeError().trim());
+        String code = Outbox.lastCodeTo(phone);
+        String expected = new MessageFormat(messages.getProperty("mfa-sms-text"), Locale.forLanguageTag(locale))
+                .format(new Object[]{code, "MFA Suite demo", "5"});
+        assertEquals(expected, Outbox.lastMessageTo(phone).path("text").asText().split("\n")[0], "the SMS itself is translated");
+    }
+
+    private static Properties bundle(String locale) throws IOException {
+        Properties p = new Properties();
+        String path = "/theme-resources/messages/messages_" + locale + ".properties";
+        try (Reader r = new InputStreamReader(TranslationTest.class.getResourceAsStream(path), StandardCharsets.UTF_8)) {
+            p.load(r);
+        }
+        return p;
+    }
+}
