@@ -22,7 +22,7 @@ import org.keycloak.Config;
 public record HttpWebhookSettings(URI url, String method, String contentType, String bodyTemplate,
                                   String authHeaderName, String authHeaderValue,
                                   String basicUsername, String basicPassword,
-                                  String messageIdPointer, Duration timeout) {
+                                  String messageIdPointer, Duration timeout) implements HttpGatewaySettings {
 
     public static final String DEFAULT_CONTENT_TYPE = "application/json";
     public static final String DEFAULT_BODY_TEMPLATE =

@@ -1,64 +1,30 @@
 package org.mfasuite.keycloak.gateway;
 
 import java.net.http.HttpClient;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.function.UnaryOperator;
 
 import org.keycloak.Config;
-import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
-import org.keycloak.provider.ServerInfoAwareProviderFactory;
 import static org.keycloak.provider.ProviderConfigProperty.STRING_TYPE;
 
 /** Provider {@code twilio}: SMS and voice through Twilio's REST API. */
-public class TwilioGatewayFactory implements MessageGatewayFactory, ServerInfoAwareProviderFactory {
-
-    private TwilioSettings settings;
-    private HttpClient http;
+public class TwilioGatewayFactory extends HttpGatewayFactory<TwilioSettings> {
 
     @Override
-    public void init(Config.Scope config) {
-        settings = TwilioSettings.from(config);
-        // an unconfigured gateway never sends, so it gets no client (and no selector thread)
-        http = settings.configured() ? GatewayHttp.newClient(settings.timeout()) : null;
+    protected TwilioSettings readSettings(Config.Scope config) {
+        return TwilioSettings.from(config);
     }
 
     @Override
-    public MessageGateway create(KeycloakSession session) {
-        return new TwilioGateway(settings, http, GatewaySecrets.fromVault(session));
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-    }
-
-    @Override
-    public void close() {
-        GatewayHttp.close(http);
+    protected MessageGateway newGateway(TwilioSettings settings, HttpClient http, UnaryOperator<String> secrets) {
+        return new TwilioGateway(settings, http, secrets);
     }
 
     @Override
     public String getId() {
         return TwilioGateway.PROVIDER_ID;
-    }
-
-    /** 10 once an account is configured, so it wins over {@code dev} (1); 0 before {@link #init}. */
-    @Override
-    public int order() {
-        return settings != null && settings.configured() ? 10 : 0;
-    }
-
-    @Override
-    public Map<String, String> getOperationalInfo() {
-        Map<String, String> info = new LinkedHashMap<>();
-        info.put("configured", String.valueOf(order() > 0));
-        if (order() > 0) {
-            info.putAll(settings.describe());
-        }
-        return info;
     }
 
     @Override

@@ -18,7 +18,7 @@ import org.keycloak.Config;
  * @param baseUrl             Twilio's API root; tests point it at a local server
  */
 public record TwilioSettings(String accountSid, String authToken, String apiKeySid, String apiKeySecret,
-                             String from, String messagingServiceSid, URI baseUrl, Duration timeout) {
+                             String from, String messagingServiceSid, URI baseUrl, Duration timeout) implements HttpGatewaySettings {
 
     public static final URI DEFAULT_BASE_URL = URI.create("https://api.twilio.com");
 
