@@ -1,24 +1,36 @@
 package org.mfasuite.keycloak.gateway;
 
-/** Hides the middle of a phone number for log lines: {@code +46701234567} becomes {@code +4670•••••67}. */
-final class PhoneMask {
+import com.google.i18n.phonenumbers.NumberParseException;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 
-    private static final int KEEP_START = 5;
-    private static final int KEEP_END = 2;
+/** The one way the suite shows a phone number in pages, events and logs: masked. */
+public final class PhoneMask {
+
+    private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
 
     private PhoneMask() {
     }
 
-    static String mask(String number) {
-        if (number == null) {
-            return null;
+    /**
+     * Masks an E.164 number for display: country code, first two and last two digits stay, e.g.
+     * {@code +46701234567} becomes {@code +46 70•••••67}.
+     */
+    public static String mask(String e164) {
+        if (e164 == null || e164.isBlank()) {
+            return "";
         }
-        int length = number.length();
-        if (length <= KEEP_START + KEEP_END) {
-            // too short to show both ends without revealing nearly all of it
-            return "•".repeat(length);
+        try {
+            PhoneNumber number = UTIL.parse(e164, "ZZ");
+            String national = UTIL.getNationalSignificantNumber(number);
+            String countryCode = "+" + number.getCountryCode();
+            if (national.length() <= 4) {
+                return countryCode + " " + "•".repeat(national.length());
+            }
+            return countryCode + " " + national.substring(0, 2) + "•".repeat(national.length() - 4)
+                    + national.substring(national.length() - 2);
+        } catch (NumberParseException e) {
+            return "•".repeat(Math.max(0, e164.length() - 2)) + e164.substring(Math.max(0, e164.length() - 2));
         }
-        return number.substring(0, KEEP_START) + "•".repeat(length - KEEP_START - KEEP_END)
-                + number.substring(length - KEEP_END);
     }
 }

@@ -5,6 +5,7 @@ import java.io.IOException;
 import org.keycloak.common.util.Time;
 import org.keycloak.credential.CredentialModel;
 import org.keycloak.util.JsonSerialization;
+import org.mfasuite.keycloak.gateway.PhoneMask;
 
 /**
  * A verified phone number the user can receive codes on. The number is credential data (not secret);
@@ -28,7 +29,7 @@ public class PhoneCredentialModel extends CredentialModel {
     public static PhoneCredentialModel createFromNumber(String e164) {
         PhoneCredentialModel model = new PhoneCredentialModel(new PhoneData(e164));
         model.setType(TYPE);
-        model.setUserLabel(PhoneNumbers.mask(e164));
+        model.setUserLabel(PhoneMask.mask(e164));
         model.setCreatedDate(Time.currentTimeMillis());
         model.setSecretData("{}");
         try {
@@ -62,6 +63,6 @@ public class PhoneCredentialModel extends CredentialModel {
     }
 
     public String getMaskedNumber() {
-        return PhoneNumbers.mask(phoneData.phoneNumber());
+        return PhoneMask.mask(phoneData.phoneNumber());
     }
 }

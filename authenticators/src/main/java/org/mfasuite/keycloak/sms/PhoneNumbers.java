@@ -8,7 +8,7 @@ import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat;
 import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberType;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 
-/** Parses what people type into E.164 and shows numbers masked. Backed by libphonenumber. */
+/** Parses what people type into E.164. Backed by libphonenumber. */
 public final class PhoneNumbers {
 
     /** Why a number was refused; each has a translated message {@code mfa-phone-<reason>}. */
@@ -52,28 +52,6 @@ public final class PhoneNumbers {
             return new Parsed(UTIL.format(number, PhoneNumberFormat.E164), null);
         } catch (NumberParseException e) {
             return new Parsed(null, Problem.INVALID);
-        }
-    }
-
-    /**
-     * Masks an E.164 number for display: country code, first two and last two digits stay, e.g.
-     * {@code +46701234567} becomes {@code +46 70•••••67}.
-     */
-    public static String mask(String e164) {
-        if (e164 == null || e164.isBlank()) {
-            return "";
-        }
-        try {
-            PhoneNumber number = UTIL.parse(e164, "ZZ");
-            String national = UTIL.getNationalSignificantNumber(number);
-            String countryCode = "+" + number.getCountryCode();
-            if (national.length() <= 4) {
-                return countryCode + " " + "•".repeat(national.length());
-            }
-            return countryCode + " " + national.substring(0, 2) + "•".repeat(national.length() - 4)
-                    + national.substring(national.length() - 2);
-        } catch (NumberParseException e) {
-            return "•".repeat(Math.max(0, e164.length() - 2)) + e164.substring(Math.max(0, e164.length() - 2));
         }
     }
 }

@@ -18,6 +18,7 @@ import org.keycloak.models.utils.FormMessage;
 import org.keycloak.sessions.AuthenticationSessionModel;
 import org.mfasuite.keycloak.challenge.ChallengeStore;
 import org.mfasuite.keycloak.challenge.CodeChallenge;
+import org.mfasuite.keycloak.gateway.PhoneMask;
 
 /**
  * Registers a phone: the user enters a number, receives a code, enters it; only then is the
@@ -88,7 +89,7 @@ public class PhoneRegisterAction implements RequiredActionProvider, CredentialRe
             return;
         }
         context.getAuthenticationSession().setAuthNote(PENDING_NUMBER_NOTE, parsed.e164());
-        context.challenge(codePage(context, parsed.e164()).setInfo("mfa-sms-code-sent", PhoneNumbers.mask(parsed.e164()))
+        context.challenge(codePage(context, parsed.e164()).setInfo("mfa-sms-code-sent", PhoneMask.mask(parsed.e164()))
                 .createForm(CODE_TEMPLATE));
     }
 
@@ -103,7 +104,7 @@ public class PhoneRegisterAction implements RequiredActionProvider, CredentialRe
         ChallengeStore store = store(context);
         CodeChallenge pending = store.load();
         context.getEvent().event(EventType.UPDATE_CREDENTIAL).detail(Details.CREDENTIAL_TYPE, PhoneCredentialModel.TYPE);
-        SmsEvents.describe(context.getEvent(), SmsEvents.STEP_CHECK, PhoneNumbers.mask(number));
+        SmsEvents.describe(context.getEvent(), SmsEvents.STEP_CHECK, PhoneMask.mask(number));
         long now = Time.currentTime();
         CodeChallenge.Outcome outcome = pending == null || !number.equals(pending.target())
                 ? CodeChallenge.Outcome.EXPIRED : pending.check(entered, now, settings.code().maxAttempts());
@@ -152,7 +153,7 @@ public class PhoneRegisterAction implements RequiredActionProvider, CredentialRe
     }
 
     private LoginFormsProvider codePage(RequiredActionContext context, String number) {
-        return context.form().setAttribute("mfaPhone", new RegisterPage(number, PhoneNumbers.mask(number)));
+        return context.form().setAttribute("mfaPhone", new RegisterPage(number, PhoneMask.mask(number)));
     }
 
     private void forget(RequiredActionContext context) {

@@ -75,7 +75,8 @@ public class SmsAuthenticator implements Authenticator, CredentialValidator<Phon
             context.challenge(page.codeError("mfa-sms-code-invalid").create());
             return;
         }
-        if (pending == null) {
+        // A code sent to a phone the user has since removed no longer counts.
+        if (pending == null || phones.stream().noneMatch(p -> p.getId().equals(pending.target()))) {
             context.getEvent().detail(Details.REASON, "no_pending_code").error(Errors.EXPIRED_CODE);
             context.challenge(page.codeError("mfa-sms-code-expired").create());
             return;

@@ -16,6 +16,7 @@ import org.keycloak.theme.Theme;
 import org.mfasuite.keycloak.challenge.ChallengeStore;
 import org.mfasuite.keycloak.challenge.CodeChallenge;
 import org.mfasuite.keycloak.challenge.SendLimiter;
+import org.mfasuite.keycloak.gateway.PhoneMask;
 import org.mfasuite.keycloak.gateway.Channel;
 import org.mfasuite.keycloak.gateway.MessageDispatcher;
 import org.mfasuite.keycloak.gateway.MessageDispatcher.Dispatch;
@@ -64,7 +65,7 @@ public final class SmsCodeSender {
     public Result send(String target, String e164, boolean resend, EventBuilder flowEvent) {
         long now = Time.currentTime();
         flowEvent = flowEvent.clone().user(user);
-        String masked = PhoneNumbers.mask(e164);
+        String masked = PhoneMask.mask(e164);
         CodeChallenge pending = store.load();
         if (resend && pending != null && now < pending.issuedAt() + settings.code().resendDelaySeconds()) {
             long wait = pending.issuedAt() + settings.code().resendDelaySeconds() - now;

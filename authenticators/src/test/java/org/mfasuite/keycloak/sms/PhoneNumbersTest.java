@@ -43,11 +43,4 @@ class PhoneNumbersTest {
     void refusesLandlinesForSms() {
         assertEquals(Problem.NOT_MOBILE, PhoneNumbers.parse("+46 8 123 456 78", "").problem());
     }
-
-    @Test
-    void masksAllButCountryCodeAndTheEnds() {
-        assertEquals("+46 70•••••67", PhoneNumbers.mask("+46701234567"));
-        assertEquals("+31 61•••••78", PhoneNumbers.mask("+31612345678"));
-        assertEquals("", PhoneNumbers.mask(null));
-    }
 }
