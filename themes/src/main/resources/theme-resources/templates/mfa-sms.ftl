@@ -1,51 +1,36 @@
 <#import "template.ftl" as layout>
+<#import "mfa-macros.ftl" as mfa>
 <@layout.registrationLayout displayMessage=!messagesPerField.existsError('code'); section>
 <!-- template: mfa-sms.ftl -->
     <#if section="header">
-        ${msg("mfa-sms-title")}
+        ${msg(mfaSms.codeSent?then("mfa-sms-title", "mfa-sms-title-send"))}
     <#elseif section="form">
-        <form id="mfa-sms-form" class="${properties.kcFormClass!}" action="${url.loginAction}" method="post">
+        <form id="mfa-sms-form" class="${properties.kcFormClass!}" action="${url.loginAction}" method="post" novalidate>
             <#if mfaSms.codeSent>
                 <p id="mfa-sms-sent-to">${msg("mfa-sms-sent-to", mfaSms.codeLength?c, mfaSms.selected.label)}</p>
-                <div class="${properties.kcFormGroupClass!}">
-                    <label for="code" class="${properties.kcLabelClass!}">${msg("mfa-sms-code-label")}</label>
-                    <input id="code" name="code" type="text" inputmode="numeric" pattern="[0-9 -]*"
-                           autocomplete="one-time-code" maxlength="16" autofocus
-                           class="${properties.kcInputClass!}"
-                           aria-invalid="<#if messagesPerField.existsError('code')>true</#if>"/>
-                    <#if messagesPerField.existsError('code')>
-                        <span id="input-error-code" class="${properties.kcInputErrorMessageClass!}" aria-live="polite">
-                            ${kcSanitize(messagesPerField.get('code'))?no_esc}
-                        </span>
-                    </#if>
-                </div>
-                <div class="${properties.kcFormGroupClass!}">
-                    <input id="kc-login" name="login" type="submit" value="${msg("mfa-sms-submit")}"
-                           class="${properties.kcButtonClass!} ${properties.kcButtonPrimaryClass!} ${properties.kcButtonBlockClass!} ${properties.kcButtonLargeClass!}"/>
-                </div>
-            <#else>
-                <p id="mfa-sms-not-sent">${msg("mfa-sms-not-sent", mfaSms.selected.label)}</p>
-            </#if>
-        </form>
-        <form id="mfa-sms-resend-form" class="${properties.kcFormClass!}" action="${url.loginAction}" method="post">
-            <div class="${properties.kcFormGroupClass!}">
-                <button id="mfa-sms-resend" name="resend" value="${mfaSms.selected.id}" type="submit"
-                        class="${properties.kcButtonClass!} ${properties.kcButtonSecondaryClass!properties.kcButtonDefaultClass!} ${properties.kcButtonBlockClass!}">
-                    ${msg("mfa-sms-resend")}
-                </button>
-            </div>
-            <#if mfaSms.phones?size gt 1>
-                <fieldset id="mfa-sms-phones" class="${properties.kcFormGroupClass!}">
-                    <legend>${msg("mfa-sms-other-phone")}</legend>
+                <@mfa.codeField label=msg("mfa-sms-code-label")/>
+                <@mfa.actions>
+                    <@mfa.primaryButton id="kc-login" name="login" label=msg("doLogIn")/>
+                    <@mfa.linkButton id="mfa-sms-resend" name="resend" value=mfaSms.selected.id label=msg("mfa-sms-resend")/>
                     <#list mfaSms.phones as phone>
                         <#if phone.id != mfaSms.selected.id>
-                            <button id="mfa-sms-phone-${phone?index}" name="phone" value="${phone.id}" type="submit"
-                                    class="${properties.kcButtonClass!} ${properties.kcButtonSecondaryClass!properties.kcButtonDefaultClass!} ${properties.kcButtonBlockClass!}">
-                                ${msg("mfa-sms-send-to", phone.label)}
-                            </button>
+                            <@mfa.linkButton id="mfa-sms-phone-${phone?index}" name="phone" value=phone.id label=msg("mfa-sms-send-to", phone.label)/>
                         </#if>
                     </#list>
-                </fieldset>
+                </@mfa.actions>
+            <#else>
+                <p id="mfa-sms-not-sent">${msg("mfa-sms-not-sent", mfaSms.selected.label)}</p>
+                <#if auth?has_content && auth.showTryAnotherWayLink()>
+                    <p id="mfa-sms-other-way">${msg("mfa-sms-other-way-hint")}</p>
+                </#if>
+                <@mfa.actions>
+                    <@mfa.primaryButton id="mfa-sms-resend" name="resend" label=msg("mfa-sms-send")/>
+                    <#list mfaSms.phones as phone>
+                        <#if phone.id != mfaSms.selected.id>
+                            <@mfa.linkButton id="mfa-sms-phone-${phone?index}" name="phone" value=phone.id label=msg("mfa-sms-send-to", phone.label)/>
+                        </#if>
+                    </#list>
+                </@mfa.actions>
             </#if>
         </form>
     </#if>

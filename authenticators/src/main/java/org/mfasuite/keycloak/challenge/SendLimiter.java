@@ -5,11 +5,18 @@ import java.util.Map;
 import org.keycloak.models.SingleUseObjectProvider;
 
 /**
- * At most N codes per user in a rolling window, counted cluster-wide. Each send takes one of N slots in
- * Keycloak's single-use store (a replicated cache with atomic putIfAbsent); a slot is free again once its
- * send is older than the window by Keycloak's clock, so the limit follows the server's time offset.
+ * Per-user send limits, counted cluster-wide: at most N codes in a rolling window, and a delay between
+ * two sends. Each send takes one of N slots in Keycloak's single-use store (a replicated cache with
+ * atomic putIfAbsent) and records its time there; times are Keycloak's clock, so the limits follow the
+ * server's time offset.
  */
 public final class SendLimiter {
+
+    /** ALLOWED: a slot was taken. TOO_SOON / LIMITED: nothing taken; wait {@code seconds}. */
+    public enum Status { ALLOWED, TOO_SOON, LIMITED }
+
+    public record Decision(Status status, long seconds) {
+    }
 
     private static final String TIME = "t";
 
@@ -22,29 +29,50 @@ public final class SendLimiter {
     /**
      * Takes a send slot for {@code subject} (e.g. realm id + user id).
      *
-     * @return 0 when a send is allowed now, otherwise the seconds until a slot frees up
+     * @param enforceDelay whether the resend delay applies (it does not to the first code of a sign-in)
      */
-    public long acquire(String subject, long now, CodeSettings settings) {
+    public Decision acquire(String subject, long now, CodeSettings settings, boolean enforceDelay) {
         int window = settings.sendWindowSeconds();
+        if (enforceDelay) {
+            long wait = delayLeft(subject, now, settings);
+            if (wait > 0) {
+                return new Decision(Status.TOO_SOON, wait);
+            }
+        }
         long lifespan = window + 60L;
         long soonestFree = Long.MAX_VALUE;
         for (int slot = 0; slot < settings.sendLimit(); slot++) {
-            String key = "mfa-send:" + subject + ":" + slot;
+            String key = key(subject, slot);
             if (take(key, now, lifespan)) {
-                return 0;
+                return new Decision(Status.ALLOWED, 0);
             }
-            Map<String, String> held = store.get(key);
-            long sentAt = sentAt(held, now);
+            long sentAt = sentAt(store.get(key), now);
             if (now - sentAt >= window) {
                 // stale by Keycloak's clock: whoever removes it first may take it
                 if (store.remove(key) != null && take(key, now, lifespan)) {
-                    return 0;
+                    return new Decision(Status.ALLOWED, 0);
                 }
                 continue;
             }
             soonestFree = Math.min(soonestFree, sentAt + window - now);
         }
-        return soonestFree == Long.MAX_VALUE ? 1 : Math.max(1, soonestFree);
+        return new Decision(Status.LIMITED, soonestFree == Long.MAX_VALUE ? 1 : Math.max(1, soonestFree));
+    }
+
+    /** Seconds until the resend delay after this user's latest send has passed; 0 when it has. */
+    private long delayLeft(String subject, long now, CodeSettings settings) {
+        long latest = Long.MIN_VALUE;
+        for (int slot = 0; slot < settings.sendLimit(); slot++) {
+            Map<String, String> held = store.get(key(subject, slot));
+            if (held != null) {
+                latest = Math.max(latest, sentAt(held, now));
+            }
+        }
+        return latest == Long.MIN_VALUE ? 0 : Math.max(0, latest + settings.resendDelaySeconds() - now);
+    }
+
+    private static String key(String subject, int slot) {
+        return "mfa-send:" + subject + ":" + slot;
     }
 
     private boolean take(String key, long now, long lifespan) {
@@ -57,11 +85,8 @@ public final class SendLimiter {
 
     /** A slot just taken by another request may not have its time yet: count it as sent now. */
     private static long sentAt(Map<String, String> held, long now) {
-        if (held == null || held.get(TIME) == null) {
-            return now;
-        }
         try {
-            return Long.parseLong(held.get(TIME));
+            return held == null || held.get(TIME) == null ? now : Long.parseLong(held.get(TIME));
         } catch (NumberFormatException e) {
             return now;
         }

@@ -1,6 +1,8 @@
 package org.mfasuite.keycloak.gateway;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.ConnectException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -9,6 +11,10 @@ import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The HTTP plumbing the Twilio and webhook gateways share: one JDK client per factory, and transport failures
@@ -41,21 +47,55 @@ final class GatewayHttp {
         }
     }
 
-    static HttpResponse<String> send(HttpClient client, HttpRequest request, String gatewayId)
-            throws GatewayException {
+    /** A gateway's answer: status and at most {@link #MAX_BODY} bytes of body. */
+    record Answer(int status, String host, String body) {
+    }
+
+    static final int MAX_BODY = 64 * 1024;
+
+    /**
+     * Sends and reads the answer within the request's timeout, headers and body together: a peer that
+     * trickles its body cannot hold a sign-in thread longer than that, nor fill memory.
+     */
+    static Answer send(HttpClient client, HttpRequest request, String gatewayId) throws GatewayException {
         String host = request.uri().getHost();
+        long timeoutNanos = request.timeout().orElse(Duration.ofSeconds(5)).toNanos();
+        long deadline = System.nanoTime() + timeoutNanos;
+        CompletableFuture<HttpResponse<InputStream>> exchange = client.sendAsync(request, HttpResponse.BodyHandlers.ofInputStream());
         try {
-            return client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        } catch (HttpTimeoutException e) {
-            String limit = request.timeout().map(t -> t.toMillis() + " ms").orElse("the timeout");
-            throw new GatewayException("timeout", gatewayId + ": no answer from " + host + " within " + limit, e);
-        } catch (ConnectException e) {
-            throw new GatewayException("refused", gatewayId + ": could not connect to " + host, e);
+            HttpResponse<InputStream> response = exchange.get(timeoutNanos, TimeUnit.NANOSECONDS);
+            try (InputStream in = response.body()) {
+                byte[] body = CompletableFuture.supplyAsync(() -> readLimited(in))
+                        .get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                return new Answer(response.statusCode(), host, new String(body, StandardCharsets.UTF_8));
+            }
+        } catch (TimeoutException e) {
+            exchange.cancel(true);
+            throw new GatewayException("timeout", gatewayId + ": no answer from " + host + " within "
+                    + TimeUnit.NANOSECONDS.toMillis(timeoutNanos) + " ms", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause() instanceof UncheckedIOException u ? u.getCause() : e.getCause();
+            if (cause instanceof HttpTimeoutException) {
+                throw new GatewayException("timeout", gatewayId + ": no answer from " + host + " in time", cause);
+            }
+            if (cause instanceof ConnectException) {
+                throw new GatewayException("refused", gatewayId + ": could not connect to " + host, cause);
+            }
+            throw new GatewayException("io_error", gatewayId + ": I/O error talking to " + host + ": " + cause, cause);
         } catch (IOException e) {
             throw new GatewayException("io_error", gatewayId + ": I/O error talking to " + host + ": " + e, e);
         } catch (InterruptedException e) {
+            exchange.cancel(true);
             Thread.currentThread().interrupt();
             throw new GatewayException("io_error", gatewayId + ": interrupted while waiting for " + host, e);
+        }
+    }
+
+    private static byte[] readLimited(InputStream in) {
+        try {
+            return in.readNBytes(MAX_BODY);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -63,9 +103,9 @@ final class GatewayHttp {
         return status >= 200 && status < 300;
     }
 
-    static GatewayException statusError(String gatewayId, HttpResponse<?> response) {
-        return new GatewayException("http_" + response.statusCode(),
-                gatewayId + ": " + response.uri().getHost() + " answered HTTP " + response.statusCode());
+    static GatewayException statusError(String gatewayId, Answer answer) {
+        return new GatewayException("http_" + answer.status(),
+                gatewayId + ": " + answer.host() + " answered HTTP " + answer.status());
     }
 
     static String basicAuth(String user, String password) {

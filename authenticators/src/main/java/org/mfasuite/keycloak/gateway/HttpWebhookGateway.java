@@ -2,7 +2,6 @@ package org.mfasuite.keycloak.gateway;
 
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.function.UnaryOperator;
 
@@ -50,8 +49,8 @@ public class HttpWebhookGateway implements MessageGateway {
             String password = GatewaySecrets.require(secrets, settings.basicPassword(), PROVIDER_ID, "basic-password");
             header(request, "Authorization", GatewayHttp.basicAuth(settings.basicUsername(), password), "basic-password");
         }
-        HttpResponse<String> response = GatewayHttp.send(http, request.build(), PROVIDER_ID);
-        if (!GatewayHttp.isSuccess(response.statusCode())) {
+        GatewayHttp.Answer response = GatewayHttp.send(http, request.build(), PROVIDER_ID);
+        if (!GatewayHttp.isSuccess(response.status())) {
             throw GatewayHttp.statusError(PROVIDER_ID, response);
         }
         return new GatewayReceipt(PROVIDER_ID, messageId(response.body()));

@@ -43,6 +43,11 @@ public final class MessageDispatcher {
                 LOG.warnf("Message gateway '%s' failed (%s): %s", id, e.reason(), e.getMessage());
                 failedGateway = id;
                 reason = e.reason();
+            } catch (RuntimeException e) {
+                // an operator's own gateway with a bug must not turn a sign-in into an error page
+                LOG.errorf(e, "Message gateway '%s' failed unexpectedly", id);
+                failedGateway = id;
+                reason = "error";
             }
         }
         return new Dispatch(null, failedGateway, reason);

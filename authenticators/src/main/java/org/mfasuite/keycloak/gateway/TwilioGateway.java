@@ -4,11 +4,11 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.UnaryOperator;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -21,6 +21,8 @@ import com.fasterxml.jackson.databind.node.MissingNode;
  * encoded, HTTP Basic with the Account SID and auth token, or an API key and its secret).
  */
 public class TwilioGateway implements MessageGateway {
+
+    private static final Pattern PHONE_LIKE = Pattern.compile("\\+?\\d{6,}");
 
     public static final String PROVIDER_ID = "twilio";
 
@@ -71,8 +73,8 @@ public class TwilioGateway implements MessageGateway {
                 .header("Accept", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(formEncode(form), StandardCharsets.UTF_8))
                 .build();
-        HttpResponse<String> response = GatewayHttp.send(http, request, PROVIDER_ID);
-        if (!GatewayHttp.isSuccess(response.statusCode())) {
+        GatewayHttp.Answer response = GatewayHttp.send(http, request, PROVIDER_ID);
+        if (!GatewayHttp.isSuccess(response.status())) {
             throw rejected(response);
         }
         return new GatewayReceipt(PROVIDER_ID, readJson(response.body()).path("sid").textValue());
@@ -93,17 +95,19 @@ public class TwilioGateway implements MessageGateway {
     }
 
     /** Twilio errors are {"code":21211,"message":"...","more_info":"...","status":400}; anything else is plain HTTP. */
-    private static GatewayException rejected(HttpResponse<String> response) {
+    private static GatewayException rejected(GatewayHttp.Answer response) {
         JsonNode error = readJson(response.body());
         JsonNode code = error.path("code");
         if (!code.isNumber() && !code.isTextual()) {
             return GatewayHttp.statusError(PROVIDER_ID, response);
         }
-        StringBuilder text = new StringBuilder("twilio: rejected with HTTP ").append(response.statusCode())
+        StringBuilder text = new StringBuilder("twilio: rejected with HTTP ").append(response.status())
                 .append(", error ").append(code.asText());
         String detail = error.path("message").textValue();
         if (detail != null) {
-            text.append(": ").append(detail.length() > MAX_ERROR_TEXT ? detail.substring(0, MAX_ERROR_TEXT) : detail);
+            // Twilio's texts quote the phone number ("The 'To' number +1500... is not valid"): mask it for the log
+            String shown = detail.length() > MAX_ERROR_TEXT ? detail.substring(0, MAX_ERROR_TEXT) : detail;
+            text.append(": ").append(PHONE_LIKE.matcher(shown).replaceAll(m -> PhoneMask.mask(m.group())));
         }
         String moreInfo = error.path("more_info").textValue();
         if (moreInfo != null) {

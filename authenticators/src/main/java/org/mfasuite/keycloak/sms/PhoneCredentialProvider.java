@@ -21,6 +21,10 @@ public class PhoneCredentialProvider implements CredentialProvider<PhoneCredenti
         this.session = session;
     }
 
+    public static PhoneCredentialProvider of(KeycloakSession session) {
+        return (PhoneCredentialProvider) session.getProvider(CredentialProvider.class, PhoneCredentialProviderFactory.PROVIDER_ID);
+    }
+
     @Override
     public String getType() {
         return PhoneCredentialModel.TYPE;

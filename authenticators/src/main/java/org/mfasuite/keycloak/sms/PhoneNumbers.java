@@ -12,7 +12,7 @@ import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 public final class PhoneNumbers {
 
     /** Why a number was refused; each has a translated message {@code mfa-phone-<reason>}. */
-    public enum Problem { EMPTY, INVALID, NOT_MOBILE }
+    public enum Problem { EMPTY, INVALID, MISSING_COUNTRY_CODE, NOT_MOBILE }
 
     /** The outcome of {@link #parse}: either an E.164 number or a problem. */
     public record Parsed(String e164, Problem problem) {
@@ -41,7 +41,12 @@ public final class PhoneNumbers {
         }
         String region = defaultRegion == null || defaultRegion.isBlank() ? "ZZ" : defaultRegion.trim().toUpperCase(Locale.ROOT);
         try {
-            PhoneNumber number = UTIL.parse(input.trim(), region);
+            String typed = input.trim();
+            // "00" is the international prefix in most of the world; without a region libphonenumber needs "+".
+            if (typed.startsWith("00")) {
+                typed = "+" + typed.substring(2);
+            }
+            PhoneNumber number = UTIL.parse(typed, region);
             if (!UTIL.isValidNumber(number)) {
                 return new Parsed(null, Problem.INVALID);
             }
@@ -51,7 +56,10 @@ public final class PhoneNumbers {
             }
             return new Parsed(UTIL.format(number, PhoneNumberFormat.E164), null);
         } catch (NumberParseException e) {
-            return new Parsed(null, Problem.INVALID);
+            // a national number typed without "+country code" deserves its own hint, not "invalid"
+            boolean noCountry = e.getErrorType() == NumberParseException.ErrorType.INVALID_COUNTRY_CODE
+                    && !input.trim().startsWith("+") && input.replaceAll("\\D", "").length() >= 7;
+            return new Parsed(null, noCountry ? Problem.MISSING_COUNTRY_CODE : Problem.INVALID);
         }
     }
 }

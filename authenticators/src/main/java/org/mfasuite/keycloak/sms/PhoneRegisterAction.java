@@ -1,5 +1,7 @@
 package org.mfasuite.keycloak.sms;
 
+import java.util.Locale;
+
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 
@@ -7,8 +9,6 @@ import org.keycloak.authentication.CredentialRegistrator;
 import org.keycloak.authentication.InitiatedActionSupport;
 import org.keycloak.authentication.RequiredActionContext;
 import org.keycloak.authentication.RequiredActionProvider;
-import org.keycloak.common.util.Time;
-import org.keycloak.credential.CredentialProvider;
 import org.keycloak.events.Details;
 import org.keycloak.events.Errors;
 import org.keycloak.events.EventType;
@@ -17,7 +17,7 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.utils.FormMessage;
 import org.keycloak.sessions.AuthenticationSessionModel;
 import org.mfasuite.keycloak.challenge.ChallengeStore;
-import org.mfasuite.keycloak.challenge.CodeChallenge;
+import org.mfasuite.keycloak.challenge.CodeVerifier;
 import org.mfasuite.keycloak.gateway.PhoneMask;
 
 /**
@@ -31,6 +31,7 @@ public class PhoneRegisterAction implements RequiredActionProvider, CredentialRe
     static final String NUMBER_FIELD = "phoneNumber";
     static final String CODE_FIELD = "code";
     private static final String PENDING_NUMBER_NOTE = PhoneRegisterActionFactory.PROVIDER_ID + ".number";
+    private static final String GATEWAY_FAILED = "mfa-sms-gateway-failed";
 
     @Override
     public InitiatedActionSupport initiatedActionSupport() {
@@ -60,7 +61,8 @@ public class PhoneRegisterAction implements RequiredActionProvider, CredentialRe
         String pending = context.getAuthenticationSession().getAuthNote(PENDING_NUMBER_NOTE);
         if (form.containsKey("change-number") || (pending == null && !form.containsKey(NUMBER_FIELD))) {
             forget(context);
-            context.challenge(numberPage(context, null).createForm(NUMBER_TEMPLATE));
+            // the previous number stays in the field, so a typo is fixed, not retyped
+            context.challenge(numberPage(context, pending).createForm(NUMBER_TEMPLATE));
         } else if (form.containsKey(NUMBER_FIELD)) {
             sendFirstCode(context, form.getFirst(NUMBER_FIELD));
         } else if (form.containsKey("resend")) {
@@ -74,61 +76,55 @@ public class PhoneRegisterAction implements RequiredActionProvider, CredentialRe
         SmsSettings settings = settings(context);
         PhoneNumbers.Parsed parsed = PhoneNumbers.parse(typed, settings.defaultRegion());
         if (!parsed.ok()) {
-            String key = "mfa-phone-" + parsed.problem().name().toLowerCase().replace('_', '-');
+            String key = "mfa-phone-" + parsed.problem().name().toLowerCase(Locale.ROOT).replace('_', '-');
             context.challenge(numberPage(context, typed).addError(new FormMessage(NUMBER_FIELD, key)).createForm(NUMBER_TEMPLATE));
             return;
         }
-        if (credentials(context).hasNumber(context.getUser(), parsed.e164())) {
+        if (PhoneCredentialProvider.of(context.getSession()).hasNumber(context.getUser(), parsed.e164())) {
             context.challenge(numberPage(context, typed)
                     .addError(new FormMessage(NUMBER_FIELD, "mfa-phone-already-registered")).createForm(NUMBER_TEMPLATE));
             return;
         }
-        SmsCodeSender.Result result = sender(context, settings).send(parsed.e164(), parsed.e164(), false, context.getEvent());
+        // Every registration send waits out the resend delay: numbers typed in a row cannot be pumped.
+        SmsCodeSender.Result result = sender(context, settings).send(parsed.e164(), parsed.e164(), true, context.getEvent());
         if (!result.sent()) {
-            context.challenge(sendProblem(numberPage(context, typed), result).createForm(NUMBER_TEMPLATE));
+            context.challenge(numberPage(context, typed)
+                    .setError(result.problemKey(GATEWAY_FAILED), result.problemArgs()).createForm(NUMBER_TEMPLATE));
             return;
         }
         context.getAuthenticationSession().setAuthNote(PENDING_NUMBER_NOTE, parsed.e164());
-        context.challenge(codePage(context, parsed.e164()).setInfo("mfa-sms-code-sent", PhoneMask.mask(parsed.e164()))
-                .createForm(CODE_TEMPLATE));
+        context.challenge(codePage(context, parsed.e164()).createForm(CODE_TEMPLATE));
     }
 
     private void resend(RequiredActionContext context, String number) {
         SmsCodeSender.Result result = sender(context, settings(context)).send(number, number, true, context.getEvent());
         LoginFormsProvider page = codePage(context, number);
-        context.challenge((result.sent() ? page.setInfo("mfa-sms-code-resent") : sendProblem(page, result)).createForm(CODE_TEMPLATE));
+        context.challenge((result.sent() ? page.setInfo("mfa-sms-code-resent")
+                : page.setError(result.problemKey(GATEWAY_FAILED), result.problemArgs())).createForm(CODE_TEMPLATE));
     }
 
     private void verify(RequiredActionContext context, String number, String entered) {
         SmsSettings settings = settings(context);
-        ChallengeStore store = store(context);
-        CodeChallenge pending = store.load();
         context.getEvent().event(EventType.UPDATE_CREDENTIAL).detail(Details.CREDENTIAL_TYPE, PhoneCredentialModel.TYPE);
         SmsEvents.describe(context.getEvent(), SmsEvents.STEP_CHECK, PhoneMask.mask(number));
-        long now = Time.currentTime();
-        CodeChallenge.Outcome outcome = pending == null || !number.equals(pending.target())
-                ? CodeChallenge.Outcome.EXPIRED : pending.check(entered, now, settings.code().maxAttempts());
-        if (outcome == CodeChallenge.Outcome.VALID && !context.getSession().singleUseObjects()
-                .putIfAbsent("mfa-code-used:" + pending.id(), Math.max(1, pending.expiresAt() - now))) {
-            outcome = CodeChallenge.Outcome.EXPIRED;
-        }
-        switch (outcome) {
+        CodeVerifier.Verdict verdict = new CodeVerifier(context.getSession(), context.getRealm(), store(context), settings.code())
+                .verify(entered, number::equals);
+        switch (verdict.result()) {
             case VALID -> {
-                store.clear();
                 context.getAuthenticationSession().removeAuthNote(PENDING_NUMBER_NOTE);
-                credentials(context).createCredential(context.getRealm(), context.getUser(),
-                        PhoneCredentialModel.createFromNumber(number));
+                PhoneCredentialProvider phones = PhoneCredentialProvider.of(context.getSession());
+                // Checked again: another tab may have registered the number meanwhile.
+                if (!phones.hasNumber(context.getUser(), number)) {
+                    phones.createCredential(context.getRealm(), context.getUser(), PhoneCredentialModel.createFromNumber(number));
+                }
                 context.getEvent().detail(SmsEvents.RESULT, "valid");
                 context.success();
             }
-            case WRONG -> {
-                CodeChallenge counted = pending.withFailedAttempt();
-                store.save(counted);
-                int left = counted.attemptsLeft(settings.code().maxAttempts());
-                codeFailure(context, number, "wrong_code",
-                        left > 0 ? new FormMessage(CODE_FIELD, "mfa-sms-code-invalid-tries", left)
-                                : new FormMessage(CODE_FIELD, "mfa-sms-code-exhausted"));
-            }
+            case MALFORMED -> context.challenge(codePage(context, number)
+                    .addError(new FormMessage(CODE_FIELD, "mfa-sms-code-format", settings.code().length())).createForm(CODE_TEMPLATE));
+            case WRONG -> codeFailure(context, number, "wrong_code", verdict.attemptsLeft() > 0
+                    ? new FormMessage(CODE_FIELD, "mfa-sms-code-invalid-tries", verdict.attemptsLeft())
+                    : new FormMessage(CODE_FIELD, "mfa-sms-code-exhausted"));
             case EXPIRED -> codeFailure(context, number, "expired_code", new FormMessage(CODE_FIELD, "mfa-sms-code-expired"));
             case EXHAUSTED -> codeFailure(context, number, "too_many_tries", new FormMessage(CODE_FIELD, "mfa-sms-code-exhausted"));
         }
@@ -138,14 +134,6 @@ public class PhoneRegisterAction implements RequiredActionProvider, CredentialRe
         context.getEvent().clone().event(EventType.UPDATE_CREDENTIAL).detail(SmsEvents.RESULT, reason)
                 .detail(Details.REASON, reason).error(Errors.INVALID_CODE);
         context.challenge(codePage(context, number).addError(message).createForm(CODE_TEMPLATE));
-    }
-
-    private static LoginFormsProvider sendProblem(LoginFormsProvider page, SmsCodeSender.Result result) {
-        return switch (result.status()) {
-            case TOO_SOON -> page.setError("mfa-sms-resend-too-soon", result.seconds());
-            case LIMITED -> page.setError("mfa-sms-send-limit", Math.max(1, (result.seconds() + 59) / 60));
-            default -> page.setError("mfa-sms-gateway-failed-registration");
-        };
     }
 
     private LoginFormsProvider numberPage(RequiredActionContext context, String typed) {
@@ -172,11 +160,6 @@ public class PhoneRegisterAction implements RequiredActionProvider, CredentialRe
 
     private static SmsSettings settings(RequiredActionContext context) {
         return SmsSettings.from(context.getConfig() == null ? null : context.getConfig().getConfig());
-    }
-
-    private static PhoneCredentialProvider credentials(RequiredActionContext context) {
-        return (PhoneCredentialProvider) context.getSession().getProvider(CredentialProvider.class,
-                PhoneCredentialProviderFactory.PROVIDER_ID);
     }
 
     @Override

@@ -1,14 +1,16 @@
 package org.mfasuite.keycloak.sms;
 
 import java.util.List;
+import java.util.Set;
 
 import jakarta.ws.rs.core.MultivaluedMap;
-import jakarta.ws.rs.core.Response;
 
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.AuthenticationFlowError;
 import org.keycloak.authentication.Authenticator;
 import org.keycloak.authentication.CredentialValidator;
+import org.keycloak.authentication.RequiredActionFactory;
+import org.keycloak.authentication.RequiredActionProvider;
 import org.keycloak.common.util.Time;
 import org.keycloak.credential.CredentialProvider;
 import org.keycloak.events.Details;
@@ -16,17 +18,21 @@ import org.keycloak.events.Errors;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
+import org.keycloak.models.credential.OTPCredentialModel;
 import org.keycloak.services.managers.BruteForceProtector;
 import org.mfasuite.keycloak.challenge.ChallengeStore;
 import org.mfasuite.keycloak.challenge.CodeChallenge;
+import org.mfasuite.keycloak.challenge.CodeVerifier;
 
 /**
  * Sign-in step: sends a code to one of the user's phones when the step is entered and checks it.
- * Wrong codes are login failures, so Keycloak's brute-force protection counts them.
+ * Wrong codes are reported to Keycloak's brute-force protector as one-time-code failures.
  */
 public class SmsAuthenticator implements Authenticator, CredentialValidator<PhoneCredentialProvider> {
 
     static final String SELECTED_PHONE_NOTE = SmsAuthenticatorFactory.PROVIDER_ID + ".phone";
+    /** The protector counts only its own categories; SMS codes are one-time codes like OTP. */
+    private static final Set<String> BRUTE_FORCE_CATEGORY = Set.of(OTPCredentialModel.TYPE);
 
     @Override
     public void authenticate(AuthenticationFlowContext context) {
@@ -63,9 +69,8 @@ public class SmsAuthenticator implements Authenticator, CredentialValidator<Phon
     private void checkCode(AuthenticationFlowContext context, List<PhoneCredentialModel> phones, String entered) {
         SmsSettings settings = settings(context);
         ChallengeStore store = store(context);
-        CodeChallenge pending = store.load();
         PhoneCredentialModel phone = selected(context, phones, null);
-        SmsForm page = new SmsForm(context, phones, phone, settings).codeSent(pending != null);
+        SmsForm page = new SmsForm(context, phones, phone, settings).codeSent(store.load() != null);
         SmsEvents.describe(context.getEvent().user(context.getUser()), SmsEvents.STEP_CHECK, phone.getMaskedNumber())
                 .detail(Details.SELECTED_CREDENTIAL_ID, phone.getId());
 
@@ -76,77 +81,78 @@ public class SmsAuthenticator implements Authenticator, CredentialValidator<Phon
             return;
         }
         // A code sent to a phone the user has since removed no longer counts.
-        if (pending == null || phones.stream().noneMatch(p -> p.getId().equals(pending.target()))) {
-            context.getEvent().detail(Details.REASON, "no_pending_code").error(Errors.EXPIRED_CODE);
-            context.challenge(page.codeError("mfa-sms-code-expired").create());
-            return;
-        }
-        long now = Time.currentTime();
-        switch (pending.check(entered, now, settings.code().maxAttempts())) {
+        CodeVerifier.Verdict verdict = new CodeVerifier(context.getSession(), context.getRealm(), store, settings.code())
+                .verify(entered, target -> phones.stream().anyMatch(p -> p.getId().equals(target)));
+        switch (verdict.result()) {
             case VALID -> {
-                // Single use across the cluster: a replayed POST of the same code loses this race.
-                if (!context.getSession().singleUseObjects().putIfAbsent("mfa-code-used:" + pending.id(),
-                        Math.max(1, pending.expiresAt() - now))) {
-                    context.getEvent().detail(Details.REASON, "code_reused").error(Errors.EXPIRED_CODE);
-                    context.challenge(page.codeError("mfa-sms-code-expired").create());
-                    return;
-                }
-                store.clear();
+                bruteForce(context, true);
                 context.getEvent().removeDetail(Details.REASON).detail(SmsEvents.RESULT, "valid");
                 context.success(PhoneCredentialModel.TYPE);
             }
+            case MALFORMED -> context.challenge(page.codeError("mfa-sms-code-format", settings.code().length()).create());
             case WRONG -> {
-                CodeChallenge counted = pending.withFailedAttempt();
-                store.save(counted);
-                int left = counted.attemptsLeft(settings.code().maxAttempts());
+                bruteForce(context, false);
                 context.getEvent().detail(SmsEvents.RESULT, "wrong").detail(Details.REASON, "wrong_code")
                         .error(Errors.INVALID_USER_CREDENTIALS);
-                Response challenge = left > 0
-                        ? page.codeError("mfa-sms-code-invalid-tries", left).create()
-                        : page.codeError("mfa-sms-code-exhausted").create();
-                context.failureChallenge(AuthenticationFlowError.INVALID_CREDENTIALS, challenge);
+                context.failureChallenge(AuthenticationFlowError.INVALID_CREDENTIALS, verdict.attemptsLeft() > 0
+                        ? page.codeError("mfa-sms-code-invalid-tries", verdict.attemptsLeft()).create()
+                        : page.codeSent(false).error("mfa-sms-code-exhausted").create());
             }
             case EXPIRED -> {
                 context.getEvent().detail(SmsEvents.RESULT, "expired").detail(Details.REASON, "expired_code")
                         .error(Errors.EXPIRED_CODE);
-                context.challenge(page.codeError("mfa-sms-code-expired").create());
+                context.challenge(page.codeSent(store.load() != null).codeError("mfa-sms-code-expired").create());
             }
             case EXHAUSTED -> {
                 context.getEvent().detail(SmsEvents.RESULT, "exhausted").detail(Details.REASON, "too_many_tries")
                         .error(Errors.INVALID_USER_CREDENTIALS);
-                context.challenge(page.codeError("mfa-sms-code-exhausted").create());
+                context.challenge(page.codeSent(false).error("mfa-sms-code-exhausted").create());
             }
         }
     }
 
     private void sendTo(AuthenticationFlowContext context, List<PhoneCredentialModel> phones,
-                        PhoneCredentialModel phone, boolean resend) {
+                        PhoneCredentialModel phone, boolean enforceDelay) {
         SmsSettings settings = settings(context);
-        context.getAuthenticationSession().setAuthNote(SELECTED_PHONE_NOTE, phone.getId());
         CodeChallenge pending = store(context).load();
-        boolean pendingForThisPhone = pending != null && pending.target().equals(phone.getId());
-        SmsForm page = new SmsForm(context, phones, phone, settings);
+        // Where a usable code already went: shown again when no new code can be sent.
+        PhoneCredentialModel pendingPhone = pending == null || Time.currentTime() >= pending.expiresAt() ? null
+                : phones.stream().filter(p -> p.getId().equals(pending.target())).findFirst().orElse(null);
         if (isLockedOut(context)) {
-            context.challenge(page.codeSent(pendingForThisPhone).create());
+            PhoneCredentialModel shown = pendingPhone != null ? pendingPhone : phone;
+            context.challenge(new SmsForm(context, phones, shown, settings).codeSent(pendingPhone != null).create());
             return;
         }
         SmsCodeSender.Result result = new SmsCodeSender(context.getSession(), context.getRealm(), context.getUser(),
                 settings, store(context), SmsAuthenticatorFactory.PROVIDER_ID)
-                .send(phone.getId(), phone.getPhoneNumber(), resend && pendingForThisPhone, context.getEvent());
-        switch (result.status()) {
-            case SENT -> page.codeSent(true).info(resend ? "mfa-sms-code-resent" : null);
-            case TOO_SOON -> page.codeSent(pendingForThisPhone).error("mfa-sms-resend-too-soon", result.seconds());
-            case LIMITED -> page.codeSent(pendingForThisPhone).error("mfa-sms-send-limit", minutes(result.seconds()));
-            case FAILED -> page.codeSent(false).error("mfa-sms-gateway-failed");
+                .send(phone.getId(), phone.getPhoneNumber(), enforceDelay, context.getEvent());
+        SmsForm page;
+        if (result.sent()) {
+            context.getAuthenticationSession().setAuthNote(SELECTED_PHONE_NOTE, phone.getId());
+            page = new SmsForm(context, phones, phone, settings).codeSent(true).info(enforceDelay ? "mfa-sms-code-resent" : null);
+        } else {
+            PhoneCredentialModel shown = pendingPhone != null ? pendingPhone : phone;
+            page = new SmsForm(context, phones, shown, settings).codeSent(pendingPhone != null)
+                    .error(result.problemKey("mfa-sms-gateway-failed"), result.problemArgs());
         }
         context.challenge(page.create());
     }
 
-    private static long minutes(long seconds) {
-        return Math.max(1, (seconds + 59) / 60);
+    /** Reports a check to Keycloak's protector; a success also clears earlier one-time-code failures. */
+    private static void bruteForce(AuthenticationFlowContext context, boolean success) {
+        RealmModel realm = context.getRealm();
+        if (!realm.isBruteForceProtected()) {
+            return;
+        }
+        BruteForceProtector protector = context.getSession().getProvider(BruteForceProtector.class);
+        if (success) {
+            protector.successfulLogin(realm, context.getUser(), context.getConnection(), context.getUriInfo(), BRUTE_FORCE_CATEGORY);
+        } else {
+            protector.failedLogin(realm, context.getUser(), context.getConnection(), context.getUriInfo(), BRUTE_FORCE_CATEGORY);
+        }
     }
 
-    private boolean isLockedOut(AuthenticationFlowContext context) {
+    private static boolean isLockedOut(AuthenticationFlowContext context) {
         RealmModel realm = context.getRealm();
         if (!realm.isBruteForceProtected()) {
             return false;
@@ -176,7 +182,7 @@ public class SmsAuthenticator implements Authenticator, CredentialValidator<Phon
 
     @Override
     public PhoneCredentialProvider getCredentialProvider(KeycloakSession session) {
-        return (PhoneCredentialProvider) session.getProvider(CredentialProvider.class, PhoneCredentialProviderFactory.PROVIDER_ID);
+        return PhoneCredentialProvider.of(session);
     }
 
     @Override
@@ -194,6 +200,13 @@ public class SmsAuthenticator implements Authenticator, CredentialValidator<Phon
         if (session.getContext().getAuthenticationSession() != null) {
             session.getContext().getAuthenticationSession().addRequiredAction(PhoneRegisterActionFactory.PROVIDER_ID);
         }
+    }
+
+    /** Naming the action lets Keycloak fail closed when it is not enabled in the realm. */
+    @Override
+    public List<RequiredActionFactory> getRequiredActions(KeycloakSession session) {
+        return List.of((RequiredActionFactory) session.getKeycloakSessionFactory()
+                .getProviderFactory(RequiredActionProvider.class, PhoneRegisterActionFactory.PROVIDER_ID));
     }
 
     @Override

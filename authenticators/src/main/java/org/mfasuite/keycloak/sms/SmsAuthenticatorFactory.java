@@ -1,7 +1,6 @@
 package org.mfasuite.keycloak.sms;
 
 import java.util.List;
-import java.util.Set;
 
 import org.keycloak.Config;
 import org.keycloak.authentication.Authenticator;
@@ -9,7 +8,6 @@ import org.keycloak.authentication.AuthenticatorFactory;
 import org.keycloak.models.AuthenticationExecutionModel.Requirement;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
-import org.keycloak.models.credential.OTPCredentialModel;
 import org.keycloak.provider.ProviderConfigProperty;
 
 public class SmsAuthenticatorFactory implements AuthenticatorFactory {
@@ -33,16 +31,13 @@ public class SmsAuthenticatorFactory implements AuthenticatorFactory {
         return "Sends a one-time code by SMS to one of the user's verified phones and checks it.";
     }
 
-    /** {@code otp}: the category Keycloak's brute-force protector counts failures for. */
+    /**
+     * Our own credential type: the Account Console lists it, and levels of authentication (step-up to
+     * add or remove a phone) know it. Brute-force counting is reported by the authenticator itself.
+     */
     @Override
     public String getReferenceCategory() {
-        return OTPCredentialModel.TYPE;
-    }
-
-    /** Lists {@code mfa-phone} in the Account Console's "Signing in" page. */
-    @Override
-    public Set<String> getOptionalReferenceCategories(KeycloakSession session) {
-        return Set.of(PhoneCredentialModel.TYPE);
+        return PhoneCredentialModel.TYPE;
     }
 
     @Override

@@ -15,6 +15,7 @@ import org.keycloak.models.UserModel;
 import org.keycloak.theme.Theme;
 import org.mfasuite.keycloak.challenge.ChallengeStore;
 import org.mfasuite.keycloak.challenge.CodeChallenge;
+import org.mfasuite.keycloak.challenge.Pepper;
 import org.mfasuite.keycloak.challenge.SendLimiter;
 import org.mfasuite.keycloak.gateway.PhoneMask;
 import org.mfasuite.keycloak.gateway.Channel;
@@ -34,6 +35,24 @@ public final class SmsCodeSender {
     public record Result(Status status, long seconds, String reason) {
         public boolean sent() {
             return status == Status.SENT;
+        }
+
+        /** The message key telling the user why nothing was sent. */
+        public String problemKey(String gatewayFailedKey) {
+            return switch (status) {
+                case TOO_SOON -> "mfa-sms-resend-too-soon";
+                case LIMITED -> "mfa-sms-send-limit";
+                default -> gatewayFailedKey;
+            };
+        }
+
+        /** Its argument: seconds to wait, or whole minutes when the send limit is reached. */
+        public Object[] problemArgs() {
+            return switch (status) {
+                case TOO_SOON -> new Object[]{seconds};
+                case LIMITED -> new Object[]{Math.max(1, (seconds + 59) / 60)};
+                default -> new Object[0];
+            };
         }
     }
 
@@ -58,25 +77,22 @@ public final class SmsCodeSender {
     }
 
     /**
-     * @param target   what the challenge is bound to (credential id, or the number during registration)
-     * @param e164     where the code goes
-     * @param resend   true when the user asked for another code (the resend delay applies)
+     * @param target       what the challenge is bound to (credential id, or the number during registration)
+     * @param e164         where the code goes
+     * @param enforceDelay whether the resend delay applies (not to the first code of a sign-in)
      */
-    public Result send(String target, String e164, boolean resend, EventBuilder flowEvent) {
+    public Result send(String target, String e164, boolean enforceDelay, EventBuilder flowEvent) {
         long now = Time.currentTime();
         flowEvent = flowEvent.clone().user(user);
         String masked = PhoneMask.mask(e164);
-        CodeChallenge pending = store.load();
-        if (resend && pending != null && now < pending.issuedAt() + settings.code().resendDelaySeconds()) {
-            long wait = pending.issuedAt() + settings.code().resendDelaySeconds() - now;
-            SmsEvents.send(flowEvent, provider, masked).detail(Details.REASON, "resend_too_soon").error("mfa_resend_too_soon");
-            return new Result(Status.TOO_SOON, wait, "resend_too_soon");
-        }
-        long limitedFor = new SendLimiter(session.singleUseObjects())
-                .acquire(realm.getId() + ":" + user.getId(), now, settings.code());
-        if (limitedFor > 0) {
-            SmsEvents.send(flowEvent, provider, masked).detail(Details.REASON, "send_limit").error("mfa_send_limit");
-            return new Result(Status.LIMITED, limitedFor, "send_limit");
+        SendLimiter.Decision decision = new SendLimiter(session.singleUseObjects())
+                .acquire(realm.getId() + ":" + user.getId(), now, settings.code(), enforceDelay);
+        if (decision.status() != SendLimiter.Status.ALLOWED) {
+            boolean tooSoon = decision.status() == SendLimiter.Status.TOO_SOON;
+            String reason = tooSoon ? "resend_too_soon" : "send_limit";
+            SmsEvents.send(flowEvent, provider, masked).detail(Details.REASON, reason)
+                    .error(tooSoon ? "mfa_resend_too_soon" : "mfa_send_limit");
+            return new Result(tooSoon ? Status.TOO_SOON : Status.LIMITED, decision.seconds(), reason);
         }
 
         String code = CodeChallenge.newCode(settings.code().length());
@@ -88,7 +104,7 @@ public final class SmsCodeSender {
                     .error("mfa_gateway_failed");
             return new Result(Status.FAILED, 0, dispatch.failureReason());
         }
-        store.save(CodeChallenge.issue(target, code, now, settings.code()));
+        store.save(CodeChallenge.issue(target, code, now, settings.code(), Pepper.active(session, realm)));
         SmsEvents.send(flowEvent, provider, masked).detail(SmsEvents.GATEWAY, dispatch.receipt().gatewayId())
                 .detail(SmsEvents.MESSAGE_ID, dispatch.receipt().messageId())
                 .detail(SmsEvents.RESULT, "sent").success();
@@ -98,7 +114,7 @@ public final class SmsCodeSender {
     /** The SMS text in the user's language, ending with the origin-bound line browsers autofill from. */
     private String text(String code) {
         Locale locale = session.getContext().resolveLocale(user);
-        String minutes = Integer.toString(Math.max(1, settings.code().ttlSeconds() / 60));
+        int minutes = Math.max(1, settings.code().ttlSeconds() / 60);
         String name = realm.getDisplayName() == null || realm.getDisplayName().isBlank() ? realm.getName() : realm.getDisplayName();
         String pattern = "{0} is your {1} code. It expires in {2} minutes.";
         try {

@@ -1,7 +1,6 @@
 package org.mfasuite.keycloak.challenge;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -9,10 +8,12 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.junit.jupiter.api.Test;
 import org.keycloak.models.SingleUseObjectProvider;
+import org.mfasuite.keycloak.challenge.SendLimiter.Status;
 
 class SendLimiterTest {
 
     private static final CodeSettings SETTINGS = CodeSettings.defaults();
+    private static final SendLimiter.Decision ALLOWED = new SendLimiter.Decision(Status.ALLOWED, 0);
 
     /** Keycloak's single-use store, reduced to the map it behaves like (lifespans are not needed here). */
     static final class MapStore implements SingleUseObjectProvider {
@@ -57,23 +58,32 @@ class SendLimiterTest {
     void fiveSendsInTheWindowThenWaitUntilTheOldestAgesOut() {
         SendLimiter limiter = new SendLimiter(new MapStore());
         for (int i = 0; i < 5; i++) {
-            assertEquals(0, limiter.acquire("realm:user", 1000 + i * 10, SETTINGS), "send " + (i + 1));
+            assertEquals(ALLOWED, limiter.acquire("realm:user", 1000 + i * 40, SETTINGS, true), "send " + (i + 1));
         }
-        long wait = limiter.acquire("realm:user", 1050, SETTINGS);
-        assertEquals(250, wait, "the first send (t=1000) frees its slot at t=1300");
+        assertEquals(new SendLimiter.Decision(Status.LIMITED, 110), limiter.acquire("realm:user", 1190, SETTINGS, true),
+                "the first send (t=1000) frees its slot at t=1300");
 
-        assertEquals(0, limiter.acquire("realm:user", 1300, SETTINGS));
-        assertTrue(limiter.acquire("realm:user", 1301, SETTINGS) > 0, "still five in the window");
+        assertEquals(ALLOWED, limiter.acquire("realm:user", 1300, SETTINGS, true));
+        assertEquals(Status.LIMITED, limiter.acquire("realm:user", 1339, SETTINGS, true).status(), "still five in the window");
+    }
+
+    @Test
+    void theResendDelayCountsFromTheUsersLatestSendWhereverItCameFrom() {
+        SendLimiter limiter = new SendLimiter(new MapStore());
+        assertEquals(ALLOWED, limiter.acquire("realm:user", 1000, SETTINGS, false));
+        assertEquals(new SendLimiter.Decision(Status.TOO_SOON, 20), limiter.acquire("realm:user", 1010, SETTINGS, true));
+        assertEquals(ALLOWED, limiter.acquire("realm:user", 1010, SETTINGS, false), "a sign-in's first code is not delayed");
+        assertEquals(ALLOWED, limiter.acquire("realm:user", 1040, SETTINGS, true));
     }
 
     @Test
     void usersAreCountedApart() {
         SendLimiter limiter = new SendLimiter(new MapStore());
         for (int i = 0; i < 5; i++) {
-            limiter.acquire("realm:alice", 1000, SETTINGS);
+            limiter.acquire("realm:alice", 1000, SETTINGS, false);
         }
-        assertTrue(limiter.acquire("realm:alice", 1000, SETTINGS) > 0);
-        assertEquals(0, limiter.acquire("realm:bob", 1000, SETTINGS));
+        assertEquals(Status.LIMITED, limiter.acquire("realm:alice", 1000, SETTINGS, false).status());
+        assertEquals(ALLOWED, limiter.acquire("realm:bob", 1000, SETTINGS, true));
     }
 
     @Test
@@ -82,6 +92,6 @@ class SendLimiterTest {
         SendLimiter limiter = new SendLimiter(store);
         CodeSettings one = new CodeSettings(6, 300, 3, 1, 300, 30);
         store.putIfAbsent("mfa-send:realm:user:0", 360); // taken, time not written yet
-        assertTrue(limiter.acquire("realm:user", 5000, one) > 0);
+        assertEquals(Status.LIMITED, limiter.acquire("realm:user", 5000, one, false).status());
     }
 }

@@ -135,6 +135,26 @@ class HttpWebhookGatewayTest {
     }
 
     @Test
+    void aPeerThatTricklesItsBodyTimesOutToo() {
+        peer.respond(200, "{\"id\":\"slow-answer-that-never-ends\"}").trickle(Duration.ofMillis(100));
+        long start = System.nanoTime();
+
+        GatewayException e = assertThrows(GatewayException.class, () -> gateway("timeout-ms", "500").send(SMS));
+
+        assertEquals("timeout", e.reason());
+        assertTrue(Duration.ofNanos(System.nanoTime() - start).toMillis() < 2500, "bounded by the timeout, not the peer");
+    }
+
+    @Test
+    void aHugeAnswerIsCutNotBuffered() throws Exception {
+        peer.respond(200, "{\"id\":\"big\",\"pad\":\"" + "x".repeat(1_000_000) + "\"}");
+
+        GatewayReceipt receipt = gateway("message-id-pointer", "/id").send(SMS);
+
+        assertEquals(null, receipt.messageId(), "a cut body is no JSON, so no id; the send still counts as accepted");
+    }
+
+    @Test
     void withoutUrlItIsNotConfigured() {
         HttpWebhookSettings settings = HttpWebhookSettings.from(MapScope.of());
         HttpWebhookGateway gateway = new HttpWebhookGateway(settings, null, UnaryOperator.identity());

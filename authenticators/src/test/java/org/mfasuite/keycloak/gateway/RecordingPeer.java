@@ -68,9 +68,17 @@ final class RecordingPeer implements AutoCloseable {
         }
     }
 
+    private volatile Duration trickle = Duration.ZERO;
+
     RecordingPeer respond(int status, String body) {
         this.status = status;
         this.responseBody = body;
+        return this;
+    }
+
+    /** Sends the headers at once, then the body one byte per {@code perByte}: a peer that never quite answers. */
+    RecordingPeer trickle(Duration perByte) {
+        this.trickle = perByte;
         return this;
     }
 
@@ -114,7 +122,17 @@ final class RecordingPeer implements AutoCloseable {
         exchange.getResponseHeaders().set("Content-Type", "application/json");
         exchange.sendResponseHeaders(status, out.length == 0 ? -1 : out.length);
         try (OutputStream body = exchange.getResponseBody()) {
-            body.write(out);
+            if (trickle.isZero()) {
+                body.write(out);
+                return;
+            }
+            for (byte b : out) {
+                body.write(b);
+                body.flush();
+                Thread.sleep(trickle.toMillis());
+            }
+        } catch (InterruptedException | IOException e) {
+            // the client gave up, as it should
         }
     }
 

@@ -134,6 +134,17 @@ class TwilioGatewayTest {
     }
 
     @Test
+    void phoneNumbersInTwilioErrorsAreMaskedForTheLog() {
+        peer.respond(400, "{\"code\":21211,\"message\":\"The 'To' number +46701234567 is not a valid phone number.\",\"status\":400}");
+
+        GatewayException e = assertThrows(GatewayException.class,
+                () -> gateway("auth-token", "tok", "from", "+15005550006").send(SMS));
+
+        assertFalse(e.getMessage().contains("+46701234567"), e.getMessage());
+        assertTrue(e.getMessage().contains("+46 70•••••67"), e.getMessage());
+    }
+
+    @Test
     void errorWithoutTwilioBodyIsHttpStatus() {
         peer.respond(503, "<html>Service Unavailable</html>");
 

@@ -15,6 +15,7 @@ class PhoneNumbersTest {
     @CsvSource({
             "'+46 70-123 45 67', '', +46701234567",
             "'0046701234567', SE, +46701234567",
+            "'0046 70 123 45 67', '', +46701234567",
             "'070 123 45 67', SE, +46701234567",
             "'+31 6 12345678', '', +31612345678",
             "'+49 151 23456789', '', +4915123456789",
@@ -27,7 +28,7 @@ class PhoneNumbersTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"12345", "+46 70", "hello", "+999 1234567", "070 123 45 67", "<script>alert(1)</script>"})
+    @ValueSource(strings = {"12345", "+46 70", "hello", "+999 1234567", "<script>alert(1)</script>"})
     void refusesWhatIsNotAPhoneNumber(String typed) {
         assertEquals(Problem.INVALID, PhoneNumbers.parse(typed, "").problem(), typed);
     }
@@ -37,6 +38,12 @@ class PhoneNumbersTest {
         assertEquals(Problem.EMPTY, PhoneNumbers.parse("  ", "").problem());
         assertEquals(Problem.EMPTY, PhoneNumbers.parse(null, "").problem());
         assertEquals(Problem.INVALID, PhoneNumbers.parse("+46" + "7".repeat(100), "").problem());
+    }
+
+    @Test
+    void aNationalNumberWithoutARegionAsksForTheCountryCode() {
+        assertEquals(Problem.MISSING_COUNTRY_CODE, PhoneNumbers.parse("070 123 45 67", "").problem());
+        assertEquals("+46701234567", PhoneNumbers.parse("070 123 45 67", "SE").e164());
     }
 
     @Test

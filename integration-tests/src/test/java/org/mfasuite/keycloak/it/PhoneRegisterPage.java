@@ -1,14 +1,11 @@
 package org.mfasuite.keycloak.it;
 
-import java.util.List;
-
 import org.keycloak.testframework.ui.page.AbstractLoginPage;
 import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebElement;
 
 /** Both pages of phone registration: {@code mfa-phone-register.ftl} (number) and {@code mfa-phone-verify.ftl} (code). */
-public class PhoneRegisterPage extends AbstractLoginPage {
+public class PhoneRegisterPage extends MfaPage {
 
     public PhoneRegisterPage(ManagedWebDriver driver) {
         super(driver);
@@ -20,15 +17,16 @@ public class PhoneRegisterPage extends AbstractLoginPage {
     }
 
     public void enterNumber(String number) {
-        WebElement field = driver.findElement(By.id("phoneNumber"));
-        field.clear();
-        field.sendKeys(number);
-        driver.findElement(By.id("mfa-phone-send")).click();
+        fill("phoneNumber", number);
+        click("mfa-phone-send");
+    }
+
+    public String typedNumber() {
+        return driver.findElement(By.id("phoneNumber")).getAttribute("value");
     }
 
     public String numberError() {
-        List<WebElement> errors = driver.driver().findElements(By.id("input-error-phoneNumber"));
-        return errors.isEmpty() ? "" : errors.get(0).getText();
+        return fieldError("phoneNumber");
     }
 
     public void assertVerifyPage() {
@@ -36,15 +34,12 @@ public class PhoneRegisterPage extends AbstractLoginPage {
     }
 
     public void enterCode(String code) {
-        WebElement field = driver.findElement(By.id("code"));
-        field.clear();
-        field.sendKeys(code);
-        driver.findElement(By.id("mfa-phone-verify")).click();
+        fill("code", code);
+        click("mfa-phone-verify");
     }
 
     public String codeError() {
-        List<WebElement> errors = driver.driver().findElements(By.id("input-error-code"));
-        return errors.isEmpty() ? "" : errors.get(0).getText();
+        return fieldError("code");
     }
 
     public String verifyIntro() {
@@ -52,11 +47,11 @@ public class PhoneRegisterPage extends AbstractLoginPage {
     }
 
     public void changeNumber() {
-        driver.findElement(By.id("mfa-phone-change-number")).click();
+        click("mfa-phone-change-number");
     }
 
     public void cancel() {
-        driver.findElement(By.id("mfa-phone-cancel")).click();
+        click("mfa-phone-cancel");
     }
 
     /** The code page of registration. */

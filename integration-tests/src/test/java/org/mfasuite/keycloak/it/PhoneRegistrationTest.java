@@ -23,6 +23,8 @@ import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
 import org.keycloak.testframework.oauth.OAuthClient;
 import org.keycloak.testframework.oauth.annotations.InjectOAuthClient;
 import org.keycloak.testframework.realm.ManagedRealm;
+import org.keycloak.testframework.remote.timeoffset.InjectTimeOffSet;
+import org.keycloak.testframework.remote.timeoffset.TimeOffSet;
 import org.keycloak.testframework.ui.annotations.InjectPage;
 import org.keycloak.testframework.ui.annotations.InjectWebDriver;
 import org.keycloak.testframework.ui.page.LoginPage;
@@ -45,6 +47,9 @@ public class PhoneRegistrationTest {
 
     @InjectWebDriver
     ManagedWebDriver driver;
+
+    @InjectTimeOffSet
+    TimeOffSet clock;
 
     @InjectPage
     LoginPage loginPage;
@@ -163,9 +168,16 @@ public class PhoneRegistrationTest {
         registerPage.enterNumber(first);
         assertTrue(registerPage.numberError().contains("already registered"), registerPage.numberError());
         registerPage.enterNumber(second);
+        assertTrue(registerPage.alert().contains("wait"), "the sign-in code went out seconds ago: " + registerPage.alert());
+        assertEquals(0, Outbox.countTo(second));
+
+        clock.set(31);
+        registerPage.enterNumber(second);
         registerPage.assertVerifyPage();
         registerPage.changeNumber();
         registerPage.assertCurrent();
+        assertEquals(second, registerPage.typedNumber(), "the number stays in the field to fix a typo");
+        clock.set(62);
         registerPage.enterNumber(second);
         registerPage.enterCode(Outbox.lastCodeTo(second));
 

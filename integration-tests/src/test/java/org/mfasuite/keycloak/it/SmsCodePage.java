@@ -1,14 +1,10 @@
 package org.mfasuite.keycloak.it;
 
-import java.util.List;
-
-import org.keycloak.testframework.ui.page.AbstractLoginPage;
 import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebElement;
 
 /** The {@code mfa-sms.ftl} page: code field, resend, other phones. */
-public class SmsCodePage extends AbstractLoginPage {
+public class SmsCodePage extends MfaPage {
 
     public SmsCodePage(ManagedWebDriver driver) {
         super(driver);
@@ -20,22 +16,20 @@ public class SmsCodePage extends AbstractLoginPage {
     }
 
     public void enterCode(String code) {
-        WebElement field = driver.findElement(By.id("code"));
-        field.clear();
-        field.sendKeys(code);
-        driver.findElement(By.id("kc-login")).click();
+        fill("code", code);
+        click("kc-login");
     }
 
     public void resend() {
-        driver.findElement(By.id("mfa-sms-resend")).click();
+        click("mfa-sms-resend");
     }
 
     public void sendToPhone(int index) {
-        driver.findElement(By.id("mfa-sms-phone-" + index)).click();
+        click("mfa-sms-phone-" + index);
     }
 
     public boolean hasCodeField() {
-        return !driver.driver().findElements(By.id("code")).isEmpty();
+        return has("code");
     }
 
     public String sentTo() {
@@ -43,18 +37,11 @@ public class SmsCodePage extends AbstractLoginPage {
     }
 
     public String codeError() {
-        List<WebElement> errors = driver.driver().findElements(By.id("input-error-code"));
-        return errors.isEmpty() ? "" : errors.get(0).getText();
-    }
-
-    /** The page's global alert (error or info), or "" when there is none. */
-    public String alert() {
-        List<WebElement> alerts = driver.driver().findElements(By.cssSelector(".pf-v5-c-alert__title, .alert"));
-        return alerts.isEmpty() ? "" : alerts.get(0).getText();
+        return fieldError("code");
     }
 
     public boolean hasTryAnotherWay() {
-        return !driver.driver().findElements(By.id("try-another-way")).isEmpty();
+        return has("try-another-way");
     }
 
     public void tryAnotherWay() {

@@ -3,7 +3,6 @@ package org.mfasuite.keycloak.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -11,7 +10,11 @@ import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.keycloak.admin.client.resource.RealmResource;
+import org.keycloak.representations.idm.AuthenticationExecutionInfoRepresentation;
+import org.keycloak.representations.idm.AuthenticationFlowRepresentation;
 import org.keycloak.representations.idm.EventRepresentation;
+import org.keycloak.representations.idm.RequiredActionProviderRepresentation;
 import org.keycloak.testframework.annotations.InjectRealm;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
 import org.keycloak.testframework.oauth.OAuthClient;
@@ -112,10 +115,8 @@ public class SmsSignInTest {
         for (int i = 0; i < 3; i++) {
             smsPage.enterCode(wrong(first));
         }
-        assertTrue(smsPage.codeError().contains("Too many wrong tries"), smsPage.codeError());
-
-        smsPage.enterCode(first);
-        assertTrue(smsPage.codeError().contains("Too many wrong tries"), "a used-up code stays refused");
+        assertTrue(smsPage.alert().contains("Too many wrong tries"), smsPage.alert());
+        assertFalse(smsPage.hasCodeField(), "a used-up code can only be replaced, not retried");
 
         clock.set(31);
         smsPage.resend();
@@ -123,6 +124,23 @@ public class SmsSignInTest {
         assertTrue(smsPage.alert().contains("new code"), smsPage.alert());
         smsPage.enterCode(Outbox.lastCodeTo(phone));
         assertNotNull(oauth.parseLoginResponse().getCode());
+    }
+
+    @Test
+    public void aTypoCostsNoTry() {
+        String phone = DemoUsers.uniquePhone();
+        String user = newUser(phone);
+        String userId = userId(user);
+        signInWithPassword(user, DemoUsers.PASSWORD);
+
+        smsPage.enterCode("12ab");
+        assertTrue(smsPage.codeError().contains("Enter the 6-digit code"), smsPage.codeError());
+        smsPage.enterCode("");
+        assertTrue(smsPage.codeError().contains("Enter the 6-digit code"), smsPage.codeError());
+        assertEquals(0, ((Number) realm.admin().attackDetection().bruteForceUserStatus(userId).get("numFailures")).intValue());
+
+        smsPage.enterCode(wrong(Outbox.lastCodeTo(phone)));
+        assertTrue(smsPage.codeError().contains("2 more tries"), "the typos were not counted: " + smsPage.codeError());
     }
 
     @Test
@@ -205,7 +223,8 @@ public class SmsSignInTest {
         assertEquals(1, Outbox.countTo(phone), "no SMS is sent to a locked-out user");
         smsPage.enterCode(code);
         smsPage.assertCurrent();
-        assertNull(driver.getCurrentUrl().contains("code=") ? "signed in" : null);
+        assertTrue(smsPage.codeError().contains("not right"), "the lock-out is not revealed: " + smsPage.codeError());
+        assertFalse(driver.getCurrentUrl().contains("code="), "still not signed in");
     }
 
     @Test
@@ -232,7 +251,12 @@ public class SmsSignInTest {
         assertEquals(1, Outbox.countTo(first));
 
         smsPage.sendToPhone(1);
-        assertEquals(1, Outbox.countTo(second), "the other phone got a code at once");
+        assertTrue(smsPage.alert().contains("wait"), "switching phones is a resend: " + smsPage.alert());
+        assertEquals(0, Outbox.countTo(second));
+
+        clock.set(31);
+        smsPage.sendToPhone(1);
+        assertEquals(1, Outbox.countTo(second), "the other phone got a code");
         assertTrue(smsPage.sentTo().contains(second.substring(second.length() - 2)), smsPage.sentTo());
         smsPage.enterCode(Outbox.lastCodeTo(second));
         assertNotNull(oauth.parseLoginResponse().getCode());
@@ -261,6 +285,43 @@ public class SmsSignInTest {
         for (EventRepresentation event : realm.admin().getEvents(null, null, userId, null, null, null, 0, 100)) {
             assertFalse(String.valueOf(event.getDetails()).contains(code), "an event holds the code: " + event.getType());
         }
+    }
+
+    @Test
+    public void aRequiredSmsStepFailsClosedWhenPhoneRegistrationIsDisabled() {
+        RealmResource admin = realm.admin();
+        AuthenticationFlowRepresentation flow = new AuthenticationFlowRepresentation();
+        flow.setAlias("password and sms");
+        flow.setProviderId("basic-flow");
+        flow.setTopLevel(true);
+        admin.flows().createFlow(flow).close();
+        admin.flows().addExecution("password and sms", Map.of("provider", "auth-username-password-form"));
+        admin.flows().addExecution("password and sms", Map.of("provider", "mfa-sms"));
+        for (AuthenticationExecutionInfoRepresentation execution : admin.flows().getExecutions("password and sms")) {
+            execution.setRequirement("REQUIRED");
+            admin.flows().updateExecutions("password and sms", execution);
+        }
+        RequiredActionProviderRepresentation register = admin.flows().getRequiredAction("mfa-phone-register");
+        register.setEnabled(false);
+        admin.flows().updateRequiredAction("mfa-phone-register", register);
+        realm.updateWithCleanup(r -> {
+            r.build().setBrowserFlow("password and sms");
+            return r;
+        });
+        realm.cleanup().add(r -> {
+            RequiredActionProviderRepresentation action = r.flows().getRequiredAction("mfa-phone-register");
+            action.setEnabled(true);
+            r.flows().updateRequiredAction("mfa-phone-register", action);
+        });
+        String user = DemoUsers.uniqueName("nophone");
+        DemoUsers.withPhones(realm, user, false);
+
+        oauth.openLoginForm();
+        loginPage.fillLogin(user, DemoUsers.PASSWORD);
+        loginPage.submit();
+
+        assertFalse(driver.getCurrentUrl().contains("code="), "no way in without the second factor: " + driver.getCurrentUrl());
+        assertTrue(driver.driver().getPageSource().contains("credential setup required"), "Keycloak's own error page");
     }
 
     private void signInWithPassword(String username, String password) {

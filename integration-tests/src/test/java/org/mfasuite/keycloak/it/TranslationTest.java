@@ -63,11 +63,14 @@ public class TranslationTest {
 
         assertEquals(messages.getProperty("mfa-sms-title"), driver.findElement(By.id("kc-page-title")).getText().trim());
         smsPage.enterCode(SmsSignInTest.wrong(Outbox.lastCodeTo(phone)));
-        assertEquals(messages.getProperty("mfa-sms-code-invalid-tries").replace("{0}", "2"), smsPage.codeError().trim());
+        assertEquals(format(messages, "mfa-sms-code-invalid-tries", locale, 2), smsPage.codeError().trim());
         String code = Outbox.lastCodeTo(phone);
-        String expected = new MessageFormat(messages.getProperty("mfa-sms-text"), Locale.forLanguageTag(locale))
-                .format(new Object[]{code, "MFA Suite demo", "5"});
+        String expected = format(messages, "mfa-sms-text", locale, code, "MFA Suite demo", 5);
         assertEquals(expected, Outbox.lastMessageTo(phone).path("text").asText().split("\n")[0], "the SMS itself is translated");
+    }
+
+    private static String format(Properties messages, String key, String locale, Object... args) {
+        return new MessageFormat(messages.getProperty(key), Locale.forLanguageTag(locale)).format(args);
     }
 
     private static Properties bundle(String locale) throws IOException {

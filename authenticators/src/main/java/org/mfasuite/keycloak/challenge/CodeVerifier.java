@@ -1,0 +1,81 @@
+package org.mfasuite.keycloak.challenge;
+
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+
+import org.keycloak.common.util.Time;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+
+/**
+ * Checks an entered code against the pending challenge, for every method: format first (a typo costs no
+ * try), then expiry, the try budget, the code itself in constant time, and single use across the cluster.
+ */
+public final class CodeVerifier {
+
+    /** What the check found. */
+    public enum Result {
+        /** Right code, now used up. */
+        VALID,
+        /** Not a code at all (empty, letters, wrong length): no try is counted. */
+        MALFORMED,
+        /** Wrong code, counted; {@link Verdict#attemptsLeft()} says how many remain. */
+        WRONG,
+        /** No code pending, expired, for another target, or already used. */
+        EXPIRED,
+        /** The tries for this code are used up: only a new code helps. */
+        EXHAUSTED
+    }
+
+    /** A result and the tries left for the pending code. */
+    public record Verdict(Result result, int attemptsLeft) {
+    }
+
+    private static final Pattern CODE = Pattern.compile("\\d{6,8}");
+
+    private final KeycloakSession session;
+    private final RealmModel realm;
+    private final ChallengeStore store;
+    private final CodeSettings settings;
+
+    public CodeVerifier(KeycloakSession session, RealmModel realm, ChallengeStore store, CodeSettings settings) {
+        this.session = session;
+        this.realm = realm;
+        this.store = store;
+        this.settings = settings;
+    }
+
+    /** @param stillValidTarget whether the code's target (phone, number) may still be used */
+    public Verdict verify(String entered, Predicate<String> stillValidTarget) {
+        CodeChallenge pending = store.load();
+        if (pending == null || !stillValidTarget.test(pending.target())) {
+            return new Verdict(Result.EXPIRED, 0);
+        }
+        int max = settings.maxAttempts();
+        String code = CodeChallenge.normalise(entered);
+        if (!CODE.matcher(code).matches()) {
+            return new Verdict(Result.MALFORMED, pending.attemptsLeft(max));
+        }
+        long now = Time.currentTime();
+        switch (pending.check(code, now, max, Pepper.byKid(session, realm, pending.kid()))) {
+            case VALID -> {
+                // A concurrent or replayed submit of the same code loses this cluster-wide race.
+                boolean first = session.singleUseObjects().putIfAbsent("mfa-code-used:" + pending.id(),
+                        Math.max(1, pending.expiresAt() - now));
+                store.clear();
+                return new Verdict(first ? Result.VALID : Result.EXPIRED, 0);
+            }
+            case WRONG -> {
+                CodeChallenge counted = pending.withFailedAttempt();
+                store.save(counted);
+                return new Verdict(Result.WRONG, counted.attemptsLeft(max));
+            }
+            case EXHAUSTED -> {
+                return new Verdict(Result.EXHAUSTED, 0);
+            }
+            default -> {
+                return new Verdict(Result.EXPIRED, 0);
+            }
+        }
+    }
+}

@@ -1,0 +1,67 @@
+<#-- Form parts shared by the suite's pages. They follow keycloak.v2's markup where the theme has it
+     (detected by its kcFormLabelTextClass) and the classic markup otherwise, so the pages fit any login theme. -->
+<#assign v2 = (properties.kcFormLabelTextClass)??>
+
+<#macro field name label type="text" value="" autocomplete="off" inputmode="" hint="" maxlength="64">
+    <#assign error = messagesPerField.existsError(name)>
+    <div class="${properties.kcFormGroupClass!}">
+        <div class="${properties.kcFormGroupLabelClass!properties.kcLabelWrapperClass!}">
+            <label for="${name}" class="${properties.kcFormLabelClass!properties.kcLabelClass!}">
+                <span class="${properties.kcFormLabelTextClass!}">${label}</span>
+            </label>
+        </div>
+        <#if v2><span class="${properties.kcInputClass!} <#if error>${properties.kcError!}</#if>"><#else><div class="${properties.kcInputWrapperClass!}"></#if>
+            <input id="${name}" name="${name}" type="${type}" value="${value}" autocomplete="${autocomplete}" autofocus
+                   maxlength="${maxlength}" <#if inputmode?has_content>inputmode="${inputmode}"</#if>
+                   <#if !v2>class="${properties.kcInputClass!}"</#if>
+                   aria-invalid="<#if error>true<#else>false</#if>"
+                   aria-describedby="<#if error>input-error-${name}<#elseif hint?has_content>${name}-hint</#if>"/>
+        <#if v2></span></#if>
+        <#if error>
+            <div class="${properties.kcFormHelperTextClass!}" aria-live="polite">
+                <div class="${properties.kcInputHelperTextClass!}">
+                    <div class="${properties.kcInputHelperTextItemClass!} ${properties.kcError!}">
+                        <span id="input-error-${name}" class="${properties.kcInputErrorMessageClass!}">
+                            ${kcSanitize(messagesPerField.get(name))?no_esc}
+                        </span>
+                    </div>
+                </div>
+            </div>
+        <#elseif hint?has_content>
+            <div class="${properties.kcFormHelperTextClass!}">
+                <div class="${properties.kcInputHelperTextClass!}">
+                    <span id="${name}-hint" class="${properties.kcInputHelperTextItemClass!}">${hint}</span>
+                </div>
+            </div>
+        </#if>
+        <#if !v2></div></#if>
+    </div>
+</#macro>
+
+<#-- The one-time code: digits only, autofilled from the SMS on phones. -->
+<#macro codeField label>
+    <@field name="code" label=label autocomplete="one-time-code" inputmode="numeric" maxlength="16"/>
+</#macro>
+
+<#macro actions>
+    <div class="${properties.kcFormGroupClass!}">
+        <div class="${properties.kcFormActionGroupClass!} ${properties.kcFormButtonsClass!}">
+            <#nested>
+        </div>
+    </div>
+</#macro>
+
+<#macro primaryButton id name label>
+    <button id="${id}" name="${name}" type="submit"
+            class="${properties.kcButtonClass!} ${properties.kcButtonPrimaryClass!} ${properties.kcButtonBlockClass!} ${properties.kcButtonLargeClass!}">
+        ${label}
+    </button>
+</#macro>
+
+<#-- Secondary actions look like links, as Keycloak's own "Try another way". -->
+<#macro linkButton id name value label>
+    <button id="${id}" name="${name}" value="${value}" type="submit" formnovalidate
+            class="${properties.kcButtonLinkClass!((properties.kcButtonClass!'') + ' ' + (properties.kcButtonDefaultClass!''))} ${properties.kcButtonBlockClass!}">
+        ${label}
+    </button>
+</#macro>
