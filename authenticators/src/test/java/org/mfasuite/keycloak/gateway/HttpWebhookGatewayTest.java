@@ -179,6 +179,8 @@ class HttpWebhookGatewayTest {
         assertOptionRejected("message-id-pointer", "url", "https://x.example", "message-id-pointer", "data/id");
         assertOptionRejected("auth-header-name", "url", "https://x.example", "auth-header-name", "Host");
         assertOptionRejected("url", "url", "ftp://x.example/");
+        assertOptionRejected("url", "url", "http://sms.example/send"); // credentials in clear text
+        HttpWebhookSettings.from(MapScope.of("url", "http://127.0.0.1:8089/send")); // a local relay is fine
         assertOptionRejected("timeout-ms", "url", "https://x.example", "timeout-ms", "soon");
     }
 
