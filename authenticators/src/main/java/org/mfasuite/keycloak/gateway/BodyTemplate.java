@@ -51,6 +51,15 @@ final class BodyTemplate {
         if (type.contains("json")) {
             return value -> new String(JsonStringEncoder.getInstance().quoteAsString(value));
         }
+        if (type.contains("xml")) {
+            return BodyTemplate::escapeXml;
+        }
         return UnaryOperator.identity();
+    }
+
+    /** Text and attribute content: a realm name like "R&D <test>" must not break a SOAP or XML body. */
+    private static String escapeXml(String value) {
+        return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+                .replace("\"", "&quot;").replace("'", "&apos;");
     }
 }

@@ -89,6 +89,13 @@ class HttpWebhookGatewayTest {
     }
 
     @Test
+    void xmlBodiesGetEscapedValues() throws Exception {
+        gateway("content-type", "application/soap+xml", "body-template", "<sms realm=\"${realm}\"><to>${to}</to></sms>").send(SMS);
+
+        assertEquals("<sms realm=\"ac&quot;me\"><to>+46701234567</to></sms>", peer.onlyRequest().body());
+    }
+
+    @Test
     void headerAuthCarriesResolvedSecret() throws Exception {
         UnaryOperator<String> vault = value -> "${vault.tok}".equals(value) ? "Bearer real-token\n" : value;
 
