@@ -45,6 +45,16 @@ public final class CodeVerifier {
         this.settings = settings;
     }
 
+    private int claimTry(CodeChallenge pending, int max, long now) {
+        long lifespan = Math.max(1, pending.expiresAt() - now);
+        for (int slot = 0; slot < max; slot++) {
+            if (session.singleUseObjects().putIfAbsent("mfa-try:" + pending.id() + ":" + slot, lifespan)) {
+                return slot;
+            }
+        }
+        return -1;
+    }
+
     /** @param stillValidTarget whether the code's target (phone, number) may still be used */
     public Verdict verify(String entered, Predicate<String> stillValidTarget) {
         CodeChallenge pending = store.load();
@@ -57,6 +67,15 @@ public final class CodeVerifier {
             return new Verdict(Result.MALFORMED, pending.attemptsLeft(max));
         }
         long now = Time.currentTime();
+        if (now >= pending.expiresAt()) {
+            return new Verdict(Result.EXPIRED, 0);
+        }
+        // Each check takes one of max try slots cluster-wide first, so parallel guesses cannot all
+        // see the same "tries used" in the session notes.
+        int slot = claimTry(pending, max, now);
+        if (slot < 0) {
+            return new Verdict(Result.EXHAUSTED, 0);
+        }
         switch (pending.check(code, now, max, Pepper.byKid(session, realm, pending.kid()))) {
             case VALID -> {
                 // A concurrent or replayed submit of the same code loses this cluster-wide race.
@@ -68,7 +87,7 @@ public final class CodeVerifier {
             case WRONG -> {
                 CodeChallenge counted = pending.withFailedAttempt();
                 store.save(counted);
-                return new Verdict(Result.WRONG, counted.attemptsLeft(max));
+                return new Verdict(Result.WRONG, Math.min(counted.attemptsLeft(max), max - slot - 1));
             }
             case EXHAUSTED -> {
                 return new Verdict(Result.EXHAUSTED, 0);
