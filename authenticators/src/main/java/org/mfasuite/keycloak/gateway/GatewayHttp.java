@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.ConnectException;
+import java.net.ProxySelector;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -33,6 +34,8 @@ final class GatewayHttp {
                 .followRedirects(HttpClient.Redirect.NEVER)
                 // plain-http webhooks behind proxies can choke on h2c upgrade headers; one request per login needs no h2
                 .version(HttpClient.Version.HTTP_1_1)
+                // the JVM's proxy settings (https.proxyHost ...) apply; without this the client ignores them
+                .proxy(ProxySelector.getDefault())
                 .build();
     }
 
