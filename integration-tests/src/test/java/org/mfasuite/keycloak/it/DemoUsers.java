@@ -23,7 +23,14 @@ public final class DemoUsers {
 
     /** A user with a password and a verified phone for each number given. Returns the user id. */
     public static String withPhones(ManagedRealm realm, String username, boolean withOtp, String... phones) {
+        return create(realm, username, List.of(), withOtp, phones);
+    }
+
+    /** A user with a password, pending required actions, optionally OTP, and verified phones. Returns the id. */
+    public static String create(ManagedRealm realm, String username, List<String> requiredActions, boolean withOtp,
+                                String... phones) {
         UserRepresentation user = new UserRepresentation();
+        user.setRequiredActions(requiredActions);
         user.setUsername(username);
         user.setEmail(username + "@example.org");
         user.setFirstName(username);

@@ -1,5 +1,10 @@
 package org.mfasuite.keycloak.it;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
 import org.keycloak.testframework.server.KeycloakServerConfig;
 import org.keycloak.testframework.server.KeycloakServerConfigBuilder;
 
@@ -17,11 +22,14 @@ public class MfaServerConfig implements KeycloakServerConfig {
     public KeycloakServerConfigBuilder configure(KeycloakServerConfigBuilder config) {
         String peer = "http://127.0.0.1:" + PEER_PORT;
         return config
+                // the Twilio token comes from Keycloak's file vault, as operators should keep it
+                .option("vault", "file")
+                .option("vault-dir", vaultDir().toString())
                 .dependency("org.mfasuite", "keycloak-mfa-suite")
                 .option("spi-mfa-message-gateway--provider-default", "dev")
                 .spiOption("mfa-message-gateway", "dev", "outbox", Outbox.path().toString())
                 .spiOption("mfa-message-gateway", "twilio", "account-sid", TWILIO_SID)
-                .spiOption("mfa-message-gateway", "twilio", "auth-token", TWILIO_TOKEN)
+                .spiOption("mfa-message-gateway", "twilio", "auth-token", "$${vault.twilio_token}")
                 .spiOption("mfa-message-gateway", "twilio", "from", "+15005550006")
                 .spiOption("mfa-message-gateway", "twilio", "base-url", peer + "/twilio")
                 .spiOption("mfa-message-gateway", "twilio", "timeout-ms", "2000")
@@ -30,5 +38,18 @@ public class MfaServerConfig implements KeycloakServerConfig {
                 .spiOption("mfa-message-gateway", "http", "auth-header-value", "webhook-key")
                 .spiOption("mfa-message-gateway", "http", "message-id-pointer", "/id")
                 .spiOption("mfa-message-gateway", "http", "timeout-ms", "2000");
+    }
+
+    /** A file vault holding the Twilio token for realm {@code demo} ({@code <realm>_<key>}, "_" doubled). */
+    private static Path vaultDir() {
+        Path dir = Path.of(System.getProperty("mfa.outbox", "target/mfa-outbox.jsonl")).toAbsolutePath().getParent()
+                .resolve("test-vault");
+        try {
+            Files.createDirectories(dir);
+            Files.writeString(dir.resolve("demo_twilio__token"), TWILIO_TOKEN);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return dir;
     }
 }

@@ -12,12 +12,10 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import jakarta.ws.rs.core.Response;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.representations.idm.EventRepresentation;
-import org.keycloak.representations.idm.UserRepresentation;
 import org.keycloak.testframework.annotations.InjectRealm;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
 import org.keycloak.testframework.oauth.OAuthClient;
@@ -186,26 +184,7 @@ public class PhoneRegistrationTest {
     }
 
     private String createUser(String username, String... requiredActions) {
-        UserRepresentation rep = new UserRepresentation();
-        rep.setUsername(username);
-        rep.setEmail(username + "@example.org");
-        rep.setFirstName(username);
-        rep.setLastName("Test");
-        rep.setEmailVerified(true);
-        rep.setEnabled(true);
-        rep.setRequiredActions(List.of(requiredActions));
-        CredentialRepresentation password = new CredentialRepresentation();
-        password.setType(CredentialRepresentation.PASSWORD);
-        password.setValue(DemoUsers.PASSWORD);
-        password.setTemporary(false);
-        rep.setCredentials(List.of(password));
-        try (Response response = realm.admin().users().create(rep)) {
-            assertEquals(201, response.getStatus());
-            String path = response.getLocation().getPath();
-            String id = path.substring(path.lastIndexOf('/') + 1);
-            realm.cleanup().add(r -> r.users().delete(id).close());
-            return id;
-        }
+        return DemoUsers.create(realm, username, List.of(requiredActions), false);
     }
 
     private List<CredentialRepresentation> phoneCredentials(String userId) {
