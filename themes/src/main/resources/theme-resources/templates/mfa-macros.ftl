@@ -15,8 +15,17 @@
                    maxlength="${maxlength}" <#if inputmode?has_content>inputmode="${inputmode}"</#if>
                    <#if !v2>class="${properties.kcInputClass!}"</#if>
                    aria-invalid="<#if error>true<#else>false</#if>"
-                   aria-describedby="<#if error>input-error-${name}<#elseif hint?has_content>${name}-hint</#if>"/>
-        <#if v2></span></#if>
+                   <#if error>aria-describedby="input-error-${name}"<#elseif hint?has_content>aria-describedby="${name}-hint"</#if>/>
+        <#if v2>
+            <#if error>
+                <span class="${properties.kcFormControlUtilClass!}">
+                    <span class="${properties.kcInputErrorIconStatusClass!}">
+                        <i class="${properties.kcInputErrorIconClass!}" aria-hidden="true"></i>
+                    </span>
+                </span>
+            </#if>
+            </span>
+        </#if>
         <#if error>
             <div class="${properties.kcFormHelperTextClass!}" aria-live="polite">
                 <div class="${properties.kcInputHelperTextClass!}">
@@ -58,10 +67,12 @@
     </button>
 </#macro>
 
-<#-- Secondary actions look like links, as Keycloak's own "Try another way". -->
+<#-- Secondary actions look like links, as Keycloak's own "Try another way". The classic theme has no
+     link-button class: PatternFly 4's pf-m-link, spaced from the primary button. -->
 <#macro linkButton id name value label>
     <button id="${id}" name="${name}" value="${value}" type="submit" formnovalidate
-            class="${properties.kcButtonLinkClass!((properties.kcButtonClass!'') + ' ' + (properties.kcButtonDefaultClass!''))} ${properties.kcButtonBlockClass!}">
+            <#if v2>class="${properties.kcButtonLinkClass!} ${properties.kcButtonBlockClass!}"
+            <#else>class="${properties.kcButtonClass!} pf-m-link ${properties.kcButtonBlockClass!}" style="margin-top: 8px"</#if>>
         ${label}
     </button>
 </#macro>

@@ -6,7 +6,7 @@
         ${msg("mfa-phone-verify-title")}
     <#elseif section="form">
         <form id="mfa-phone-verify-form" class="${properties.kcFormClass!}" action="${url.loginAction}" method="post" novalidate>
-            <p id="mfa-phone-verify-intro">${msg("mfa-phone-verify-intro", mfaPhone.masked)}</p>
+            <p id="mfa-phone-verify-intro">${msg("mfa-phone-verify-intro", mfaPhone.shown)}</p>
             <@mfa.codeField label=msg("mfa-sms-code-label")/>
             <@mfa.actions>
                 <@mfa.primaryButton id="mfa-phone-verify" name="verify" label=msg("mfa-phone-verify-submit")/>

@@ -19,12 +19,16 @@
                     </#list>
                 </@mfa.actions>
             <#else>
-                <p id="mfa-sms-not-sent">${msg("mfa-sms-not-sent", mfaSms.selected.label)}</p>
+                <#if mfaSms.usedUp>
+                    <p id="mfa-sms-used-up">${msg("mfa-sms-code-used-up", mfaSms.selected.label)}</p>
+                <#else>
+                    <p id="mfa-sms-not-sent">${msg("mfa-sms-not-sent", mfaSms.selected.label)}</p>
+                </#if>
                 <#if auth?has_content && auth.showTryAnotherWayLink()>
                     <p id="mfa-sms-other-way">${msg("mfa-sms-other-way-hint")}</p>
                 </#if>
                 <@mfa.actions>
-                    <@mfa.primaryButton id="mfa-sms-resend" name="resend" label=msg("mfa-sms-send")/>
+                    <@mfa.primaryButton id="mfa-sms-resend" name="resend" label=msg(mfaSms.usedUp?then("mfa-sms-resend", "mfa-sms-send"))/>
                     <#list mfaSms.phones as phone>
                         <#if phone.id != mfaSms.selected.id>
                             <@mfa.linkButton id="mfa-sms-phone-${phone?index}" name="phone" value=phone.id label=msg("mfa-sms-send-to", phone.label)/>

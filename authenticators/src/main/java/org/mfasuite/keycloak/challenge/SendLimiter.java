@@ -33,42 +33,50 @@ public final class SendLimiter {
      */
     public Decision acquire(String subject, long now, CodeSettings settings, boolean enforceDelay) {
         int window = settings.sendWindowSeconds();
-        if (enforceDelay) {
-            long wait = delayLeft(subject, now, settings);
-            if (wait > 0) {
-                return new Decision(Status.TOO_SOON, wait);
-            }
+        Usage usage = usage(subject, now, settings);
+        // the longer wait first: telling someone at the limit to wait 10 seconds would be wrong
+        if (usage.inWindow() >= settings.sendLimit()) {
+            return new Decision(Status.LIMITED, Math.max(1, usage.oldest() + window - now));
+        }
+        if (enforceDelay && usage.inWindow() > 0 && now < usage.latest() + settings.resendDelaySeconds()) {
+            return new Decision(Status.TOO_SOON, usage.latest() + settings.resendDelaySeconds() - now);
         }
         long lifespan = window + 60L;
-        long soonestFree = Long.MAX_VALUE;
         for (int slot = 0; slot < settings.sendLimit(); slot++) {
             String key = key(subject, slot);
             if (take(key, now, lifespan)) {
                 return new Decision(Status.ALLOWED, 0);
             }
-            long sentAt = sentAt(store.get(key), now);
-            if (now - sentAt >= window) {
-                // stale by Keycloak's clock: whoever removes it first may take it
-                if (store.remove(key) != null && take(key, now, lifespan)) {
-                    return new Decision(Status.ALLOWED, 0);
-                }
-                continue;
+            // stale by Keycloak's clock: whoever removes it first may take it
+            if (now - sentAt(store.get(key), now) >= window && store.remove(key) != null && take(key, now, lifespan)) {
+                return new Decision(Status.ALLOWED, 0);
             }
-            soonestFree = Math.min(soonestFree, sentAt + window - now);
         }
-        return new Decision(Status.LIMITED, soonestFree == Long.MAX_VALUE ? 1 : Math.max(1, soonestFree));
+        // another node took the last slot meanwhile
+        return new Decision(Status.LIMITED, 1);
     }
 
-    /** Seconds until the resend delay after this user's latest send has passed; 0 when it has. */
-    private long delayLeft(String subject, long now, CodeSettings settings) {
+    /** Sends within the window: how many, the oldest and the latest. */
+    private record Usage(int inWindow, long oldest, long latest) {
+    }
+
+    private Usage usage(String subject, long now, CodeSettings settings) {
+        int inWindow = 0;
+        long oldest = Long.MAX_VALUE;
         long latest = Long.MIN_VALUE;
         for (int slot = 0; slot < settings.sendLimit(); slot++) {
             Map<String, String> held = store.get(key(subject, slot));
-            if (held != null) {
-                latest = Math.max(latest, sentAt(held, now));
+            if (held == null) {
+                continue;
+            }
+            long sentAt = sentAt(held, now);
+            if (now - sentAt < settings.sendWindowSeconds()) {
+                inWindow++;
+                oldest = Math.min(oldest, sentAt);
+                latest = Math.max(latest, sentAt);
             }
         }
-        return latest == Long.MIN_VALUE ? 0 : Math.max(0, latest + settings.resendDelaySeconds() - now);
+        return new Usage(inWindow, oldest, latest);
     }
 
     private static String key(String subject, int slot) {

@@ -62,4 +62,13 @@ public final class PhoneNumbers {
             return new Parsed(null, noCountry ? Problem.MISSING_COUNTRY_CODE : Problem.INVALID);
         }
     }
+
+    /** An E.164 number as people read it: {@code +46 70 123 45 67}. */
+    public static String international(String e164) {
+        try {
+            return UTIL.format(UTIL.parse(e164, "ZZ"), PhoneNumberFormat.INTERNATIONAL);
+        } catch (NumberParseException e) {
+            return e164;
+        }
+    }
 }

@@ -62,7 +62,8 @@ public class PhoneRegisterAction implements RequiredActionProvider, CredentialRe
         if (form.containsKey("change-number") || (pending == null && !form.containsKey(NUMBER_FIELD))) {
             forget(context);
             // the previous number stays in the field, so a typo is fixed, not retyped
-            context.challenge(numberPage(context, pending).createForm(NUMBER_TEMPLATE));
+            context.challenge(numberPage(context, pending == null ? null : PhoneNumbers.international(pending))
+                    .createForm(NUMBER_TEMPLATE));
         } else if (form.containsKey(NUMBER_FIELD)) {
             sendFirstCode(context, form.getFirst(NUMBER_FIELD));
         } else if (form.containsKey("resend")) {
@@ -141,7 +142,8 @@ public class PhoneRegisterAction implements RequiredActionProvider, CredentialRe
     }
 
     private LoginFormsProvider codePage(RequiredActionContext context, String number) {
-        return context.form().setAttribute("mfaPhone", new RegisterPage(number, PhoneMask.mask(number)));
+        // the user's own number, typed a moment ago: shown in full so a typo can be spotted
+        return context.form().setAttribute("mfaPhone", new RegisterPage(number, PhoneNumbers.international(number)));
     }
 
     private void forget(RequiredActionContext context) {
@@ -166,22 +168,22 @@ public class PhoneRegisterAction implements RequiredActionProvider, CredentialRe
     public void close() {
     }
 
-    /** Template model: the number as typed (or pending), and its masked form once a code was sent. */
+    /** Template model: the number as typed (or pending), and how the code page shows it. */
     public static final class RegisterPage {
         private final String number;
-        private final String masked;
+        private final String shown;
 
-        RegisterPage(String number, String masked) {
+        RegisterPage(String number, String shown) {
             this.number = number;
-            this.masked = masked;
+            this.shown = shown;
         }
 
         public String getNumber() {
             return number == null ? "" : number;
         }
 
-        public String getMasked() {
-            return masked == null ? "" : masked;
+        public String getShown() {
+            return shown == null ? "" : shown;
         }
     }
 }

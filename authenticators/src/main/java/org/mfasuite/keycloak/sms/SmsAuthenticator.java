@@ -96,7 +96,7 @@ public class SmsAuthenticator implements Authenticator, CredentialValidator<Phon
                         .error(Errors.INVALID_USER_CREDENTIALS);
                 context.failureChallenge(AuthenticationFlowError.INVALID_CREDENTIALS, verdict.attemptsLeft() > 0
                         ? page.codeError("mfa-sms-code-invalid-tries", verdict.attemptsLeft()).create()
-                        : page.codeSent(false).error("mfa-sms-code-exhausted").create());
+                        : page.usedUp().error("mfa-sms-code-exhausted").create());
             }
             case EXPIRED -> {
                 context.getEvent().detail(SmsEvents.RESULT, "expired").detail(Details.REASON, "expired_code")
@@ -106,7 +106,7 @@ public class SmsAuthenticator implements Authenticator, CredentialValidator<Phon
             case EXHAUSTED -> {
                 context.getEvent().detail(SmsEvents.RESULT, "exhausted").detail(Details.REASON, "too_many_tries")
                         .error(Errors.INVALID_USER_CREDENTIALS);
-                context.challenge(page.codeSent(false).error("mfa-sms-code-exhausted").create());
+                context.challenge(page.usedUp().error("mfa-sms-code-exhausted").create());
             }
         }
     }

@@ -29,6 +29,13 @@ final class SmsForm {
         return this;
     }
 
+    /** No code field: the pending code is used up (rather than: none could be sent). */
+    SmsForm usedUp() {
+        page.codeSent = false;
+        page.usedUp = true;
+        return this;
+    }
+
     SmsForm codeError(String key, Object... args) {
         form.addError(new FormMessage(CODE_FIELD, key, args));
         return this;
@@ -56,6 +63,7 @@ final class SmsForm {
         private final PhoneChoice selected;
         private final int codeLength;
         private boolean codeSent;
+        private boolean usedUp;
 
         SmsPage(List<PhoneChoice> phones, PhoneChoice selected, int codeLength) {
             this.phones = phones;
@@ -77,6 +85,10 @@ final class SmsForm {
 
         public boolean isCodeSent() {
             return codeSent;
+        }
+
+        public boolean isUsedUp() {
+            return usedUp;
         }
     }
 

@@ -77,6 +77,16 @@ class SendLimiterTest {
     }
 
     @Test
+    void atTheLimitTheLongerWaitIsTold() {
+        SendLimiter limiter = new SendLimiter(new MapStore());
+        for (int i = 0; i < 5; i++) {
+            limiter.acquire("realm:user", 1000 + i * 40, SETTINGS, false);
+        }
+        assertEquals(new SendLimiter.Decision(Status.LIMITED, 135), limiter.acquire("realm:user", 1165, SETTINGS, true),
+                "not 'wait 25 seconds' for a send that then would still be refused");
+    }
+
+    @Test
     void usersAreCountedApart() {
         SendLimiter limiter = new SendLimiter(new MapStore());
         for (int i = 0; i < 5; i++) {

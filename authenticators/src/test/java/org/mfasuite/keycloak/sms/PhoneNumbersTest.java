@@ -47,6 +47,11 @@ class PhoneNumbersTest {
     }
 
     @Test
+    void showsNumbersAsPeopleReadThem() {
+        assertEquals("+46 70 123 45 67", PhoneNumbers.international("+46701234567"));
+    }
+
+    @Test
     void refusesLandlinesForSms() {
         assertEquals(Problem.NOT_MOBILE, PhoneNumbers.parse("+46 8 123 456 78", "").problem());
     }

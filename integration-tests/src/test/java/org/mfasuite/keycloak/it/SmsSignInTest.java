@@ -117,6 +117,7 @@ public class SmsSignInTest {
         }
         assertTrue(smsPage.alert().contains("Too many wrong tries"), smsPage.alert());
         assertFalse(smsPage.hasCodeField(), "a used-up code can only be replaced, not retried");
+        assertTrue(driver.driver().getPageSource().contains("can no longer be used"), "says the code is used up, not unsent");
 
         clock.set(31);
         smsPage.resend();
