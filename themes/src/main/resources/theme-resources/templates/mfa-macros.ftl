@@ -3,7 +3,7 @@
 <#assign v2 = (properties.kcFormLabelTextClass)??>
 
 <#macro field name label type="text" value="" autocomplete="off" inputmode="" hint="" maxlength="64">
-    <#assign error = messagesPerField.existsError(name)>
+    <#local error = messagesPerField.existsError(name)>
     <div class="${properties.kcFormGroupClass!}">
         <div class="${properties.kcFormGroupLabelClass!properties.kcLabelWrapperClass!}">
             <label for="${name}" class="${properties.kcFormLabelClass!properties.kcLabelClass!}">
@@ -62,17 +62,18 @@
 
 <#macro primaryButton id name label>
     <button id="${id}" name="${name}" type="submit"
-            class="${properties.kcButtonClass!} ${properties.kcButtonPrimaryClass!} ${properties.kcButtonBlockClass!} ${properties.kcButtonLargeClass!}">
+            class="<#if !v2>${properties.kcButtonClass!} </#if>${properties.kcButtonPrimaryClass!} ${properties.kcButtonBlockClass!} ${properties.kcButtonLargeClass!}">
         ${label}
     </button>
 </#macro>
 
 <#-- Secondary actions look like links, as Keycloak's own "Try another way". The classic theme has no
-     link-button class: PatternFly 4's pf-m-link, spaced from the primary button. -->
+     link-button class: PatternFly 4's pf-m-link, each in a form group for spacing (no inline style: CSP). -->
 <#macro linkButton id name value label>
+    <#if !v2><div class="${properties.kcFormGroupClass!}"></#if>
     <button id="${id}" name="${name}" value="${value}" type="submit" formnovalidate
-            <#if v2>class="${properties.kcButtonLinkClass!} ${properties.kcButtonBlockClass!}"
-            <#else>class="${properties.kcButtonClass!} pf-m-link ${properties.kcButtonBlockClass!}" style="margin-top: 8px"</#if>>
+            class="<#if v2>${properties.kcButtonLinkClass!}<#else>${properties.kcButtonClass!} pf-m-link</#if> ${properties.kcButtonBlockClass!}">
         ${label}
     </button>
+    <#if !v2></div></#if>
 </#macro>

@@ -1,7 +1,6 @@
 package org.mfasuite.keycloak.challenge;
 
 import java.util.function.Predicate;
-import java.util.regex.Pattern;
 
 import org.keycloak.common.util.Time;
 import org.keycloak.models.KeycloakSession;
@@ -17,7 +16,7 @@ public final class CodeVerifier {
     public enum Result {
         /** Right code, now used up. */
         VALID,
-        /** Not a code at all (empty, letters, wrong length): no try is counted. */
+        /** Not a code of the configured length (empty, letters, too short): no try is counted. */
         MALFORMED,
         /** Wrong code, counted; {@link Verdict#attemptsLeft()} says how many remain. */
         WRONG,
@@ -31,7 +30,6 @@ public final class CodeVerifier {
     public record Verdict(Result result, int attemptsLeft) {
     }
 
-    private static final Pattern CODE = Pattern.compile("\\d{6,8}");
 
     private final KeycloakSession session;
     private final RealmModel realm;
@@ -63,12 +61,16 @@ public final class CodeVerifier {
         }
         int max = settings.maxAttempts();
         String code = CodeChallenge.normalise(entered);
-        if (!CODE.matcher(code).matches()) {
+        if (code.length() != settings.length() || !code.chars().allMatch(c -> c >= '0' && c <= '9')) {
             return new Verdict(Result.MALFORMED, pending.attemptsLeft(max));
         }
         long now = Time.currentTime();
         if (now >= pending.expiresAt()) {
             return new Verdict(Result.EXPIRED, 0);
+        }
+        Pepper pepper = Pepper.byKid(session, realm, pending.kid());
+        if (pepper == null) {
+            return new Verdict(Result.EXPIRED, 0); // the realm key it was hashed with is gone: not the user's fault
         }
         // Each check takes one of max try slots cluster-wide first, so parallel guesses cannot all
         // see the same "tries used" in the session notes.
@@ -76,7 +78,7 @@ public final class CodeVerifier {
         if (slot < 0) {
             return new Verdict(Result.EXHAUSTED, 0);
         }
-        switch (pending.check(code, now, max, Pepper.byKid(session, realm, pending.kid()))) {
+        switch (pending.check(code, now, max, pepper)) {
             case VALID -> {
                 // A concurrent or replayed submit of the same code loses this cluster-wide race.
                 boolean first = session.singleUseObjects().putIfAbsent("mfa-code-used:" + pending.id(),

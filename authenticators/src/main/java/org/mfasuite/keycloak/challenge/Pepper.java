@@ -27,20 +27,29 @@ public record Pepper(String kid, byte[] secret) {
     public static Pepper active(KeycloakSession session, RealmModel realm) {
         try {
             KeyWrapper key = session.keys().getActiveKey(realm, KeyUse.SIG, Algorithm.HS512);
-            return key == null || key.getSecretKey() == null ? none() : new Pepper(key.getKid(), key.getSecretKey().getEncoded());
+            byte[] secret = secretOf(key);
+            if (secret != null) {
+                return new Pepper(key.getKid(), secret);
+            }
         } catch (RuntimeException e) {
-            LOG.debugf("Realm %s has no active HS512 key; code hashes are salted only", realm.getName());
-            return none();
+            // reported below
         }
+        LOG.warnf("Realm %s has no readable HS512 key; SMS code hashes are salted only", realm.getName());
+        return none();
     }
 
-    /** The key a challenge was issued with; {@link #none()} if it is gone (the code then fails). */
+    /** The key a challenge was issued with; null if it is gone (the code can no longer be checked). */
     public static Pepper byKid(KeycloakSession session, RealmModel realm, String kid) {
         if (kid == null || NONE.equals(kid)) {
             return none();
         }
-        KeyWrapper key = session.keys().getKey(realm, kid, KeyUse.SIG, Algorithm.HS512);
-        return key == null || key.getSecretKey() == null ? none() : new Pepper(kid, key.getSecretKey().getEncoded());
+        byte[] secret = secretOf(session.keys().getKey(realm, kid, KeyUse.SIG, Algorithm.HS512));
+        return secret == null ? null : new Pepper(kid, secret);
+    }
+
+    /** Null for a missing key and for one the server cannot read out (an HSM). */
+    private static byte[] secretOf(KeyWrapper key) {
+        return key == null || key.getSecretKey() == null ? null : key.getSecretKey().getEncoded();
     }
 
     @Override

@@ -15,7 +15,11 @@ public final class SendLimiter {
     /** ALLOWED: a slot was taken. TOO_SOON / LIMITED: nothing taken; wait {@code seconds}. */
     public enum Status { ALLOWED, TOO_SOON, LIMITED }
 
-    public record Decision(Status status, long seconds) {
+    /** @param slot the slot taken (for {@link #release}), or null */
+    public record Decision(Status status, long seconds, String slot) {
+        public Decision(Status status, long seconds) {
+            this(status, seconds, null);
+        }
     }
 
     private static final String TIME = "t";
@@ -45,15 +49,27 @@ public final class SendLimiter {
         for (int slot = 0; slot < settings.sendLimit(); slot++) {
             String key = key(subject, slot);
             if (take(key, now, lifespan)) {
-                return new Decision(Status.ALLOWED, 0);
+                return new Decision(Status.ALLOWED, 0, key);
             }
-            // stale by Keycloak's clock: whoever removes it first may take it
-            if (now - sentAt(store.get(key), now) >= window && store.remove(key) != null && take(key, now, lifespan)) {
-                return new Decision(Status.ALLOWED, 0);
+            // Stale by Keycloak's clock. Exactly one request may clear this entry (the one that claims
+            // its reaping), so parallel requests cannot remove each other's fresh sends.
+            long sentAt = sentAt(store.get(key), now);
+            if (now - sentAt >= window && store.putIfAbsent(key + ":reaped:" + sentAt, lifespan)) {
+                store.remove(key);
+                if (take(key, now, lifespan)) {
+                    return new Decision(Status.ALLOWED, 0, key);
+                }
             }
         }
         // another node took the last slot meanwhile
         return new Decision(Status.LIMITED, 1);
+    }
+
+    /** Gives a slot back: for sends the gateway certainly did not deliver. */
+    public void release(Decision decision) {
+        if (decision.slot() != null) {
+            store.remove(decision.slot());
+        }
     }
 
     /** Sends within the window: how many, the oldest and the latest. */

@@ -17,12 +17,16 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import org.jboss.logging.Logger;
+
 /**
  * The HTTP plumbing the Twilio and webhook gateways share: one JDK client per factory, and transport failures
  * turned into {@link GatewayException} reasons ({@code timeout}, {@code refused}, {@code io_error},
  * {@code http_<status>}). Messages name the host only; bodies never reach them, they hold the code.
  */
 final class GatewayHttp {
+
+    private static final Logger LOG = Logger.getLogger(GatewayHttp.class);
 
     private GatewayHttp() {
     }
@@ -71,6 +75,11 @@ final class GatewayHttp {
                 byte[] body = CompletableFuture.supplyAsync(() -> readLimited(in))
                         .get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
                 return new Answer(response.statusCode(), host, new String(body, StandardCharsets.UTF_8));
+            } catch (TimeoutException | ExecutionException e) {
+                // The status has arrived, only the body is late: the status decides. A 2xx means the
+                // message is on its way, so it must not be sent again through a fallback gateway.
+                LOG.warnf("%s: %s answered HTTP %d but its body was incomplete: %s", gatewayId, host, response.statusCode(), e);
+                return new Answer(response.statusCode(), host, "");
             }
         } catch (TimeoutException e) {
             exchange.cancel(true);

@@ -70,7 +70,7 @@ final class GatewayOptions {
 
     private static boolean isLoopback(String host) {
         String h = host.toLowerCase(Locale.ROOT);
-        return h.equals("localhost") || h.startsWith("127.") || h.equals("[::1]") || h.equals("::1");
+        return h.equals("localhost") || h.matches("127(\\.\\d{1,3}){3}") || h.equals("[::1]") || h.equals("::1");
     }
 
     static IllegalArgumentException invalid(String gatewayId, String key, String expected) {

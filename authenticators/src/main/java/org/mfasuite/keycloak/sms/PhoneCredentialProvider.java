@@ -65,8 +65,8 @@ public class PhoneCredentialProvider implements CredentialProvider<PhoneCredenti
 
     @Override
     public boolean isConfiguredFor(RealmModel realm, UserModel user, String credentialType) {
-        return supportsCredentialType(credentialType)
-                && user.credentialManager().getStoredCredentialsByTypeStream(credentialType).findAny().isPresent();
+        // the same phones the step can send to: a damaged credential must not make the step unusable
+        return supportsCredentialType(credentialType) && !phonesOf(user).isEmpty();
     }
 
     /** Codes are checked against the pending challenge in the authentication session, not here. */

@@ -45,7 +45,9 @@ public class SmsAuthenticator implements Authenticator, CredentialValidator<Phon
         PhoneCredentialModel phone = selected(context, phones, null);
         // A refresh or a return to this page must not send another code.
         if (pending != null && pending.target().equals(phone.getId()) && Time.currentTime() < pending.expiresAt()) {
-            context.challenge(new SmsForm(context, phones, phone, settings(context)).codeSent(true).create());
+            SmsForm page = new SmsForm(context, phones, phone, settings(context));
+            boolean usedUp = pending.attemptsLeft(settings(context).code().maxAttempts()) == 0;
+            context.challenge((usedUp ? page.usedUp() : page.codeSent(true)).create());
             return;
         }
         sendTo(context, phones, phone, false);
@@ -101,7 +103,10 @@ public class SmsAuthenticator implements Authenticator, CredentialValidator<Phon
             case EXPIRED -> {
                 context.getEvent().detail(SmsEvents.RESULT, "expired").detail(Details.REASON, "expired_code")
                         .error(Errors.EXPIRED_CODE);
-                context.challenge(page.codeSent(store.load() != null).codeError("mfa-sms-code-expired").create());
+                // with no code pending there is no code field to hang the message on
+                boolean pendingAfter = store.load() != null;
+                context.challenge(pendingAfter ? page.codeSent(true).codeError("mfa-sms-code-expired").create()
+                        : page.codeSent(false).error("mfa-sms-code-expired").create());
             }
             case EXHAUSTED -> {
                 context.getEvent().detail(SmsEvents.RESULT, "exhausted").detail(Details.REASON, "too_many_tries")

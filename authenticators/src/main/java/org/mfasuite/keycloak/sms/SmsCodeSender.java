@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.text.MessageFormat;
 import java.util.Locale;
 import java.util.Properties;
+import java.util.Set;
 
 import org.jboss.logging.Logger;
 import org.keycloak.common.util.Time;
@@ -30,6 +31,8 @@ import org.mfasuite.keycloak.gateway.OutgoingMessage;
 public final class SmsCodeSender {
 
     private static final Logger LOG = Logger.getLogger(SmsCodeSender.class);
+    /** Failures after which the message may still have reached the phone. */
+    private static final Set<String> UNSURE_FAILURES = Set.of("timeout", "io_error", "error");
 
     /** What became of a send request. {@code seconds}: wait time for TOO_SOON and LIMITED. */
     public record Result(Status status, long seconds, String reason) {
@@ -85,8 +88,8 @@ public final class SmsCodeSender {
         long now = Time.currentTime();
         flowEvent = flowEvent.clone().user(user);
         String masked = PhoneMask.mask(e164);
-        SendLimiter.Decision decision = new SendLimiter(session.singleUseObjects())
-                .acquire(realm.getId() + ":" + user.getId(), now, settings.code(), enforceDelay);
+        SendLimiter limiter = new SendLimiter(session.singleUseObjects());
+        SendLimiter.Decision decision = limiter.acquire(realm.getId() + ":" + user.getId(), now, settings.code(), enforceDelay);
         if (decision.status() != SendLimiter.Status.ALLOWED) {
             boolean tooSoon = decision.status() == SendLimiter.Status.TOO_SOON;
             String reason = tooSoon ? "resend_too_soon" : "send_limit";
@@ -99,6 +102,11 @@ public final class SmsCodeSender {
         OutgoingMessage message = new OutgoingMessage(realm.getName(), Channel.SMS, e164, text(code), code);
         Dispatch dispatch = new MessageDispatcher(session).dispatch(settings.gateways(), message);
         if (!dispatch.sent()) {
+            // Refused or rejected: nothing went out, so the send counts neither toward the limit nor the
+            // resend delay. A timeout may still have delivered: that one keeps its slot.
+            if (!UNSURE_FAILURES.contains(dispatch.failureReason())) {
+                limiter.release(decision);
+            }
             SmsEvents.send(flowEvent, provider, masked).detail(SmsEvents.GATEWAY, dispatch.failedGateway())
                     .detail(SmsEvents.RESULT, "failed").detail(Details.REASON, dispatch.failureReason())
                     .error("mfa_gateway_failed");

@@ -13,7 +13,6 @@ import org.mfasuite.keycloak.challenge.SendLimiter.Status;
 class SendLimiterTest {
 
     private static final CodeSettings SETTINGS = CodeSettings.defaults();
-    private static final SendLimiter.Decision ALLOWED = new SendLimiter.Decision(Status.ALLOWED, 0);
 
     /** Keycloak's single-use store, reduced to the map it behaves like (lifespans are not needed here). */
     static final class MapStore implements SingleUseObjectProvider {
@@ -58,22 +57,22 @@ class SendLimiterTest {
     void fiveSendsInTheWindowThenWaitUntilTheOldestAgesOut() {
         SendLimiter limiter = new SendLimiter(new MapStore());
         for (int i = 0; i < 5; i++) {
-            assertEquals(ALLOWED, limiter.acquire("realm:user", 1000 + i * 40, SETTINGS, true), "send " + (i + 1));
+            assertEquals(Status.ALLOWED, limiter.acquire("realm:user", 1000 + i * 40, SETTINGS, true).status(), "send " + (i + 1));
         }
         assertEquals(new SendLimiter.Decision(Status.LIMITED, 110), limiter.acquire("realm:user", 1190, SETTINGS, true),
                 "the first send (t=1000) frees its slot at t=1300");
 
-        assertEquals(ALLOWED, limiter.acquire("realm:user", 1300, SETTINGS, true));
+        assertEquals(Status.ALLOWED, limiter.acquire("realm:user", 1300, SETTINGS, true).status());
         assertEquals(Status.LIMITED, limiter.acquire("realm:user", 1339, SETTINGS, true).status(), "still five in the window");
     }
 
     @Test
     void theResendDelayCountsFromTheUsersLatestSendWhereverItCameFrom() {
         SendLimiter limiter = new SendLimiter(new MapStore());
-        assertEquals(ALLOWED, limiter.acquire("realm:user", 1000, SETTINGS, false));
+        assertEquals(Status.ALLOWED, limiter.acquire("realm:user", 1000, SETTINGS, false).status());
         assertEquals(new SendLimiter.Decision(Status.TOO_SOON, 20), limiter.acquire("realm:user", 1010, SETTINGS, true));
-        assertEquals(ALLOWED, limiter.acquire("realm:user", 1010, SETTINGS, false), "a sign-in's first code is not delayed");
-        assertEquals(ALLOWED, limiter.acquire("realm:user", 1040, SETTINGS, true));
+        assertEquals(Status.ALLOWED, limiter.acquire("realm:user", 1010, SETTINGS, false).status(), "a sign-in's first code is not delayed");
+        assertEquals(Status.ALLOWED, limiter.acquire("realm:user", 1040, SETTINGS, true).status());
     }
 
     @Test
@@ -87,13 +86,22 @@ class SendLimiterTest {
     }
 
     @Test
+    void aReleasedSlotCountsNeitherForTheLimitNorTheDelay() {
+        SendLimiter limiter = new SendLimiter(new MapStore());
+        SendLimiter.Decision failed = limiter.acquire("realm:user", 1000, SETTINGS, false);
+        limiter.release(failed);
+        assertEquals(Status.ALLOWED, limiter.acquire("realm:user", 1001, SETTINGS, true).status(),
+                "a send the gateway refused does not start the resend delay");
+    }
+
+    @Test
     void usersAreCountedApart() {
         SendLimiter limiter = new SendLimiter(new MapStore());
         for (int i = 0; i < 5; i++) {
             limiter.acquire("realm:alice", 1000, SETTINGS, false);
         }
         assertEquals(Status.LIMITED, limiter.acquire("realm:alice", 1000, SETTINGS, false).status());
-        assertEquals(ALLOWED, limiter.acquire("realm:bob", 1000, SETTINGS, true));
+        assertEquals(Status.ALLOWED, limiter.acquire("realm:bob", 1000, SETTINGS, true).status());
     }
 
     @Test

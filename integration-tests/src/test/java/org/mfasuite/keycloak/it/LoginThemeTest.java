@@ -1,0 +1,93 @@
+package org.mfasuite.keycloak.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.keycloak.testframework.annotations.InjectRealm;
+import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
+import org.keycloak.testframework.oauth.OAuthClient;
+import org.keycloak.testframework.oauth.annotations.InjectOAuthClient;
+import org.keycloak.testframework.realm.ManagedRealm;
+import org.keycloak.testframework.ui.annotations.InjectPage;
+import org.keycloak.testframework.ui.annotations.InjectWebDriver;
+import org.keycloak.testframework.ui.page.LoginPage;
+import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
+import org.openqa.selenium.By;
+
+/** The pages ship as theme resources: they must work under Keycloak's classic login theme too. */
+@KeycloakIntegrationTest(config = MfaServerConfig.class)
+public class LoginThemeTest {
+
+    @InjectRealm(fromJson = "/demo-realm.json")
+    ManagedRealm realm;
+
+    @InjectOAuthClient
+    OAuthClient oauth;
+
+    @InjectWebDriver
+    ManagedWebDriver driver;
+
+    @InjectPage
+    LoginPage loginPage;
+
+    @InjectPage
+    SmsCodePage smsPage;
+
+    @InjectPage
+    PhoneRegisterPage registerPage;
+
+    @BeforeEach
+    void classicTheme() {
+        DemoRealm.freshStart(realm);
+        realm.updateWithCleanup(r -> {
+            r.build().setLoginTheme("keycloak");
+            return r;
+        });
+    }
+
+    @Test
+    public void smsSignInWorksUnderTheClassicTheme() {
+        String phone = DemoUsers.uniquePhone();
+        String user = DemoUsers.uniqueName("classic");
+        DemoUsers.withPhones(realm, user, false, phone);
+
+        oauth.openLoginForm();
+        submitPassword(user);
+        smsPage.assertCurrent();
+        assertTrue(driver.driver().getPageSource().contains("login-pf"), "rendered by the classic theme");
+
+        smsPage.enterCode(SmsSignInTest.wrong(Outbox.lastCodeTo(phone)));
+        assertTrue(smsPage.codeError().contains("2 more tries"), smsPage.codeError());
+        smsPage.enterCode(Outbox.lastCodeTo(phone));
+        assertNotNull(oauth.parseLoginResponse().getCode());
+    }
+
+    @Test
+    public void phoneRegistrationWorksUnderTheClassicTheme() {
+        String phone = DemoUsers.uniquePhone();
+        String user = DemoUsers.uniqueName("classicreg");
+        DemoUsers.create(realm, user, List.of("mfa-phone-register"), false);
+
+        oauth.openLoginForm();
+        submitPassword(user);
+        registerPage.assertCurrent();
+        registerPage.enterNumber("abc");
+        assertEquals("That does not look like a valid phone number.", registerPage.numberError().trim());
+        registerPage.enterNumber(phone);
+        registerPage.assertVerifyPage();
+        registerPage.enterCode(Outbox.lastCodeTo(phone));
+        assertNotNull(oauth.parseLoginResponse().getCode());
+    }
+
+    /** The classic login page has the same field ids but not the v2 page object's expectations. */
+    private void submitPassword(String user) {
+        driver.findElement(By.id("username")).sendKeys(user);
+        driver.findElement(By.id("password")).sendKeys(DemoUsers.PASSWORD);
+        driver.findElement(By.id("kc-login")).click();
+    }
+}
