@@ -16,44 +16,16 @@ import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.keycloak.representations.idm.EventRepresentation;
-import org.keycloak.testframework.annotations.InjectRealm;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
-import org.keycloak.testframework.oauth.OAuthClient;
-import org.keycloak.testframework.oauth.annotations.InjectOAuthClient;
-import org.keycloak.testframework.realm.ManagedRealm;
 import org.keycloak.testframework.ui.annotations.InjectPage;
-import org.keycloak.testframework.ui.annotations.InjectWebDriver;
-import org.keycloak.testframework.ui.page.LoginPage;
-import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
 
 /** Codes delivered through Twilio and a webhook on the wire, and what users see when a gateway is down. */
 @KeycloakIntegrationTest(config = MfaServerConfig.class)
-public class GatewayDeliveryTest {
-
-    @BeforeEach
-    void freshStart() {
-        DemoRealm.freshStart(realm);
-    }
+public class GatewayDeliveryTest extends DemoRealmTest {
 
     private static final Pattern CODE_IN_TEXT = Pattern.compile("#(\\d{6,8})");
-
-    @InjectRealm(fromJson = "/demo-realm.json")
-    ManagedRealm realm;
-
-    @InjectOAuthClient
-    OAuthClient oauth;
-
-    @InjectWebDriver
-    ManagedWebDriver driver;
-
-    @InjectPage
-    LoginPage loginPage;
-
-    @InjectPage
-    SmsCodePage smsPage;
 
     @Test
     public void twilioReceivesItsDocumentedMessagesRequest() throws Exception {
@@ -141,9 +113,7 @@ public class GatewayDeliveryTest {
     }
 
     private void signInWithPassword(String username) {
-        oauth.openLoginForm();
-        loginPage.fillLogin(username, DemoUsers.PASSWORD);
-        loginPage.submit();
+        submitPassword(username, DemoUsers.PASSWORD);
         smsPage.assertCurrent();
     }
 

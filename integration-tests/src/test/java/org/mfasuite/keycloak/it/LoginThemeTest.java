@@ -8,42 +8,19 @@ import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.keycloak.testframework.annotations.InjectRealm;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
-import org.keycloak.testframework.oauth.OAuthClient;
-import org.keycloak.testframework.oauth.annotations.InjectOAuthClient;
-import org.keycloak.testframework.realm.ManagedRealm;
 import org.keycloak.testframework.ui.annotations.InjectPage;
-import org.keycloak.testframework.ui.annotations.InjectWebDriver;
-import org.keycloak.testframework.ui.page.LoginPage;
-import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
 import org.openqa.selenium.By;
 
 /** The pages ship as theme resources: they must work under Keycloak's classic login theme too. */
 @KeycloakIntegrationTest(config = MfaServerConfig.class)
-public class LoginThemeTest {
-
-    @InjectRealm(fromJson = "/demo-realm.json")
-    ManagedRealm realm;
-
-    @InjectOAuthClient
-    OAuthClient oauth;
-
-    @InjectWebDriver
-    ManagedWebDriver driver;
-
-    @InjectPage
-    LoginPage loginPage;
-
-    @InjectPage
-    SmsCodePage smsPage;
+public class LoginThemeTest extends DemoRealmTest {
 
     @InjectPage
     PhoneRegisterPage registerPage;
 
     @BeforeEach
     void classicTheme() {
-        DemoRealm.freshStart(realm);
         realm.updateWithCleanup(r -> {
             r.build().setLoginTheme("keycloak");
             return r;
@@ -57,7 +34,7 @@ public class LoginThemeTest {
         DemoUsers.withPhones(realm, user, false, phone);
 
         oauth.openLoginForm();
-        submitPassword(user);
+        submitOnClassicPage(user);
         smsPage.assertCurrent();
         assertTrue(driver.driver().getPageSource().contains("login-pf"), "rendered by the classic theme");
 
@@ -74,7 +51,7 @@ public class LoginThemeTest {
         DemoUsers.create(realm, user, List.of("mfa-phone-register"), false);
 
         oauth.openLoginForm();
-        submitPassword(user);
+        submitOnClassicPage(user);
         registerPage.assertCurrent();
         registerPage.enterNumber("abc");
         assertEquals("That does not look like a valid phone number.", registerPage.numberError().trim());
@@ -85,7 +62,7 @@ public class LoginThemeTest {
     }
 
     /** The classic login page has the same field ids but not the v2 page object's expectations. */
-    private void submitPassword(String user) {
+    private void submitOnClassicPage(String user) {
         driver.findElement(By.id("username")).sendKeys(user);
         driver.findElement(By.id("password")).sendKeys(DemoUsers.PASSWORD);
         driver.findElement(By.id("kc-login")).click();

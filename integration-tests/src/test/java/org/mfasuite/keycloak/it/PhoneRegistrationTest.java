@@ -12,51 +12,23 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.representations.idm.EventRepresentation;
-import org.keycloak.testframework.annotations.InjectRealm;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
-import org.keycloak.testframework.oauth.OAuthClient;
-import org.keycloak.testframework.oauth.annotations.InjectOAuthClient;
-import org.keycloak.testframework.realm.ManagedRealm;
 import org.keycloak.testframework.remote.timeoffset.InjectTimeOffSet;
 import org.keycloak.testframework.remote.timeoffset.TimeOffSet;
 import org.keycloak.testframework.ui.annotations.InjectPage;
-import org.keycloak.testframework.ui.annotations.InjectWebDriver;
-import org.keycloak.testframework.ui.page.LoginPage;
-import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
 
 /** A user registers a phone: prompted at sign-in, or from the Account Console's "Set up". */
 @KeycloakIntegrationTest(config = MfaServerConfig.class)
-public class PhoneRegistrationTest {
-
-    @BeforeEach
-    void freshStart() {
-        DemoRealm.freshStart(realm);
-    }
-
-    @InjectRealm(fromJson = "/demo-realm.json")
-    ManagedRealm realm;
-
-    @InjectOAuthClient
-    OAuthClient oauth;
-
-    @InjectWebDriver
-    ManagedWebDriver driver;
+public class PhoneRegistrationTest extends DemoRealmTest {
 
     @InjectTimeOffSet
     TimeOffSet clock;
 
     @InjectPage
-    LoginPage loginPage;
-
-    @InjectPage
     PhoneRegisterPage registerPage;
-
-    @InjectPage
-    SmsCodePage smsPage;
 
     @Test
     public void promptedAtSignInTheUserProvesTheNumberBeforeItIsStored() {
@@ -64,9 +36,7 @@ public class PhoneRegistrationTest {
         String userId = createUser(user, "mfa-phone-register");
         String phone = DemoUsers.uniquePhone();
 
-        oauth.openLoginForm();
-        loginPage.fillLogin(user, DemoUsers.PASSWORD);
-        loginPage.submit();
+        submitPassword(user, DemoUsers.PASSWORD);
         registerPage.assertCurrent();
 
         registerPage.enterNumber("12345");

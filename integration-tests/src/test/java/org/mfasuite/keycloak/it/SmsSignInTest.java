@@ -8,54 +8,26 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.keycloak.admin.client.resource.RealmResource;
 import org.keycloak.representations.idm.AuthenticationExecutionInfoRepresentation;
 import org.keycloak.representations.idm.AuthenticationFlowRepresentation;
 import org.keycloak.representations.idm.EventRepresentation;
 import org.keycloak.representations.idm.RequiredActionProviderRepresentation;
-import org.keycloak.testframework.annotations.InjectRealm;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
-import org.keycloak.testframework.oauth.OAuthClient;
-import org.keycloak.testframework.oauth.annotations.InjectOAuthClient;
-import org.keycloak.testframework.realm.ManagedRealm;
 import org.keycloak.testframework.remote.timeoffset.InjectTimeOffSet;
 import org.keycloak.testframework.remote.timeoffset.TimeOffSet;
 import org.keycloak.testframework.ui.annotations.InjectPage;
-import org.keycloak.testframework.ui.annotations.InjectWebDriver;
-import org.keycloak.testframework.ui.page.LoginPage;
 import org.keycloak.testframework.ui.page.SelectAuthenticatorPage;
-import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
 
 /** Signing in with an SMS code in the demo realm, as a user meets it. */
 @KeycloakIntegrationTest(config = MfaServerConfig.class)
-public class SmsSignInTest {
-
-    @BeforeEach
-    void freshStart() {
-        DemoRealm.freshStart(realm);
-    }
+public class SmsSignInTest extends DemoRealmTest {
 
     static final String ALICE_PHONE = "+46701234567";
 
-    @InjectRealm(fromJson = "/demo-realm.json")
-    ManagedRealm realm;
-
-    @InjectOAuthClient
-    OAuthClient oauth;
-
-    @InjectWebDriver
-    ManagedWebDriver driver;
-
     @InjectTimeOffSet
     TimeOffSet clock;
-
-    @InjectPage
-    LoginPage loginPage;
-
-    @InjectPage
-    SmsCodePage smsPage;
 
     @InjectPage
     SelectAuthenticatorPage selectPage;
@@ -317,18 +289,14 @@ public class SmsSignInTest {
         String user = DemoUsers.uniqueName("nophone");
         DemoUsers.withPhones(realm, user, false);
 
-        oauth.openLoginForm();
-        loginPage.fillLogin(user, DemoUsers.PASSWORD);
-        loginPage.submit();
+        submitPassword(user, DemoUsers.PASSWORD);
 
         assertFalse(driver.getCurrentUrl().contains("code="), "no way in without the second factor: " + driver.getCurrentUrl());
         assertTrue(driver.driver().getPageSource().contains("credential setup required"), "Keycloak's own error page");
     }
 
     private void signInWithPassword(String username, String password) {
-        oauth.openLoginForm();
-        loginPage.fillLogin(username, password);
-        loginPage.submit();
+        submitPassword(username, password);
         smsPage.assertCurrent();
     }
 

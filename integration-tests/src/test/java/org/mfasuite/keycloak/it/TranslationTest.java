@@ -10,43 +10,15 @@ import java.text.MessageFormat;
 import java.util.Locale;
 import java.util.Properties;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.keycloak.testframework.annotations.InjectRealm;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
-import org.keycloak.testframework.oauth.OAuthClient;
-import org.keycloak.testframework.oauth.annotations.InjectOAuthClient;
-import org.keycloak.testframework.realm.ManagedRealm;
 import org.keycloak.testframework.ui.annotations.InjectPage;
-import org.keycloak.testframework.ui.annotations.InjectWebDriver;
-import org.keycloak.testframework.ui.page.LoginPage;
-import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
 import org.openqa.selenium.By;
 
 /** The SMS and registration pages render in each shipped language under the stock keycloak.v2 theme. */
 @KeycloakIntegrationTest(config = MfaServerConfig.class)
-public class TranslationTest {
-
-    @BeforeEach
-    void freshStart() {
-        DemoRealm.freshStart(realm);
-    }
-
-    @InjectRealm(fromJson = "/demo-realm.json")
-    ManagedRealm realm;
-
-    @InjectOAuthClient
-    OAuthClient oauth;
-
-    @InjectWebDriver
-    ManagedWebDriver driver;
-
-    @InjectPage
-    LoginPage loginPage;
-
-    @InjectPage
-    SmsCodePage smsPage;
+public class TranslationTest extends DemoRealmTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"en", "sv", "nl", "de"})

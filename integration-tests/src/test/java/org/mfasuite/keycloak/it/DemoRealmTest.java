@@ -1,0 +1,53 @@
+package org.mfasuite.keycloak.it;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.keycloak.testframework.annotations.InjectRealm;
+import org.keycloak.testframework.oauth.OAuthClient;
+import org.keycloak.testframework.oauth.annotations.InjectOAuthClient;
+import org.keycloak.testframework.realm.ManagedRealm;
+import org.keycloak.testframework.ui.annotations.InjectPage;
+import org.keycloak.testframework.ui.annotations.InjectWebDriver;
+import org.keycloak.testframework.ui.page.LoginPage;
+import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
+
+/**
+ * What every test of the suite starts from: the demo realm imported as shipped, a browser, an OAuth
+ * client, and the sign-in page objects. Subclasses carry {@code @KeycloakIntegrationTest}.
+ */
+abstract class DemoRealmTest {
+
+    @InjectRealm(fromJson = "/demo-realm.json")
+    ManagedRealm realm;
+
+    @InjectOAuthClient
+    OAuthClient oauth;
+
+    @InjectWebDriver
+    ManagedWebDriver driver;
+
+    @InjectPage
+    LoginPage loginPage;
+
+    @InjectPage
+    SmsCodePage smsPage;
+
+    /**
+     * Signs every user out and lets a test type codes faster than a person: Keycloak's quick-login check
+     * (two failures within a second lock the user for a minute) would otherwise trip on the test itself.
+     */
+    @BeforeEach
+    void freshStart() {
+        realm.admin().logoutAll();
+        realm.updateWithCleanup(r -> {
+            r.build().setQuickLoginCheckMilliSeconds(0L);
+            return r;
+        });
+    }
+
+    /** Opens the client's sign-in and submits username and password. */
+    void submitPassword(String username, String password) {
+        oauth.openLoginForm();
+        loginPage.fillLogin(username, password);
+        loginPage.submit();
+    }
+}
