@@ -3,7 +3,6 @@ package org.mfasuite.keycloak.sms;
 import java.util.Locale;
 
 import jakarta.ws.rs.core.MultivaluedMap;
-import jakarta.ws.rs.core.Response;
 
 import org.keycloak.authentication.CredentialRegistrator;
 import org.keycloak.authentication.InitiatedActionSupport;

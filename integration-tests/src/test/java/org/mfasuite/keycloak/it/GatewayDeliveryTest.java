@@ -19,7 +19,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.keycloak.representations.idm.EventRepresentation;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
-import org.keycloak.testframework.ui.annotations.InjectPage;
 
 /** Codes delivered through Twilio and a webhook on the wire, and what users see when a gateway is down. */
 @KeycloakIntegrationTest(config = MfaServerConfig.class)

@@ -13,7 +13,6 @@ import java.util.Properties;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
-import org.keycloak.testframework.ui.annotations.InjectPage;
 import org.openqa.selenium.By;
 
 /** The SMS and registration pages render in each shipped language under the stock keycloak.v2 theme. */
