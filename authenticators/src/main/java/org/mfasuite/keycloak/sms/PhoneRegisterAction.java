@@ -80,9 +80,16 @@ public class PhoneRegisterAction implements RequiredActionProvider, CredentialRe
             context.challenge(numberPage(context, typed).addError(new FormMessage(NUMBER_FIELD, key)).createForm(NUMBER_TEMPLATE));
             return;
         }
-        if (PhoneCredentialProvider.of(context.getSession()).hasNumber(context.getUser(), parsed.e164())) {
+        PhoneCredentialProvider phones = PhoneCredentialProvider.of(context.getSession());
+        if (phones.hasNumber(context.getUser(), parsed.e164())) {
             context.challenge(numberPage(context, typed)
                     .addError(new FormMessage(NUMBER_FIELD, "mfa-phone-already-registered")).createForm(NUMBER_TEMPLATE));
+            return;
+        }
+        int maxPhones = PhoneRegisterActionFactory.maxPhones(context.getConfig() == null ? null : context.getConfig().getConfig());
+        if (phones.phonesOf(context.getUser()).size() >= maxPhones) {
+            context.challenge(numberPage(context, typed)
+                    .addError(new FormMessage(NUMBER_FIELD, "mfa-phone-too-many", maxPhones)).createForm(NUMBER_TEMPLATE));
             return;
         }
         // Every registration send waits out the resend delay: numbers typed in a row cannot be pumped.

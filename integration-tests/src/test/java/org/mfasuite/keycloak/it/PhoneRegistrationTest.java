@@ -2,6 +2,7 @@ package org.mfasuite.keycloak.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
@@ -9,12 +10,15 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.ws.rs.BadRequestException;
 import org.junit.jupiter.api.Test;
 import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.representations.idm.EventRepresentation;
+import org.keycloak.representations.idm.RequiredActionConfigRepresentation;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
 import org.keycloak.testframework.remote.timeoffset.InjectTimeOffSet;
 import org.keycloak.testframework.remote.timeoffset.TimeOffSet;
@@ -151,6 +155,35 @@ public class PhoneRegistrationTest extends DemoRealmTest {
 
         assertNotNull(oauth.parseLoginResponse().getCode());
         assertEquals(2, phoneCredentials(userId).size());
+    }
+
+    @Test
+    public void theAdminSetsHowManyPhonesAUserMayHave() {
+        RequiredActionConfigRepresentation config = new RequiredActionConfigRepresentation();
+        config.setConfig(Map.of("max-phones", "1"));
+        realm.admin().flows().updateRequiredActionConfig("mfa-phone-register", config);
+        realm.cleanup().add(r -> r.flows().removeRequiredActionConfig("mfa-phone-register"));
+        String phone = DemoUsers.uniquePhone();
+        String user = DemoUsers.uniqueName("limit");
+        DemoUsers.withPhones(realm, user, false, phone);
+
+        oauth.loginForm().kcAction("mfa-phone-register").open();
+        loginPage.fillLogin(user, DemoUsers.PASSWORD);
+        loginPage.submit();
+        smsPage.enterCode(Outbox.lastCodeTo(phone));
+        registerPage.assertCurrent();
+        registerPage.enterNumber(DemoUsers.uniquePhone());
+
+        assertTrue(registerPage.numberError().contains("1 phone registered"), registerPage.numberError());
+    }
+
+    @Test
+    public void badRegistrationSettingsAreRefusedWhenSaved() {
+        RequiredActionConfigRepresentation config = new RequiredActionConfigRepresentation();
+        config.setConfig(Map.of("code-length", "4"));
+        assertThrows(BadRequestException.class,
+                () -> realm.admin().flows().updateRequiredActionConfig("mfa-phone-register", config),
+                "a 4-digit code is below the 20-bit minimum");
     }
 
     private String createUser(String username, String... requiredActions) {
