@@ -11,7 +11,7 @@ import org.keycloak.sessions.AuthenticationSessionModel;
  */
 public final class ChallengeStore {
 
-    private static final String[] FIELDS = {"id", "target", "kid", "salt", "hash", "issued", "expires", "attempts"};
+    private static final String[] FIELDS = {"id", "target", "kid", "salt", "hash", "expires", "attempts"};
 
     private final AuthenticationSessionModel authSession;
     private final String prefix;

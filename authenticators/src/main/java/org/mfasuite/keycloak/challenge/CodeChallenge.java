@@ -22,12 +22,11 @@ import javax.crypto.spec.SecretKeySpec;
  * @param kid       id of the {@link Pepper} the hash was made with
  * @param salt      random salt, hex
  * @param hash      HMAC-SHA256(key = pepper + salt, code), hex
- * @param issuedAt  Keycloak time (seconds) the code was sent
  * @param expiresAt Keycloak time (seconds) after which the code is refused
  * @param attempts  wrong entries so far
  */
-public record CodeChallenge(String id, String target, String kid, String salt, String hash, long issuedAt,
-                            long expiresAt, int attempts) {
+public record CodeChallenge(String id, String target, String kid, String salt, String hash, long expiresAt,
+                            int attempts) {
 
     /** What checking an entered code found. */
     public enum Outcome { VALID, WRONG, EXPIRED, EXHAUSTED }
@@ -38,7 +37,7 @@ public record CodeChallenge(String id, String target, String kid, String salt, S
     /** Issues a new challenge for {@code code}, which the caller sends and then forgets. */
     public static CodeChallenge issue(String target, String code, long now, CodeSettings settings, Pepper pepper) {
         String salt = randomHex(16);
-        return new CodeChallenge(randomHex(16), target, pepper.kid(), salt, hmac(pepper, salt, code), now,
+        return new CodeChallenge(randomHex(16), target, pepper.kid(), salt, hmac(pepper, salt, code),
                 now + settings.ttlSeconds(), 0);
     }
 
@@ -57,7 +56,7 @@ public record CodeChallenge(String id, String target, String kid, String salt, S
      * @param pepper the pepper with this challenge's {@link #kid()}
      */
     public Outcome check(String entered, long now, int maxAttempts, Pepper pepper) {
-        if (now >= expiresAt) {
+        if (!isLive(now)) {
             return Outcome.EXPIRED;
         }
         if (attempts >= maxAttempts) {
@@ -68,13 +67,18 @@ public record CodeChallenge(String id, String target, String kid, String salt, S
         return MessageDigest.isEqual(expected, actual) ? Outcome.VALID : Outcome.WRONG;
     }
 
+    /** Whether the code can still be entered at {@code now} (tries aside). */
+    public boolean isLive(long now) {
+        return now < expiresAt;
+    }
+
     /** What people type around a code (spaces, dashes) removed. */
     public static String normalise(String entered) {
         return entered == null ? "" : entered.replaceAll("[\\s-]", "");
     }
 
     public CodeChallenge withFailedAttempt() {
-        return new CodeChallenge(id, target, kid, salt, hash, issuedAt, expiresAt, attempts + 1);
+        return new CodeChallenge(id, target, kid, salt, hash, expiresAt, attempts + 1);
     }
 
     public int attemptsLeft(int maxAttempts) {
@@ -88,7 +92,6 @@ public record CodeChallenge(String id, String target, String kid, String salt, S
         notes.put("kid", kid);
         notes.put("salt", salt);
         notes.put("hash", hash);
-        notes.put("issued", Long.toString(issuedAt));
         notes.put("expires", Long.toString(expiresAt));
         notes.put("attempts", Integer.toString(attempts));
         return notes;
@@ -102,7 +105,7 @@ public record CodeChallenge(String id, String target, String kid, String salt, S
                 return null;
             }
             return new CodeChallenge(id, notes.get("target"), notes.get("kid"), notes.get("salt"), notes.get("hash"),
-                    Long.parseLong(notes.get("issued")), Long.parseLong(notes.get("expires")),
+                    Long.parseLong(notes.get("expires")),
                     Integer.parseInt(notes.get("attempts")));
         } catch (RuntimeException e) {
             return null;

@@ -65,7 +65,7 @@ public final class CodeVerifier {
             return new Verdict(Result.MALFORMED, pending.attemptsLeft(max));
         }
         long now = Time.currentTime();
-        if (now >= pending.expiresAt()) {
+        if (!pending.isLive(now)) {
             return new Verdict(Result.EXPIRED, 0);
         }
         Pepper pepper = Pepper.byKid(session, realm, pending.kid());

@@ -43,9 +43,10 @@ public class SmsAuthenticator implements Authenticator, CredentialValidator<Phon
         CodeChallenge pending = store(context).load();
         PhoneCredentialModel phone = selected(context, phones, null);
         // A refresh or a return to this page must not send another code.
-        if (pending != null && pending.target().equals(phone.getId()) && Time.currentTime() < pending.expiresAt()) {
-            SmsForm page = new SmsForm(context, phones, phone, settings(context));
-            boolean usedUp = pending.attemptsLeft(settings(context).code().maxAttempts()) == 0;
+        if (pending != null && pending.target().equals(phone.getId()) && pending.isLive(Time.currentTime())) {
+            SmsSettings settings = settings(context);
+            SmsForm page = new SmsForm(context, phones, phone, settings);
+            boolean usedUp = pending.attemptsLeft(settings.code().maxAttempts()) == 0;
             context.challenge((usedUp ? page.usedUp() : page.codeSent(true)).create());
             return;
         }
@@ -120,7 +121,7 @@ public class SmsAuthenticator implements Authenticator, CredentialValidator<Phon
         SmsSettings settings = settings(context);
         CodeChallenge pending = store(context).load();
         // Where a usable code already went: shown again when no new code can be sent.
-        PhoneCredentialModel pendingPhone = pending == null || Time.currentTime() >= pending.expiresAt() ? null
+        PhoneCredentialModel pendingPhone = pending == null || !pending.isLive(Time.currentTime()) ? null
                 : phones.stream().filter(p -> p.getId().equals(pending.target())).findFirst().orElse(null);
         if (isLockedOut(context)) {
             PhoneCredentialModel shown = pendingPhone != null ? pendingPhone : phone;

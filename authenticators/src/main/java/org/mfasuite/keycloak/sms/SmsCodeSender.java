@@ -35,7 +35,7 @@ public final class SmsCodeSender {
     private static final Set<String> UNSURE_FAILURES = Set.of("timeout", "io_error", "error");
 
     /** What became of a send request. {@code seconds}: wait time for TOO_SOON and LIMITED. */
-    public record Result(Status status, long seconds, String reason) {
+    public record Result(Status status, long seconds) {
         public boolean sent() {
             return status == Status.SENT;
         }
@@ -92,10 +92,9 @@ public final class SmsCodeSender {
         SendLimiter.Decision decision = limiter.acquire(realm.getId() + ":" + user.getId(), now, settings.code(), enforceDelay);
         if (decision.status() != SendLimiter.Status.ALLOWED) {
             boolean tooSoon = decision.status() == SendLimiter.Status.TOO_SOON;
-            String reason = tooSoon ? "resend_too_soon" : "send_limit";
-            SmsEvents.send(flowEvent, provider, masked).detail(Details.REASON, reason)
+            SmsEvents.send(flowEvent, provider, masked).detail(Details.REASON, tooSoon ? "resend_too_soon" : "send_limit")
                     .error(tooSoon ? "mfa_resend_too_soon" : "mfa_send_limit");
-            return new Result(tooSoon ? Status.TOO_SOON : Status.LIMITED, decision.seconds(), reason);
+            return new Result(tooSoon ? Status.TOO_SOON : Status.LIMITED, decision.seconds());
         }
 
         String code = CodeChallenge.newCode(settings.code().length());
@@ -110,13 +109,13 @@ public final class SmsCodeSender {
             SmsEvents.send(flowEvent, provider, masked).detail(SmsEvents.GATEWAY, dispatch.failedGateway())
                     .detail(SmsEvents.RESULT, "failed").detail(Details.REASON, dispatch.failureReason())
                     .error("mfa_gateway_failed");
-            return new Result(Status.FAILED, 0, dispatch.failureReason());
+            return new Result(Status.FAILED, 0);
         }
         store.save(CodeChallenge.issue(target, code, now, settings.code(), Pepper.active(session, realm)));
         SmsEvents.send(flowEvent, provider, masked).detail(SmsEvents.GATEWAY, dispatch.receipt().gatewayId())
                 .detail(SmsEvents.MESSAGE_ID, dispatch.receipt().messageId())
                 .detail(SmsEvents.RESULT, "sent").success();
-        return new Result(Status.SENT, 0, null);
+        return new Result(Status.SENT, 0);
     }
 
     /** The SMS text in the user's language, ending with the origin-bound line browsers autofill from. */
