@@ -60,20 +60,54 @@
     </div>
 </#macro>
 
-<#macro primaryButton id name label>
-    <button id="${id}" name="${name}" type="submit"
-            class="<#if !v2>${properties.kcButtonClass!} </#if>${properties.kcButtonPrimaryClass!} ${properties.kcButtonBlockClass!} ${properties.kcButtonLargeClass!}">
-        ${label}
+<#-- wait > 0: a send that would be refused now. The button stays disabled and counts down; without
+     JavaScript it is enabled by a refresh after the wait, never offered to fail. -->
+<#macro primaryButton id name label value="" wait=0>
+    <button id="${id}" name="${name}" <#if value?has_content>value="${value}"</#if> type="submit"
+            class="<#if !v2>${properties.kcButtonClass!} </#if>${properties.kcButtonPrimaryClass!} ${properties.kcButtonBlockClass!} ${properties.kcButtonLargeClass!}"
+            <#if (wait > 0)>disabled data-mfa-wait="${wait?c}"</#if>>
+        ${label}<@countdown wait=wait/>
     </button>
 </#macro>
 
 <#-- Secondary actions look like links, as Keycloak's own "Try another way". The classic theme has no
      link-button class: PatternFly 4's pf-m-link, each in a form group for spacing (no inline style: CSP). -->
-<#macro linkButton id name value label>
+<#macro linkButton id name value label wait=0>
     <#if !v2><div class="${properties.kcFormGroupClass!}"></#if>
     <button id="${id}" name="${name}" value="${value}" type="submit" formnovalidate
-            class="<#if v2>${properties.kcButtonLinkClass!}<#else>${properties.kcButtonClass!} pf-m-link</#if> ${properties.kcButtonBlockClass!}">
-        ${label}
+            class="<#if v2>${properties.kcButtonLinkClass!}<#else>${properties.kcButtonClass!} pf-m-link</#if> ${properties.kcButtonBlockClass!}"
+            <#if (wait > 0)>disabled data-mfa-wait="${wait?c}"</#if>>
+        ${label}<@countdown wait=wait/>
     </button>
     <#if !v2></div></#if>
+</#macro>
+
+<#macro countdown wait>
+    <#if (wait > 0)><span class="mfa-countdown"> (${msg("mfa-wait-seconds", wait?c)})</span></#if>
+</#macro>
+
+<#-- Counts the waiting buttons down and enables them at zero. -->
+<#macro countdownScript>
+    <script>
+        document.querySelectorAll("[data-mfa-wait]").forEach(function (button) {
+            var left = parseInt(button.getAttribute("data-mfa-wait"), 10);
+            var shown = button.querySelector(".mfa-countdown");
+            var template = "${msg("mfa-wait-seconds", "{0}")?js_string}";
+            var timer = setInterval(function () {
+                left--;
+                if (left <= 0) {
+                    clearInterval(timer);
+                    button.disabled = false;
+                    if (shown) { shown.textContent = ""; }
+                } else if (shown) {
+                    shown.textContent = " (" + template.replace("{0}", left) + ")";
+                }
+            }, 1000);
+        });
+    </script>
+</#macro>
+
+<#-- Whom to contact when no code can be sent: the realm's helpdesk, else the administrator. -->
+<#macro helpdesk contact="">
+    <p id="mfa-helpdesk"><#if contact?has_content>${msg("mfa-helpdesk", contact)}<#else>${msg("mfa-helpdesk-admin")}</#if></p>
 </#macro>

@@ -3,18 +3,22 @@
 <@layout.registrationLayout displayMessage=!messagesPerField.existsError('phoneNumber'); section>
 <!-- template: mfa-phone-register.ftl -->
     <#if section="header">
-        ${msg("mfa-phone-register-title")}
+        ${msg(mfaPhone.adding?then("mfa-phone-add-title", "mfa-phone-register-title"))}
     <#elseif section="form">
         <form id="mfa-phone-register-form" class="${properties.kcFormClass!}" action="${url.loginAction}" method="post" novalidate>
             <p id="mfa-phone-register-intro">${msg("mfa-phone-register-intro")}</p>
-            <@mfa.field name="phoneNumber" label=msg("mfa-phone-number-label") type="tel" autocomplete="tel"
-                        value=mfaPhone.number hint=msg("mfa-phone-number-hint")/>
+            <@mfa.field name="phoneNumber" label=msg("mfa-phone-number-label") type="tel" autocomplete="tel" value=mfaPhone.number
+                        hint=(mfaExample?has_content)?then(msg("mfa-phone-number-hint-region", mfaExample!""), msg("mfa-phone-number-hint"))/>
             <@mfa.actions>
-                <@mfa.primaryButton id="mfa-phone-send" name="send" label=msg("mfa-phone-send-code")/>
+                <@mfa.primaryButton id="mfa-phone-send" name="mfa-action" value="send" label=msg("mfa-phone-send-code") wait=mfaWait/>
                 <#if isAppInitiatedAction??>
                     <@mfa.linkButton id="mfa-phone-cancel" name="cancel-aia" value="true" label=msg("doCancel")/>
                 </#if>
             </@mfa.actions>
+            <#if message?has_content && message.type == "error">
+                <@mfa.helpdesk contact=mfaHelpdesk!""/>
+            </#if>
         </form>
+        <@mfa.countdownScript/>
     </#if>
 </@layout.registrationLayout>

@@ -6,16 +6,17 @@
         ${msg("mfa-phone-verify-title")}
     <#elseif section="form">
         <form id="mfa-phone-verify-form" class="${properties.kcFormClass!}" action="${url.loginAction}" method="post" novalidate>
-            <p id="mfa-phone-verify-intro">${msg("mfa-phone-verify-intro", mfaPhone.shown)}</p>
+            <p id="mfa-phone-verify-intro">${msg("mfa-phone-verify-intro", mfaPhone.codeLength?c, mfaPhone.shown, mfaPhone.ttlMinutes?c)}</p>
             <@mfa.codeField label=msg("mfa-sms-code-label")/>
             <@mfa.actions>
-                <@mfa.primaryButton id="mfa-phone-verify" name="verify" label=msg("mfa-phone-verify-submit")/>
-                <@mfa.linkButton id="mfa-sms-resend" name="resend" value="true" label=msg("mfa-sms-resend")/>
-                <@mfa.linkButton id="mfa-phone-change-number" name="change-number" value="true" label=msg("mfa-phone-change-number")/>
+                <@mfa.primaryButton id="mfa-phone-verify" name="mfa-action" value="verify" label=msg("mfa-phone-verify-submit")/>
+                <@mfa.linkButton id="mfa-sms-resend" name="mfa-action" value="resend" label=msg("mfa-sms-resend") wait=mfaWait/>
+                <@mfa.linkButton id="mfa-phone-change-number" name="mfa-action" value="change-number" label=msg("mfa-phone-change-number")/>
                 <#if isAppInitiatedAction??>
                     <@mfa.linkButton id="mfa-phone-cancel" name="cancel-aia" value="true" label=msg("doCancel")/>
                 </#if>
             </@mfa.actions>
         </form>
+        <@mfa.countdownScript/>
     </#if>
 </@layout.registrationLayout>

@@ -35,18 +35,18 @@ public final class SendLimiter {
      *
      * @param enforceDelay whether the resend delay applies (it does not to the first code of a sign-in)
      */
-    public Decision acquire(String subject, long now, CodeSettings settings, boolean enforceDelay) {
-        int window = settings.sendWindowSeconds();
-        Usage usage = usage(subject, now, settings);
+    public Decision acquire(String subject, long now, SendLimits limits, boolean enforceDelay) {
+        int window = limits.sendWindowSeconds();
+        Usage usage = usage(subject, now, limits);
         // the longer wait first: telling someone at the limit to wait 10 seconds would be wrong
-        if (usage.inWindow() >= settings.sendLimit()) {
+        if (usage.inWindow() >= limits.sendLimit()) {
             return new Decision(Status.LIMITED, Math.max(1, usage.oldest() + window - now));
         }
-        if (enforceDelay && usage.inWindow() > 0 && now < usage.latest() + settings.resendDelaySeconds()) {
-            return new Decision(Status.TOO_SOON, usage.latest() + settings.resendDelaySeconds() - now);
+        if (enforceDelay && usage.inWindow() > 0 && now < usage.latest() + limits.resendDelaySeconds()) {
+            return new Decision(Status.TOO_SOON, usage.latest() + limits.resendDelaySeconds() - now);
         }
         long lifespan = window + 60L;
-        for (int slot = 0; slot < settings.sendLimit(); slot++) {
+        for (int slot = 0; slot < limits.sendLimit(); slot++) {
             String key = key(subject, slot);
             if (take(key, now, lifespan)) {
                 return new Decision(Status.ALLOWED, 0, key);
@@ -65,6 +65,28 @@ public final class SendLimiter {
         return new Decision(Status.LIMITED, 1);
     }
 
+    /**
+     * Seconds until {@code subject} may get another code (0: now), without taking anything: lets a page
+     * disable its send button and count down instead of offering a send that must fail.
+     */
+    public long waitSeconds(String subject, long now, SendLimits limits, boolean enforceDelay) {
+        Usage usage = usage(subject, now, limits);
+        long wait = 0;
+        if (usage.inWindow() >= limits.sendLimit()) {
+            wait = usage.oldest() + limits.sendWindowSeconds() - now;
+        }
+        if (enforceDelay && usage.inWindow() > 0) {
+            wait = Math.max(wait, usage.latest() + limits.resendDelaySeconds() - now);
+        }
+        return Math.max(0, wait);
+    }
+
+    /** Seconds since the subject's latest send within the window, or -1 when there is none. */
+    public long secondsSinceLatest(String subject, long now, SendLimits limits) {
+        Usage usage = usage(subject, now, limits);
+        return usage.inWindow() == 0 ? -1 : Math.max(0, now - usage.latest());
+    }
+
     /** Gives a slot back: for sends the gateway certainly did not deliver. */
     public void release(Decision decision) {
         if (decision.slot() != null) {
@@ -76,17 +98,17 @@ public final class SendLimiter {
     private record Usage(int inWindow, long oldest, long latest) {
     }
 
-    private Usage usage(String subject, long now, CodeSettings settings) {
+    private Usage usage(String subject, long now, SendLimits limits) {
         int inWindow = 0;
         long oldest = Long.MAX_VALUE;
         long latest = Long.MIN_VALUE;
-        for (int slot = 0; slot < settings.sendLimit(); slot++) {
+        for (int slot = 0; slot < limits.sendLimit(); slot++) {
             Map<String, String> held = store.get(key(subject, slot));
             if (held == null) {
                 continue;
             }
             long sentAt = sentAt(held, now);
-            if (now - sentAt < settings.sendWindowSeconds()) {
+            if (now - sentAt < limits.sendWindowSeconds()) {
                 inWindow++;
                 oldest = Math.min(oldest, sentAt);
                 latest = Math.max(latest, sentAt);

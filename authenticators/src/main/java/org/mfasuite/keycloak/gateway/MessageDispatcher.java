@@ -15,12 +15,23 @@ public final class MessageDispatcher {
         public boolean sent() {
             return receipt != null;
         }
+
+        // TEMP until the gateway work lands: refused / not configured / 4xx certainly did not send
+        public boolean certainlyNotSent() {
+            return receipt == null && failureReason != null && (failureReason.equals("refused")
+                    || failureReason.equals("not_configured") || failureReason.equals("unknown_gateway")
+                    || failureReason.startsWith("http_4") || failureReason.equals("no_gateway"));
+        }
     }
 
     private final KeycloakSession session;
 
     public MessageDispatcher(KeycloakSession session) {
         this.session = session;
+    }
+
+    public static MessageDispatcher of(KeycloakSession session) {
+        return new MessageDispatcher(session);
     }
 
     /** @param gatewayIds ids to try in order; empty means the server's default gateway */

@@ -1,6 +1,7 @@
 package org.mfasuite.keycloak.gateway;
 
 import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -31,6 +32,11 @@ public final class MessageGateways {
         }
         Optional<String> configured = preferredId(sessionFactory.getProviderFactoriesStream(MessageGateway.class));
         return configured.isPresent() ? configured : keycloaksChoice;
+    }
+
+    /** The ids of every installed gateway, sorted: what admins may pick. */
+    public static List<String> installedIds(KeycloakSessionFactory sessionFactory) {
+        return sessionFactory.getProviderFactoriesStream(MessageGateway.class).map(ProviderFactory::getId).sorted().toList();
     }
 
     /** Highest order() above 0; a tie goes to the alphabetically first id, so every node of a cluster agrees. */

@@ -15,6 +15,9 @@ import org.keycloak.models.UserModel;
 /** Stores and lists a user's verified phone numbers in Keycloak's own credential store. */
 public class PhoneCredentialProvider implements CredentialProvider<PhoneCredentialModel>, CredentialInputValidator {
 
+    /** A text-message icon in the method chooser: keycloak.v2's Font Awesome 5 knows fa-sms, the classic theme's FA 4 fa-commenting. */
+    static final String ICON = "fa fa-sms fa-commenting list-view-pf-icon-lg";
+
     private final KeycloakSession session;
 
     public PhoneCredentialProvider(KeycloakSession session) {
@@ -82,7 +85,7 @@ public class PhoneCredentialProvider implements CredentialProvider<PhoneCredenti
                 .category(CredentialTypeMetadata.Category.TWO_FACTOR)
                 .displayName("mfa-phone-display-name")
                 .helpText("mfa-phone-help-text")
-                .iconCssClass(CredentialTypeMetadata.DEFAULT_ICON_CSS_CLASS)
+                .iconCssClass(ICON)
                 .createAction(PhoneRegisterActionFactory.PROVIDER_ID)
                 .removeable(true)
                 .build(session);

@@ -1,5 +1,6 @@
 package org.mfasuite.keycloak.sms;
 
+import java.util.List;
 import java.util.Locale;
 
 import com.google.i18n.phonenumbers.NumberParseException;
@@ -61,6 +62,32 @@ public final class PhoneNumbers {
                     && !input.trim().startsWith("+") && input.replaceAll("\\D", "").length() >= 7;
             return new Parsed(null, noCountry ? Problem.MISSING_COUNTRY_CODE : Problem.INVALID);
         }
+    }
+
+    /** The ISO region a number belongs to ({@code SE} for +46...), or null when it has none. */
+    public static String regionOf(String e164) {
+        try {
+            String region = UTIL.getRegionCodeForNumber(UTIL.parse(e164, "ZZ"));
+            return region == null || "ZZ".equals(region) ? null : region;
+        } catch (NumberParseException e) {
+            return null;
+        }
+    }
+
+    /** Every region libphonenumber knows, sorted: the choices offered to admins. */
+    public static List<String> regions() {
+        return UTIL.getSupportedRegions().stream().sorted().toList();
+    }
+
+    /** Whether {@code region} is a region code libphonenumber knows. */
+    public static boolean isRegion(String region) {
+        return region != null && UTIL.getSupportedRegions().contains(region.trim().toUpperCase(Locale.ROOT));
+    }
+
+    /** A mobile number of {@code region} as its people write it ({@code 070-123 45 67}), or null. */
+    public static String example(String region) {
+        PhoneNumber example = region == null ? null : UTIL.getExampleNumberForType(region, PhoneNumberType.MOBILE);
+        return example == null ? null : UTIL.format(example, PhoneNumberFormat.NATIONAL);
     }
 
     /** An E.164 number as people read it: {@code +46 70 123 45 67}. */

@@ -2,7 +2,6 @@ package org.mfasuite.keycloak.sms;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import org.keycloak.Config;
 import org.keycloak.authentication.RequiredActionFactory;
@@ -12,19 +11,18 @@ import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.RequiredActionConfigModel;
 import org.keycloak.provider.ProviderConfigProperty;
-import org.keycloak.provider.ProviderConfigurationBuilder;
-import org.keycloak.models.ModelValidationException;
-import org.mfasuite.keycloak.challenge.CodeSettings;
+import org.keycloak.userprofile.ValidationException;
+import org.keycloak.validate.ValidationError;
+import org.mfasuite.keycloak.gateway.MessageGateways;
 
 public class PhoneRegisterActionFactory implements RequiredActionFactory {
 
     public static final String PROVIDER_ID = "mfa-phone-register";
-    /** How many phones one user may register; more is a sign of abuse, not of need. */
-    public static final String MAX_PHONES = "max-phones";
-    static final int DEFAULT_MAX_PHONES = 5;
-    private static final int MAX_PHONES_LIMIT = 20;
 
     private static final PhoneRegisterAction SINGLETON = new PhoneRegisterAction();
+    private static final String REGISTRATION = "Registration: codes sent to prove a new phone.";
+
+    private KeycloakSessionFactory sessionFactory;
 
     @Override
     public String getId() {
@@ -33,46 +31,33 @@ public class PhoneRegisterActionFactory implements RequiredActionFactory {
 
     @Override
     public String getDisplayText() {
-        return "Register a phone for SMS codes";
+        return "Text message (SMS): register a phone";
     }
 
+    /** Registration's own code settings, then the realm's phone rules, which sign-in reads too ({@link PhonePolicy}). */
     @Override
     public List<ProviderConfigProperty> getConfigMetadata() {
         List<ProviderConfigProperty> properties = new ArrayList<>(RequiredActionFactory.super.getConfigMetadata());
-        properties.addAll(SmsSettings.configProperties());
-        properties.addAll(ProviderConfigurationBuilder.create()
-                .property().name(MAX_PHONES).label("Phones per user")
-                .helpText("How many phones one user may register (1 to " + MAX_PHONES_LIMIT + ").")
-                .type(ProviderConfigProperty.STRING_TYPE).defaultValue(String.valueOf(DEFAULT_MAX_PHONES)).add()
-                .build());
+        properties.addAll(SmsSettings.configProperties(REGISTRATION, installedGateways()));
+        properties.addAll(PhonePolicy.configProperties());
         return properties;
     }
 
+    /** Refuses values that would break sending, naming each field and what it takes. */
     @Override
     public void validateConfig(KeycloakSession session, RealmModel realm, RequiredActionConfigModel model) {
         RequiredActionFactory.super.validateConfig(session, realm, model);
-        List<String> problems = new ArrayList<>(CodeSettings.problems(model.getConfig()));
-        String maxPhones = model.getConfigValue(MAX_PHONES);
-        if (maxPhones != null && !maxPhones.isBlank() && maxPhones(model.getConfig()) != parseOrZero(maxPhones)) {
-            problems.add(MAX_PHONES + " must be between 1 and " + MAX_PHONES_LIMIT);
-        }
+        List<String> problems = new ArrayList<>(SmsSettings.problems(model.getConfig(),
+                MessageGateways.installedIds(session.getKeycloakSessionFactory())));
+        problems.addAll(PhonePolicy.problems(model.getConfig()));
         if (!problems.isEmpty()) {
-            throw new ModelValidationException(String.join("; ", problems));
+            throw new ValidationException(new ValidationError(PROVIDER_ID, problems.get(0).split(" ")[0],
+                    String.join("; ", problems)));
         }
     }
 
-    /** The configured phone limit, clamped to 1..20; the default when unset or unreadable. */
-    static int maxPhones(Map<String, String> config) {
-        int value = parseOrZero(config == null ? null : config.get(MAX_PHONES));
-        return value == 0 ? DEFAULT_MAX_PHONES : Math.max(1, Math.min(MAX_PHONES_LIMIT, value));
-    }
-
-    private static int parseOrZero(String raw) {
-        try {
-            return raw == null ? 0 : Integer.parseInt(raw.trim());
-        } catch (NumberFormatException e) {
-            return 0;
-        }
+    private List<String> installedGateways() {
+        return sessionFactory == null ? List.of() : MessageGateways.installedIds(sessionFactory);
     }
 
     @Override
@@ -86,6 +71,7 @@ public class PhoneRegisterActionFactory implements RequiredActionFactory {
 
     @Override
     public void postInit(KeycloakSessionFactory factory) {
+        this.sessionFactory = factory;
     }
 
     @Override

@@ -1,7 +1,6 @@
 package org.mfasuite.keycloak.sms;
 
 import java.util.List;
-import java.util.Set;
 
 import jakarta.ws.rs.core.MultivaluedMap;
 
@@ -14,24 +13,29 @@ import org.keycloak.authentication.RequiredActionProvider;
 import org.keycloak.common.util.Time;
 import org.keycloak.events.Details;
 import org.keycloak.events.Errors;
+import org.keycloak.models.Constants;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
-import org.keycloak.models.credential.OTPCredentialModel;
-import org.keycloak.services.managers.BruteForceProtector;
+import org.keycloak.forms.login.MessageType;
+import org.mfasuite.keycloak.challenge.BruteForce;
 import org.mfasuite.keycloak.challenge.ChallengeStore;
 import org.mfasuite.keycloak.challenge.CodeChallenge;
 import org.mfasuite.keycloak.challenge.CodeVerifier;
+import org.mfasuite.keycloak.challenge.SendQuota;
 
 /**
- * Sign-in step: sends a code to one of the user's phones when the step is entered and checks it.
- * Wrong codes are reported to Keycloak's brute-force protector as one-time-code failures.
+ * Sign-in step: sends a code to one of the user's phones and checks it. The code goes out at once when SMS
+ * is the user's only method here or was picked in "Try another way"; a user with other methods first sees
+ * a one-click "Send code", so reaching the authenticator app costs no SMS.
  */
 public class SmsAuthenticator implements Authenticator, CredentialValidator<PhoneCredentialProvider> {
 
     static final String SELECTED_PHONE_NOTE = SmsAuthenticatorFactory.PROVIDER_ID + ".phone";
-    /** The protector counts only its own categories; SMS codes are one-time codes like OTP. */
-    private static final Set<String> BRUTE_FORCE_CATEGORY = Set.of(OTPCredentialModel.TYPE);
+    /** Set once a code was sent in this sign-in: later sends wait out the resend delay. */
+    static final String SENT_NOTE = SmsAuthenticatorFactory.PROVIDER_ID + ".sent";
+    static final String ACTION = "mfa-action";
+    static final String SEND_TO = "phone:";
 
     @Override
     public void authenticate(AuthenticationFlowContext context) {
@@ -44,13 +48,17 @@ public class SmsAuthenticator implements Authenticator, CredentialValidator<Phon
         PhoneCredentialModel phone = selected(context, phones, null);
         // A refresh or a return to this page must not send another code.
         if (pending != null && pending.target().equals(phone.getId()) && pending.isLive(Time.currentTime())) {
-            SmsSettings settings = settings(context);
-            SmsForm page = new SmsForm(context, phones, phone, settings);
-            boolean usedUp = pending.attemptsLeft(settings.code().maxAttempts()) == 0;
-            context.challenge((usedUp ? page.usedUp() : page.codeSent(true)).create());
+            boolean usedUp = pending.attemptsLeft(settings(context).code().maxAttempts()) == 0;
+            context.challenge(page(context, phones, phone).state(usedUp ? SmsForm.State.USED_UP : SmsForm.State.CODE_SENT)
+                    .waitSeconds(userWait(context, true)).create());
             return;
         }
-        sendTo(context, phones, phone, false);
+        if (pickedInChooser(context) || context.getAuthenticationSelections().size() <= 1) {
+            sendTo(context, phones, phone);
+        } else {
+            context.challenge(page(context, phones, phone).state(SmsForm.State.READY)
+                    .waitSeconds(userWait(context, sentBefore(context))).create());
+        }
     }
 
     @Override
@@ -61,22 +69,26 @@ public class SmsAuthenticator implements Authenticator, CredentialValidator<Phon
             context.failure(AuthenticationFlowError.CREDENTIAL_SETUP_REQUIRED);
             return;
         }
-        if (form.containsKey("resend") || form.containsKey("phone")) {
-            sendTo(context, phones, selected(context, phones, form.getFirst("phone")), true);
-            return;
+        String action = form.getFirst(ACTION) == null ? "verify" : form.getFirst(ACTION);
+        if (action.startsWith(SEND_TO)) {
+            sendTo(context, phones, selected(context, phones, action.substring(SEND_TO.length())));
+        } else if (action.equals("send")) {
+            sendTo(context, phones, selected(context, phones, null));
+        } else {
+            checkCode(context, phones, form.getFirst(SmsForm.CODE_FIELD));
         }
-        checkCode(context, phones, form.getFirst("code"));
     }
 
     private void checkCode(AuthenticationFlowContext context, List<PhoneCredentialModel> phones, String entered) {
         SmsSettings settings = settings(context);
         ChallengeStore store = store(context);
         PhoneCredentialModel phone = selected(context, phones, null);
-        SmsForm page = new SmsForm(context, phones, phone, settings).codeSent(store.load() != null);
+        SmsForm page = page(context, phones, phone).state(store.load() != null ? SmsForm.State.CODE_SENT : SmsForm.State.NOT_SENT)
+                .waitSeconds(userWait(context, true));
         SmsEvents.describe(context.getEvent().user(context.getUser()), SmsEvents.STEP_CHECK, phone.getMaskedNumber())
                 .detail(Details.SELECTED_CREDENTIAL_ID, phone.getId());
-
-        if (isLockedOut(context)) {
+        BruteForce bruteForce = new BruteForce(context.getSession(), context.getRealm(), context.getUser());
+        if (bruteForce.isLockedOut()) {
             // Like Keycloak's OTP form: a locked-out user learns nothing new, and no code is checked.
             context.getEvent().detail(Details.REASON, "locked_out").error(Errors.USER_TEMPORARILY_DISABLED);
             context.challenge(page.codeError("mfa-sms-code-invalid").create());
@@ -87,85 +99,99 @@ public class SmsAuthenticator implements Authenticator, CredentialValidator<Phon
                 .verify(entered, target -> phones.stream().anyMatch(p -> p.getId().equals(target)));
         switch (verdict.result()) {
             case VALID -> {
-                bruteForce(context, true);
+                bruteForce.succeeded();
                 context.getEvent().removeDetail(Details.REASON).detail(SmsEvents.RESULT, "valid");
                 context.success(PhoneCredentialModel.TYPE);
             }
             case MALFORMED -> context.challenge(page.codeError("mfa-sms-code-format", settings.code().length()).create());
             case WRONG -> {
-                bruteForce(context, false);
+                bruteForce.failed();
                 context.getEvent().detail(SmsEvents.RESULT, "wrong").detail(Details.REASON, "wrong_code")
                         .error(Errors.INVALID_USER_CREDENTIALS);
                 context.failureChallenge(AuthenticationFlowError.INVALID_CREDENTIALS, verdict.attemptsLeft() > 0
                         ? page.codeError("mfa-sms-code-invalid-tries", verdict.attemptsLeft()).create()
-                        : page.usedUp().error("mfa-sms-code-exhausted").create());
+                        : page.state(SmsForm.State.USED_UP).message(MessageType.ERROR, "mfa-sms-code-exhausted").create());
             }
             case EXPIRED -> {
                 context.getEvent().detail(SmsEvents.RESULT, "expired").detail(Details.REASON, "expired_code")
                         .error(Errors.EXPIRED_CODE);
                 // with no code pending there is no code field to hang the message on
-                boolean pendingAfter = store.load() != null;
-                context.challenge(pendingAfter ? page.codeSent(true).codeError("mfa-sms-code-expired").create()
-                        : page.codeSent(false).error("mfa-sms-code-expired").create());
+                context.challenge(store.load() != null ? page.codeError("mfa-sms-code-expired").create()
+                        : page.state(SmsForm.State.NOT_SENT).message(MessageType.ERROR, "mfa-sms-code-expired").create());
             }
             case EXHAUSTED -> {
                 context.getEvent().detail(SmsEvents.RESULT, "exhausted").detail(Details.REASON, "too_many_tries")
                         .error(Errors.INVALID_USER_CREDENTIALS);
-                context.challenge(page.usedUp().error("mfa-sms-code-exhausted").create());
+                context.challenge(page.state(SmsForm.State.USED_UP).message(MessageType.ERROR, "mfa-sms-code-exhausted").create());
             }
         }
     }
 
-    private void sendTo(AuthenticationFlowContext context, List<PhoneCredentialModel> phones,
-                        PhoneCredentialModel phone, boolean enforceDelay) {
-        SmsSettings settings = settings(context);
+    private void sendTo(AuthenticationFlowContext context, List<PhoneCredentialModel> phones, PhoneCredentialModel phone) {
+        boolean resend = sentBefore(context);
         CodeChallenge pending = store(context).load();
-        // Where a usable code already went: shown again when no new code can be sent.
+        // Where a usable code already went: still enterable when no new code can be sent.
         PhoneCredentialModel pendingPhone = pending == null || !pending.isLive(Time.currentTime()) ? null
                 : phones.stream().filter(p -> p.getId().equals(pending.target())).findFirst().orElse(null);
-        if (isLockedOut(context)) {
+        if (new BruteForce(context.getSession(), context.getRealm(), context.getUser()).isLockedOut()) {
             PhoneCredentialModel shown = pendingPhone != null ? pendingPhone : phone;
-            context.challenge(new SmsForm(context, phones, shown, settings).codeSent(pendingPhone != null).create());
+            context.challenge(page(context, phones, shown)
+                    .state(pendingPhone != null ? SmsForm.State.CODE_SENT : SmsForm.State.NOT_SENT).create());
             return;
         }
         SmsCodeSender.Result result = new SmsCodeSender(context.getSession(), context.getRealm(), context.getUser(),
-                settings, store(context), SmsAuthenticatorFactory.PROVIDER_ID)
-                .send(phone.getId(), phone.getPhoneNumber(), enforceDelay, context.getEvent());
-        SmsForm page;
+                settings(context), policy(context), store(context), SmsAuthenticatorFactory.PROVIDER_ID)
+                .send(phone.getId(), phone.getPhoneNumber(), resend, SmsText.Purpose.SIGN_IN, context.getEvent());
         if (result.sent()) {
             context.getAuthenticationSession().setAuthNote(SELECTED_PHONE_NOTE, phone.getId());
-            page = new SmsForm(context, phones, phone, settings).codeSent(true).info(enforceDelay ? "mfa-sms-code-resent" : null);
-        } else {
-            PhoneCredentialModel shown = pendingPhone != null ? pendingPhone : phone;
-            page = new SmsForm(context, phones, shown, settings).codeSent(pendingPhone != null)
-                    .error(result.problemKey("mfa-sms-gateway-failed"), result.problemArgs());
+            context.getAuthenticationSession().setAuthNote(SENT_NOTE, "true");
+            SmsForm page = page(context, phones, phone).state(SmsForm.State.CODE_SENT).waitSeconds(userWait(context, true));
+            context.challenge((resend ? page.message(MessageType.SUCCESS, "mfa-sms-code-resent") : page).create());
+            return;
+        }
+        PhoneCredentialModel shown = pendingPhone != null ? pendingPhone : phone;
+        SmsForm page = page(context, phones, shown).waitSeconds(result.waitSeconds())
+                .state(pendingPhone != null ? SmsForm.State.CODE_SENT : SmsForm.State.NOT_SENT);
+        long minutes = Math.max(1, (result.waitSeconds() + 59) / 60);
+        switch (result.status()) {
+            case TOO_SOON -> page.message(MessageType.INFO, "mfa-sms-wait", sentAgo(context), result.waitSeconds());
+            case USER_LIMIT -> page.message(MessageType.WARNING, "mfa-sms-send-limit", minutes);
+            case NUMBER_LIMIT -> page.message(MessageType.ERROR, "mfa-sms-number-limit", minutes);
+            case IP_LIMIT -> page.message(MessageType.ERROR, "mfa-sms-ip-limit", minutes);
+            case REALM_LIMIT -> page.state(pendingPhone != null ? SmsForm.State.CODE_SENT : SmsForm.State.UNAVAILABLE)
+                    .message(MessageType.ERROR, "mfa-sms-unavailable");
+            case REGION_NOT_ALLOWED -> page.state(pendingPhone != null ? SmsForm.State.CODE_SENT : SmsForm.State.UNAVAILABLE)
+                    .message(MessageType.ERROR, "mfa-sms-region-not-allowed");
+            default -> page.message(MessageType.ERROR, "mfa-sms-gateway-failed");
         }
         context.challenge(page.create());
     }
 
-    /** Reports a check to Keycloak's protector; a success also clears earlier one-time-code failures. */
-    private static void bruteForce(AuthenticationFlowContext context, boolean success) {
-        RealmModel realm = context.getRealm();
-        if (!realm.isBruteForceProtected()) {
-            return;
-        }
-        BruteForceProtector protector = context.getSession().getProvider(BruteForceProtector.class);
-        if (success) {
-            protector.successfulLogin(realm, context.getUser(), context.getConnection(), context.getUriInfo(), BRUTE_FORCE_CATEGORY);
-        } else {
-            protector.failedLogin(realm, context.getUser(), context.getConnection(), context.getUriInfo(), BRUTE_FORCE_CATEGORY);
-        }
-    }
-
-    private static boolean isLockedOut(AuthenticationFlowContext context) {
-        RealmModel realm = context.getRealm();
-        if (!realm.isBruteForceProtected()) {
+    /** The user chose this step in Keycloak's "Try another way" list just now. */
+    private static boolean pickedInChooser(AuthenticationFlowContext context) {
+        if (!"POST".equals(context.getHttpRequest().getHttpMethod())) {
             return false;
         }
-        BruteForceProtector protector = context.getSession().getProvider(BruteForceProtector.class);
-        UserModel user = context.getUser();
-        return protector.isPermanentlyLockedOut(context.getSession(), realm, user)
-                || protector.isTemporarilyDisabled(context.getSession(), realm, user);
+        String picked = context.getHttpRequest().getDecodedFormParameters().getFirst(Constants.AUTHENTICATION_EXECUTION);
+        return context.getExecution().getId().equals(picked);
+    }
+
+    private static boolean sentBefore(AuthenticationFlowContext context) {
+        return context.getAuthenticationSession().getAuthNote(SENT_NOTE) != null;
+    }
+
+    private static long userWait(AuthenticationFlowContext context, boolean enforceDelay) {
+        return new SendQuota(context.getSession().singleUseObjects()).userWaitSeconds(context.getRealm().getId(),
+                context.getUser().getId(), Time.currentTime(), policy(context).limits(), enforceDelay);
+    }
+
+    private static long sentAgo(AuthenticationFlowContext context) {
+        return Math.max(0, new SendQuota(context.getSession().singleUseObjects()).secondsSinceUsersLatest(
+                context.getRealm().getId(), context.getUser().getId(), Time.currentTime(), policy(context).limits()));
+    }
+
+    private SmsForm page(AuthenticationFlowContext context, List<PhoneCredentialModel> phones, PhoneCredentialModel shown) {
+        return new SmsForm(context.form(), phones, shown, settings(context), policy(context));
     }
 
     private PhoneCredentialModel selected(AuthenticationFlowContext context, List<PhoneCredentialModel> phones, String requestedId) {
@@ -183,6 +209,10 @@ public class SmsAuthenticator implements Authenticator, CredentialValidator<Phon
 
     private static SmsSettings settings(AuthenticationFlowContext context) {
         return SmsSettings.from(context.getAuthenticatorConfig() == null ? null : context.getAuthenticatorConfig().getConfig());
+    }
+
+    private static PhonePolicy policy(AuthenticationFlowContext context) {
+        return PhonePolicy.of(context.getRealm());
     }
 
     @Override

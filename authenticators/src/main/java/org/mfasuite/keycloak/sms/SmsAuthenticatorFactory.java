@@ -9,12 +9,15 @@ import org.keycloak.models.AuthenticationExecutionModel.Requirement;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.provider.ProviderConfigProperty;
+import org.mfasuite.keycloak.gateway.MessageGateways;
 
 public class SmsAuthenticatorFactory implements AuthenticatorFactory {
 
     public static final String PROVIDER_ID = "mfa-sms";
 
     private static final SmsAuthenticator SINGLETON = new SmsAuthenticator();
+
+    private KeycloakSessionFactory sessionFactory;
 
     @Override
     public String getId() {
@@ -23,12 +26,14 @@ public class SmsAuthenticatorFactory implements AuthenticatorFactory {
 
     @Override
     public String getDisplayType() {
-        return "SMS code";
+        return "Text message (SMS)";
     }
 
     @Override
     public String getHelpText() {
-        return "Sends a one-time code by SMS to one of the user's verified phones and checks it.";
+        return "Sends a one-time code by text message to one of the user's verified phones and checks it. Send limits, "
+                + "allowed regions and the helpdesk contact are realm-wide: set them on the required action "
+                + "'Text message (SMS): register a phone'.";
     }
 
     /**
@@ -47,7 +52,8 @@ public class SmsAuthenticatorFactory implements AuthenticatorFactory {
 
     @Override
     public List<ProviderConfigProperty> getConfigProperties() {
-        return SmsSettings.configProperties();
+        return SmsSettings.configProperties("Sign-in.", sessionFactory == null ? List.of()
+                : MessageGateways.installedIds(sessionFactory));
     }
 
     @Override
@@ -71,6 +77,7 @@ public class SmsAuthenticatorFactory implements AuthenticatorFactory {
 
     @Override
     public void postInit(KeycloakSessionFactory factory) {
+        this.sessionFactory = factory;
     }
 
     @Override

@@ -1,10 +1,6 @@
 package org.mfasuite.keycloak.sms;
 
-import java.io.IOException;
-import java.text.MessageFormat;
 import java.util.Locale;
-import java.util.Properties;
-import java.util.Set;
 
 import org.jboss.logging.Logger;
 import org.keycloak.common.util.Time;
@@ -13,68 +9,51 @@ import org.keycloak.events.EventBuilder;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
-import org.keycloak.theme.Theme;
 import org.mfasuite.keycloak.challenge.ChallengeStore;
 import org.mfasuite.keycloak.challenge.CodeChallenge;
 import org.mfasuite.keycloak.challenge.Pepper;
-import org.mfasuite.keycloak.challenge.SendLimiter;
-import org.mfasuite.keycloak.gateway.PhoneMask;
+import org.mfasuite.keycloak.challenge.SendQuota;
 import org.mfasuite.keycloak.gateway.Channel;
 import org.mfasuite.keycloak.gateway.MessageDispatcher;
 import org.mfasuite.keycloak.gateway.MessageDispatcher.Dispatch;
 import org.mfasuite.keycloak.gateway.OutgoingMessage;
+import org.mfasuite.keycloak.gateway.PhoneMask;
 
 /**
- * Sends a fresh code to a phone, within the resend delay and the per-user send limit, and keeps only its
- * hash in the authentication session. Shared by the sign-in step and phone registration.
+ * Sends a fresh code to a phone once the realm's rules allow it (allowed regions, the user's limits, the
+ * number, address and realm budgets) and keeps only its hash in the authentication session. Shared by the
+ * sign-in step and phone registration.
  */
 public final class SmsCodeSender {
 
     private static final Logger LOG = Logger.getLogger(SmsCodeSender.class);
-    /** Failures after which the message may still have reached the phone. */
-    private static final Set<String> UNSURE_FAILURES = Set.of("timeout", "io_error", "error");
 
-    /** What became of a send request. {@code seconds}: wait time for TOO_SOON and LIMITED. */
-    public record Result(Status status, long seconds) {
+    /** SENT, or why nothing was sent; each refusal is recorded with its own event error. */
+    public enum Status { SENT, REGION_NOT_ALLOWED, TOO_SOON, USER_LIMIT, NUMBER_LIMIT, IP_LIMIT, REALM_LIMIT, FAILED }
+
+    /** What became of a send request; {@code waitSeconds}: when the refusing limit lets a code go again. */
+    public record Result(Status status, long waitSeconds) {
         public boolean sent() {
             return status == Status.SENT;
         }
-
-        /** The message key telling the user why nothing was sent. */
-        public String problemKey(String gatewayFailedKey) {
-            return switch (status) {
-                case TOO_SOON -> "mfa-sms-resend-too-soon";
-                case LIMITED -> "mfa-sms-send-limit";
-                default -> gatewayFailedKey;
-            };
-        }
-
-        /** Its argument: seconds to wait, or whole minutes when the send limit is reached. */
-        public Object[] problemArgs() {
-            return switch (status) {
-                case TOO_SOON -> new Object[]{seconds};
-                case LIMITED -> new Object[]{Math.max(1, (seconds + 59) / 60)};
-                default -> new Object[0];
-            };
-        }
     }
-
-    public enum Status { SENT, TOO_SOON, LIMITED, FAILED }
 
     private final KeycloakSession session;
     private final RealmModel realm;
     private final UserModel user;
     private final SmsSettings settings;
+    private final PhonePolicy policy;
     private final ChallengeStore store;
     private final String provider;
 
-    /** @param provider the provider id sending (for events and the store), e.g. {@code mfa-sms} */
+    /** @param provider the provider id sending (for events), e.g. {@code mfa-sms} */
     public SmsCodeSender(KeycloakSession session, RealmModel realm, UserModel user, SmsSettings settings,
-                         ChallengeStore store, String provider) {
+                         PhonePolicy policy, ChallengeStore store, String provider) {
         this.session = session;
         this.realm = realm;
         this.user = user;
         this.settings = settings;
+        this.policy = policy;
         this.store = store;
         this.provider = provider;
     }
@@ -84,54 +63,65 @@ public final class SmsCodeSender {
      * @param e164         where the code goes
      * @param enforceDelay whether the resend delay applies (not to the first code of a sign-in)
      */
-    public Result send(String target, String e164, boolean enforceDelay, EventBuilder flowEvent) {
+    public Result send(String target, String e164, boolean enforceDelay, SmsText.Purpose purpose, EventBuilder flowEvent) {
         long now = Time.currentTime();
-        flowEvent = flowEvent.clone().user(user);
-        String masked = PhoneMask.mask(e164);
-        SendLimiter limiter = new SendLimiter(session.singleUseObjects());
-        SendLimiter.Decision decision = limiter.acquire(realm.getId() + ":" + user.getId(), now, settings.code(), enforceDelay);
-        if (decision.status() != SendLimiter.Status.ALLOWED) {
-            boolean tooSoon = decision.status() == SendLimiter.Status.TOO_SOON;
-            SmsEvents.send(flowEvent, provider, masked).detail(Details.REASON, tooSoon ? "resend_too_soon" : "send_limit")
-                    .error(tooSoon ? "mfa_resend_too_soon" : "mfa_send_limit");
-            return new Result(tooSoon ? Status.TOO_SOON : Status.LIMITED, decision.seconds());
+        EventBuilder event = SmsEvents.send(flowEvent.clone().user(user), provider, PhoneMask.mask(e164));
+        if (!policy.allows(e164)) {
+            return refused(event, new Result(Status.REGION_NOT_ALLOWED, 0), "region_" + PhoneNumbers.regionOf(e164));
+        }
+        Pepper pepper = Pepper.active(session, realm);
+        SendQuota quota = new SendQuota(session.singleUseObjects());
+        SendQuota.Permit permit = quota.acquire(new SendQuota.Request(realm.getId(), user.getId(), e164,
+                session.getContext().getConnection().getRemoteAddr(), enforceDelay), now, policy.limits());
+        if (!permit.allowed()) {
+            Result result = new Result(Status.valueOf(permit.status().name()), permit.waitSeconds());
+            if (result.status() == Status.REALM_LIMIT) {
+                alertOnce("realm-limit:" + now / 3600, 3600, () -> LOG.errorf(
+                        "Realm %s reached its SMS budget (realm-hourly-limit=%d): no codes are sent until the hour ends",
+                        realm.getName(), policy.limits().realmHourlyLimit()));
+            }
+            return refused(event, result, null);
         }
 
         String code = CodeChallenge.newCode(settings.code().length());
-        OutgoingMessage message = new OutgoingMessage(realm.getName(), Channel.SMS, e164, text(code), code);
-        Dispatch dispatch = new MessageDispatcher(session).dispatch(settings.gateways(), message);
+        String text = SmsText.of(session, realm, user, purpose, code, settings.code().ttlSeconds());
+        Dispatch dispatch = MessageDispatcher.of(session).dispatch(settings.gateways(), new OutgoingMessage(realm.getName(), Channel.SMS, e164, text, code));
         if (!dispatch.sent()) {
-            // Refused or rejected: nothing went out, so the send counts neither toward the limit nor the
-            // resend delay. A timeout may still have delivered: that one keeps its slot.
-            if (!UNSURE_FAILURES.contains(dispatch.failureReason())) {
-                limiter.release(decision);
+            // Only a send that certainly went nowhere gives its places back: a timeout or a 5xx may still deliver.
+            if (dispatch.certainlyNotSent()) {
+                quota.release(permit);
             }
-            SmsEvents.send(flowEvent, provider, masked).detail(SmsEvents.GATEWAY, dispatch.failedGateway())
-                    .detail(SmsEvents.RESULT, "failed").detail(Details.REASON, dispatch.failureReason())
-                    .error("mfa_gateway_failed");
+            if ("unknown_gateway".equals(dispatch.failureReason())) {
+                alertOnce("unknown-gateway:" + dispatch.failedGateway(), 3600, () -> LOG.errorf(
+                        "Realm %s: %s names message gateway '%s', which is not installed: codes cannot be sent. "
+                                + "Pick an installed gateway in its settings.", realm.getName(), provider, dispatch.failedGateway()));
+            }
+            event.detail(SmsEvents.GATEWAY, dispatch.failedGateway()).detail(SmsEvents.RESULT, "failed")
+                    .detail(Details.REASON, dispatch.failureReason()).error("mfa_gateway_failed");
             return new Result(Status.FAILED, 0);
         }
-        store.save(CodeChallenge.issue(target, code, now, settings.code(), Pepper.active(session, realm)));
-        SmsEvents.send(flowEvent, provider, masked).detail(SmsEvents.GATEWAY, dispatch.receipt().gatewayId())
+        store.save(CodeChallenge.issue(target, code, now, settings.code(), pepper));
+        event.detail(SmsEvents.GATEWAY, dispatch.receipt().gatewayId())
                 .detail(SmsEvents.MESSAGE_ID, dispatch.receipt().messageId())
                 .detail(SmsEvents.RESULT, "sent").success();
         return new Result(Status.SENT, 0);
     }
 
-    /** The SMS text in the user's language, ending with the origin-bound line browsers autofill from. */
-    private String text(String code) {
-        Locale locale = session.getContext().resolveLocale(user);
-        int minutes = Math.max(1, settings.code().ttlSeconds() / 60);
-        String name = realm.getDisplayName() == null || realm.getDisplayName().isBlank() ? realm.getName() : realm.getDisplayName();
-        String pattern = "{0} is your {1} code. It expires in {2} minutes.";
-        try {
-            Properties messages = session.theme().getTheme(Theme.Type.LOGIN).getEnhancedMessages(realm, locale);
-            pattern = messages.getProperty("mfa-sms-text", pattern);
-        } catch (IOException e) {
-            LOG.debug("Login theme messages unavailable; using the built-in SMS text", e);
+    private static Result refused(EventBuilder event, Result result, String reason) {
+        String error = switch (result.status()) {
+            case TOO_SOON -> "mfa_resend_too_soon";
+            case USER_LIMIT -> "mfa_send_limit";
+            default -> "mfa_" + result.status().name().toLowerCase(Locale.ROOT);
+        };
+        event.detail(SmsEvents.RESULT, "refused").detail(Details.REASON, reason != null ? reason : error.substring(4))
+                .error(error);
+        return result;
+    }
+
+    /** Logs a problem the admin must fix once per period across the cluster, not on every sign-in. */
+    private void alertOnce(String what, long periodSeconds, Runnable log) {
+        if (session.singleUseObjects().putIfAbsent("mfa-alert:" + realm.getId() + ":" + what, periodSeconds)) {
+            log.run();
         }
-        String text = new MessageFormat(pattern, locale).format(new Object[]{code, name, minutes});
-        String host = session.getContext().getUri().getBaseUri().getHost();
-        return text + "\n\n@" + host + " #" + code;
     }
 }

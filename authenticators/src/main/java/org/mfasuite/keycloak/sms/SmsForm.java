@@ -4,35 +4,52 @@ import java.util.List;
 
 import jakarta.ws.rs.core.Response;
 
-import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.forms.login.LoginFormsProvider;
 import org.keycloak.models.utils.FormMessage;
+import org.keycloak.forms.login.MessageType;
 
-/** Builds the {@code mfa-sms.ftl} page: the code field, resend, and the choice of phone. */
+/**
+ * Builds the {@code mfa-sms.ftl} page. One title in every state; what happened is said once, in the page's
+ * message; a send button that must fail is never offered: it waits, disabled, with a countdown.
+ */
 final class SmsForm {
 
     static final String TEMPLATE = "mfa-sms.ftl";
     static final String CODE_FIELD = "code";
 
+    /** What the page shows. */
+    enum State {
+        /** A code is on its way: the code field. */
+        CODE_SENT,
+        /** Nothing sent yet, the user has other methods: sending is one click away. */
+        READY,
+        /** Nothing usable was sent (failure or a limit): a send button, perhaps waiting. */
+        NOT_SENT,
+        /** The pending code took its tries: a new code is needed. */
+        USED_UP,
+        /** No code can go to this phone now (realm budget, region): no send button. */
+        UNAVAILABLE
+    }
+
     private final LoginFormsProvider form;
     private final SmsPage page;
 
-    SmsForm(AuthenticationFlowContext context, List<PhoneCredentialModel> phones, PhoneCredentialModel selected,
-            SmsSettings settings) {
-        this.form = context.form();
+    SmsForm(LoginFormsProvider form, List<PhoneCredentialModel> phones, PhoneCredentialModel selected,
+            SmsSettings settings, PhonePolicy policy) {
+        this.form = form;
         this.page = new SmsPage(phones.stream().map(p -> new PhoneChoice(p.getId(), p.getMaskedNumber())).toList(),
-                new PhoneChoice(selected.getId(), selected.getMaskedNumber()), settings.code().length());
+                new PhoneChoice(selected.getId(), selected.getMaskedNumber()), settings.code().length(),
+                Math.max(1, settings.code().ttlSeconds() / 60), policy.helpdesk());
     }
 
-    SmsForm codeSent(boolean codeSent) {
-        page.codeSent = codeSent;
+    SmsForm state(State state) {
+        page.state = state;
         return this;
     }
 
-    /** No code field: the pending code is used up (rather than: none could be sent). */
-    SmsForm usedUp() {
-        page.codeSent = false;
-        page.usedUp = true;
+    /** Seconds before a send can work; the send button waits that long. */
+    SmsForm waitSeconds(long seconds) {
+        page.waitSeconds = Math.max(0, seconds);
         return this;
     }
 
@@ -41,14 +58,12 @@ final class SmsForm {
         return this;
     }
 
-    SmsForm error(String key, Object... args) {
-        form.setError(key, args);
-        return this;
-    }
-
-    SmsForm info(String key) {
-        if (key != null) {
-            form.setInfo(key);
+    SmsForm message(MessageType type, String key, Object... args) {
+        switch (type) {
+            case ERROR -> form.setError(key, args);
+            case WARNING -> form.setMessage(MessageType.WARNING, key, args);
+            case SUCCESS -> form.setSuccess(key, args);
+            default -> form.setInfo(key, args);
         }
         return this;
     }
@@ -62,13 +77,17 @@ final class SmsForm {
         private final List<PhoneChoice> phones;
         private final PhoneChoice selected;
         private final int codeLength;
-        private boolean codeSent;
-        private boolean usedUp;
+        private final int ttlMinutes;
+        private final String helpdesk;
+        private State state = State.CODE_SENT;
+        private long waitSeconds;
 
-        SmsPage(List<PhoneChoice> phones, PhoneChoice selected, int codeLength) {
+        SmsPage(List<PhoneChoice> phones, PhoneChoice selected, int codeLength, int ttlMinutes, String helpdesk) {
             this.phones = phones;
             this.selected = selected;
             this.codeLength = codeLength;
+            this.ttlMinutes = ttlMinutes;
+            this.helpdesk = helpdesk;
         }
 
         public List<PhoneChoice> getPhones() {
@@ -83,12 +102,24 @@ final class SmsForm {
             return codeLength;
         }
 
-        public boolean isCodeSent() {
-            return codeSent;
+        public int getTtlMinutes() {
+            return ttlMinutes;
         }
 
-        public boolean isUsedUp() {
-            return usedUp;
+        public String getHelpdesk() {
+            return helpdesk == null ? "" : helpdesk;
+        }
+
+        public String getState() {
+            return state.name();
+        }
+
+        public boolean isCodeSent() {
+            return state == State.CODE_SENT;
+        }
+
+        public long getWaitSeconds() {
+            return waitSeconds;
         }
     }
 

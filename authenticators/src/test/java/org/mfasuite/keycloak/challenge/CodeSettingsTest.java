@@ -12,34 +12,40 @@ class CodeSettingsTest {
 
     @Test
     void defaultsAreTheDocumentedOnes() {
-        assertEquals(new CodeSettings(6, 300, 3, 5, 300, 30), CodeSettings.defaults());
-        assertEquals(6, CodeSettings.configProperties().size());
+        assertEquals(new CodeSettings(6, 300, 3), CodeSettings.defaults());
+        assertEquals(new SendLimits(5, 300, 30, 10, 200, 2000), SendLimits.defaults());
+        assertEquals(3, CodeSettings.configProperties("Sign-in.").size());
     }
 
     @Test
     void outOfRangeValuesNeverWeakenTheCode() {
-        CodeSettings s = CodeSettings.from(Map.of(CodeSettings.LENGTH, "4", CodeSettings.TTL, "3600",
-                CodeSettings.MAX_ATTEMPTS, "1000", CodeSettings.RESEND_DELAY, "-5"));
+        CodeSettings s = CodeSettings.from(Map.of(CodeSettings.LENGTH.key(), "4", CodeSettings.TTL.key(), "3600",
+                CodeSettings.MAX_ATTEMPTS.key(), "1000"));
         assertEquals(6, s.length(), "at least 20 bits");
         assertEquals(600, s.ttlSeconds(), "at most 10 minutes");
         assertEquals(10, s.maxAttempts());
-        assertEquals(0, s.resendDelaySeconds());
+        assertEquals(0, SendLimits.from(Map.of(SendLimits.RESEND_DELAY.key(), "-5")).resendDelaySeconds());
     }
 
     @Test
     void unreadableValuesFallBackToDefaults() {
-        CodeSettings s = CodeSettings.from(Map.of(CodeSettings.LENGTH, "eight", CodeSettings.SEND_LIMIT, " 7 "));
-        assertEquals(6, s.length());
-        assertEquals(7, s.sendLimit());
+        assertEquals(6, CodeSettings.from(Map.of(CodeSettings.LENGTH.key(), "eight")).length());
+        assertEquals(7, SendLimits.from(Map.of(SendLimits.SEND_LIMIT.key(), " 7 ")).sendLimit());
     }
 
     @Test
     void problemsNameEachBadKey() {
-        List<String> problems = CodeSettings.problems(Map.of(CodeSettings.LENGTH, "9", CodeSettings.TTL, "x",
-                CodeSettings.SEND_WINDOW, "300"));
-        assertEquals(2, problems.size(), problems.toString());
-        assertTrue(problems.stream().anyMatch(p -> p.startsWith("code-length")));
-        assertTrue(problems.stream().anyMatch(p -> p.startsWith("code-ttl")));
+        List<String> problems = CodeSettings.problems(Map.of(CodeSettings.LENGTH.key(), "9", CodeSettings.TTL.key(), "x",
+                CodeSettings.MAX_ATTEMPTS.key(), "3"));
+        assertEquals(List.of("Code length (code-length) must be a whole number from 6 to 8",
+                "Code lifetime (seconds) (code-ttl) must be a whole number from 30 to 600"), problems);
         assertTrue(CodeSettings.problems(Map.of()).isEmpty());
+    }
+
+    @Test
+    void helpTextsStateRangeDefaultAndWhereTheyApply() {
+        var length = CodeSettings.configProperties("Sign-in.").get(0);
+        assertEquals("Digits in each code. 6 to 8, default 6. Sign-in.", length.getHelpText());
+        assertEquals("Integer", length.getType(), "a number field in the admin console");
     }
 }

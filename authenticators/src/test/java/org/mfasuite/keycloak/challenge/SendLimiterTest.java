@@ -12,7 +12,7 @@ import org.mfasuite.keycloak.challenge.SendLimiter.Status;
 
 class SendLimiterTest {
 
-    private static final CodeSettings SETTINGS = CodeSettings.defaults();
+    private static final SendLimits SETTINGS = SendLimits.defaults();
 
     /** Keycloak's single-use store, reduced to the map it behaves like (lifespans are not needed here). */
     static final class MapStore implements SingleUseObjectProvider {
@@ -95,6 +95,21 @@ class SendLimiterTest {
     }
 
     @Test
+    void aPageCanTellHowLongToWaitWithoutTakingASlot() {
+        SendLimiter limiter = new SendLimiter(new MapStore());
+        assertEquals(0, limiter.waitSeconds("realm:user", 1000, SETTINGS, true), "nothing sent yet");
+        limiter.acquire("realm:user", 1000, SETTINGS, false);
+        assertEquals(30, limiter.waitSeconds("realm:user", 1000, SETTINGS, true));
+        assertEquals(0, limiter.waitSeconds("realm:user", 1000, SETTINGS, false), "a sign-in's first code is not delayed");
+        assertEquals(12, limiter.secondsSinceLatest("realm:user", 1012, SETTINGS));
+        for (int i = 1; i < 5; i++) {
+            limiter.acquire("realm:user", 1000 + i * 40, SETTINGS, true);
+        }
+        assertEquals(300 - 165, limiter.waitSeconds("realm:user", 1165, SETTINGS, false), "at the limit: until the oldest ages out");
+        assertEquals(Status.LIMITED, limiter.acquire("realm:user", 1165, SETTINGS, false).status(), "peeking took nothing");
+    }
+
+    @Test
     void usersAreCountedApart() {
         SendLimiter limiter = new SendLimiter(new MapStore());
         for (int i = 0; i < 5; i++) {
@@ -108,7 +123,7 @@ class SendLimiterTest {
     void aSlotJustTakenByAnotherNodeCountsAsUsed() {
         MapStore store = new MapStore();
         SendLimiter limiter = new SendLimiter(store);
-        CodeSettings one = new CodeSettings(6, 300, 3, 1, 300, 30);
+        SendLimits one = new SendLimits(1, 300, 30, 10, 200, 2000);
         store.putIfAbsent("mfa-send:realm:user:0", 360); // taken, time not written yet
         assertEquals(Status.LIMITED, limiter.acquire("realm:user", 5000, one, false).status());
     }

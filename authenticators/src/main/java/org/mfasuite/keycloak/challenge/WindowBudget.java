@@ -1,0 +1,75 @@
+package org.mfasuite.keycloak.challenge;
+
+import java.util.Map;
+
+import org.keycloak.models.SingleUseObjectProvider;
+
+/**
+ * Uses per fixed time window (sends per clock hour, wrong codes per day), counted across the cluster: each
+ * use claims a numbered ticket with Keycloak's atomic putIfAbsent; tickets at or above the limit never exist, so parallel
+ * requests on any node can never exceed it. A hint of the next free ticket keeps a claim at a few cache
+ * calls instead of a scan; a stale hint only costs a few more probes.
+ */
+public final class WindowBudget {
+
+    /** A claimed ticket; give it back with {@link #release} when the use did not happen. */
+    public record Ticket(String key, String hintKey, int index, long lifespan) {
+    }
+
+    private static final String NEXT = "n";
+
+    private final SingleUseObjectProvider store;
+
+    public WindowBudget(SingleUseObjectProvider store) {
+        this.store = store;
+    }
+
+    /** @return a ticket, or null when {@code limit} tickets are already taken in the window holding {@code now} */
+    public Ticket claim(String subject, int limit, int windowSeconds, long now) {
+        String base = base(subject, windowSeconds, now);
+        String hintKey = base + ":next";
+        long lifespan = secondsLeft(windowSeconds, now) + 60;
+        for (int i = hint(hintKey); i < limit; i++) {
+            String key = base + ":" + i;
+            if (store.putIfAbsent(key, lifespan)) {
+                store.put(hintKey, lifespan, Map.of(NEXT, Integer.toString(i + 1)));
+                return new Ticket(key, hintKey, i, lifespan);
+            }
+        }
+        return null;
+    }
+
+    /** Gives a ticket back: the use did not happen (e.g. the gateway certainly did not send). */
+    public void release(Ticket ticket) {
+        if (ticket == null) {
+            return;
+        }
+        store.remove(ticket.key());
+        if (hint(ticket.hintKey()) > ticket.index()) {
+            store.put(ticket.hintKey(), ticket.lifespan(), Map.of(NEXT, Integer.toString(ticket.index())));
+        }
+    }
+
+    /** Whether every ticket of the window is taken; exact for budgets whose tickets are never given back. */
+    public boolean isFull(String subject, int limit, int windowSeconds, long now) {
+        return store.contains(base(subject, windowSeconds, now) + ":" + (limit - 1));
+    }
+
+    private static String base(String subject, int windowSeconds, long now) {
+        return "mfa-budget:" + subject + ":" + windowSeconds + ":" + Math.floorDiv(now, windowSeconds);
+    }
+
+    /** Seconds until the window holding {@code now} ends and the count starts again. */
+    public static long secondsLeft(int windowSeconds, long now) {
+        return windowSeconds - Math.floorMod(now, windowSeconds);
+    }
+
+    private int hint(String hintKey) {
+        Map<String, String> held = store.get(hintKey);
+        try {
+            return held == null || held.get(NEXT) == null ? 0 : Math.max(0, Integer.parseInt(held.get(NEXT)));
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+}
