@@ -6,7 +6,7 @@
         ${msg("mfa-phone-verify-title")}
     <#elseif section="form">
         <form id="mfa-phone-verify-form" class="${properties.kcFormClass!}" action="${url.loginAction}" method="post" novalidate>
-            <p id="mfa-phone-verify-intro">${msg("mfa-phone-verify-intro", mfaPhone.codeLength?c, mfaPhone.shown, mfaPhone.ttlMinutes?c)}</p>
+            <p id="mfa-phone-verify-intro">${msg("mfa-phone-verify-intro", mfaPhone.codeLength?c, mfaPhone.shown, mfaPhone.ttlMinutes?int)}</p>
             <@mfa.codeField label=msg("mfa-sms-code-label")/>
             <@mfa.actions>
                 <@mfa.primaryButton id="mfa-phone-verify" name="mfa-action" value="verify" label=msg("mfa-phone-verify-submit")/>

@@ -8,7 +8,7 @@
         <#assign state = mfaSms.state>
         <form id="mfa-sms-form" class="${properties.kcFormClass!}" action="${url.loginAction}" method="post" novalidate>
             <#if state == "CODE_SENT">
-                <p id="mfa-sms-sent-to">${msg("mfa-sms-sent-to", mfaSms.codeLength?c, mfaSms.selected.label, mfaSms.ttlMinutes?c)}</p>
+                <p id="mfa-sms-sent-to">${msg("mfa-sms-sent-to", mfaSms.codeLength?c, mfaSms.selected.label, mfaSms.ttlMinutes?int)}</p>
                 <@mfa.codeField label=msg("mfa-sms-code-label")/>
             <#elseif state == "READY">
                 <p id="mfa-sms-ready">${msg("mfa-sms-ready", mfaSms.codeLength?c, mfaSms.selected.label)}</p>

@@ -40,7 +40,8 @@ public final class BruteForce {
 
     public void failed() {
         if (!realm.isBruteForceProtected()) {
-            dailyFailures().claim(subject(), SendLimits.UNPROTECTED_DAILY_FAILURES, DAY, Time.currentTime());
+            WindowBudget failures = dailyFailures();
+            failures.commit(failures.claim(subject(), SendLimits.UNPROTECTED_DAILY_FAILURES, DAY, Time.currentTime()));
             return;
         }
         protector().failedLogin(realm, user, session.getContext().getConnection(), session.getContext().getUri(), CATEGORY);

@@ -15,10 +15,14 @@ public final class SendLimiter {
     /** ALLOWED: a slot was taken. TOO_SOON / LIMITED: nothing taken; wait {@code seconds}. */
     public enum Status { ALLOWED, TOO_SOON, LIMITED }
 
-    /** @param slot the slot taken (for {@link #release}), or null */
-    public record Decision(Status status, long seconds, String slot) {
+    /**
+     * @param slot     the slot taken (for {@link #commit} or {@link #release}), or null
+     * @param sentAt   the send's time, written to the slot on commit
+     * @param lifespan how long the slot lives in the store
+     */
+    public record Decision(Status status, long seconds, String slot, long sentAt, long lifespan) {
         public Decision(Status status, long seconds) {
-            this(status, seconds, null);
+            this(status, seconds, null, 0, 0);
         }
     }
 
@@ -48,16 +52,16 @@ public final class SendLimiter {
         long lifespan = window + 60L;
         for (int slot = 0; slot < limits.sendLimit(); slot++) {
             String key = key(subject, slot);
-            if (take(key, now, lifespan)) {
-                return new Decision(Status.ALLOWED, 0, key);
+            if (store.putIfAbsent(key, lifespan)) {
+                return new Decision(Status.ALLOWED, 0, key, now, lifespan);
             }
             // Stale by Keycloak's clock. Exactly one request may clear this entry (the one that claims
             // its reaping), so parallel requests cannot remove each other's fresh sends.
             long sentAt = sentAt(store.get(key), now);
             if (now - sentAt >= window && store.putIfAbsent(key + ":reaped:" + sentAt, lifespan)) {
                 store.remove(key);
-                if (take(key, now, lifespan)) {
-                    return new Decision(Status.ALLOWED, 0, key);
+                if (store.putIfAbsent(key, lifespan)) {
+                    return new Decision(Status.ALLOWED, 0, key, now, lifespan);
                 }
             }
         }
@@ -87,7 +91,17 @@ public final class SendLimiter {
         return usage.inWindow() == 0 ? -1 : Math.max(0, now - usage.latest());
     }
 
-    /** Gives a slot back: for sends the gateway certainly did not deliver. */
+    /**
+     * Records the send's time in its slot: the send happened or may have. Keycloak's store writes it when the
+     * request commits (a second put of one key in a request is refused), so this is done once, after sending.
+     */
+    public void commit(Decision decision) {
+        if (decision.slot() != null) {
+            store.put(decision.slot(), decision.lifespan(), Map.of(TIME, Long.toString(decision.sentAt())));
+        }
+    }
+
+    /** Gives a slot back: for sends the gateway certainly did not deliver. Instead of {@link #commit}. */
     public void release(Decision decision) {
         if (decision.slot() != null) {
             store.remove(decision.slot());
@@ -121,15 +135,7 @@ public final class SendLimiter {
         return "mfa-send:" + subject + ":" + slot;
     }
 
-    private boolean take(String key, long now, long lifespan) {
-        if (!store.putIfAbsent(key, lifespan)) {
-            return false;
-        }
-        store.put(key, lifespan, Map.of(TIME, Long.toString(now)));
-        return true;
-    }
-
-    /** A slot just taken by another request may not have its time yet: count it as sent now. */
+    /** A slot taken by a request still sending has no time yet: count it as sent now. */
     private static long sentAt(Map<String, String> held, long now) {
         try {
             return held == null || held.get(TIME) == null ? now : Long.parseLong(held.get(TIME));

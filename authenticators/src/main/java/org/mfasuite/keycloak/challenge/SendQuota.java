@@ -81,7 +81,15 @@ public final class SendQuota {
         return permit;
     }
 
-    /** Gives every place back: for a send the gateway certainly did not deliver. */
+    /** The send happened, or may have: every place stays taken. Once per permit, after sending. */
+    public void commit(Permit permit) {
+        if (permit.userSlot != null) {
+            users.commit(permit.userSlot);
+        }
+        permit.tickets.forEach(budgets::commit);
+    }
+
+    /** Gives every place back: for a send the gateway certainly did not deliver. Instead of {@link #commit}. */
     public void release(Permit permit) {
         if (permit.userSlot != null) {
             users.release(permit.userSlot);

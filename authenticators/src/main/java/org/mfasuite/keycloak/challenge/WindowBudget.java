@@ -6,13 +6,17 @@ import org.keycloak.models.SingleUseObjectProvider;
 
 /**
  * Uses per fixed time window (sends per clock hour, wrong codes per day), counted across the cluster: each
- * use claims a numbered ticket with Keycloak's atomic putIfAbsent; tickets at or above the limit never exist, so parallel
- * requests on any node can never exceed it. A hint of the next free ticket keeps a claim at a few cache
- * calls instead of a scan; a stale hint only costs a few more probes.
+ * use claims a numbered ticket with Keycloak's atomic putIfAbsent, and tickets at or above the limit never
+ * exist, so parallel requests on any node cannot exceed it. A hint of the next free ticket keeps a claim at a
+ * few cache calls instead of a scan; a stale hint only costs a few more probes.
+ * <p>
+ * Keycloak's single-use store applies {@code put} when the request commits and refuses a second put of one
+ * key in a request, while putIfAbsent and remove act at once. So a claim only uses putIfAbsent, and the
+ * hint is written exactly once afterwards: by {@link #commit} or by {@link #release}.
  */
 public final class WindowBudget {
 
-    /** A claimed ticket; give it back with {@link #release} when the use did not happen. */
+    /** A claimed ticket: {@link #commit} it when the use happened, {@link #release} it when it did not. */
     public record Ticket(String key, String hintKey, int index, long lifespan) {
     }
 
@@ -32,14 +36,20 @@ public final class WindowBudget {
         for (int i = hint(hintKey); i < limit; i++) {
             String key = base + ":" + i;
             if (store.putIfAbsent(key, lifespan)) {
-                store.put(hintKey, lifespan, Map.of(NEXT, Integer.toString(i + 1)));
                 return new Ticket(key, hintKey, i, lifespan);
             }
         }
         return null;
     }
 
-    /** Gives a ticket back: the use did not happen (e.g. the gateway certainly did not send). */
+    /** The use happened: later claims start after this ticket. */
+    public void commit(Ticket ticket) {
+        if (ticket != null) {
+            store.put(ticket.hintKey(), ticket.lifespan(), Map.of(NEXT, Integer.toString(ticket.index() + 1)));
+        }
+    }
+
+    /** The use did not happen (e.g. the gateway certainly did not send): the ticket is free again. */
     public void release(Ticket ticket) {
         if (ticket == null) {
             return;
@@ -55,13 +65,13 @@ public final class WindowBudget {
         return store.contains(base(subject, windowSeconds, now) + ":" + (limit - 1));
     }
 
-    private static String base(String subject, int windowSeconds, long now) {
-        return "mfa-budget:" + subject + ":" + windowSeconds + ":" + Math.floorDiv(now, windowSeconds);
-    }
-
     /** Seconds until the window holding {@code now} ends and the count starts again. */
     public static long secondsLeft(int windowSeconds, long now) {
         return windowSeconds - Math.floorMod(now, windowSeconds);
+    }
+
+    private static String base(String subject, int windowSeconds, long now) {
+        return "mfa-budget:" + subject + ":" + windowSeconds + ":" + Math.floorDiv(now, windowSeconds);
     }
 
     private int hint(String hintKey) {

@@ -90,6 +90,8 @@ public final class SmsCodeSender {
             // Only a send that certainly went nowhere gives its places back: a timeout or a 5xx may still deliver.
             if (dispatch.certainlyNotSent()) {
                 quota.release(permit);
+            } else {
+                quota.commit(permit);
             }
             if ("unknown_gateway".equals(dispatch.failureReason())) {
                 alertOnce("unknown-gateway:" + dispatch.failedGateway(), 3600, () -> LOG.errorf(
@@ -100,6 +102,7 @@ public final class SmsCodeSender {
                     .detail(Details.REASON, dispatch.failureReason()).error("mfa_gateway_failed");
             return new Result(Status.FAILED, 0);
         }
+        quota.commit(permit);
         store.save(CodeChallenge.issue(target, code, now, settings.code(), pepper));
         event.detail(SmsEvents.GATEWAY, dispatch.receipt().gatewayId())
                 .detail(SmsEvents.MESSAGE_ID, dispatch.receipt().messageId())

@@ -53,78 +53,99 @@ class SendLimiterTest {
         }
     }
 
+    /** One user's sends, each a request of its own on Keycloak's store: take a slot, send, commit. */
+    private RequestScopedStore store = new RequestScopedStore();
+
+    private SendLimiter.Decision send(String subject, long now, SendLimits limits, boolean enforceDelay) {
+        SendLimiter limiter = new SendLimiter(store);
+        SendLimiter.Decision decision = limiter.acquire(subject, now, limits, enforceDelay);
+        if (decision.status() == Status.ALLOWED) {
+            limiter.commit(decision);
+        }
+        store = store.nextRequest();
+        return decision;
+    }
+
+    private SendLimiter.Decision send(long now, boolean enforceDelay) {
+        return send("realm:user", now, SETTINGS, enforceDelay);
+    }
+
     @Test
     void fiveSendsInTheWindowThenWaitUntilTheOldestAgesOut() {
-        SendLimiter limiter = new SendLimiter(new MapStore());
         for (int i = 0; i < 5; i++) {
-            assertEquals(Status.ALLOWED, limiter.acquire("realm:user", 1000 + i * 40, SETTINGS, true).status(), "send " + (i + 1));
+            assertEquals(Status.ALLOWED, send(1000 + i * 40, true).status(), "send " + (i + 1));
         }
-        assertEquals(new SendLimiter.Decision(Status.LIMITED, 110), limiter.acquire("realm:user", 1190, SETTINGS, true),
+        assertEquals(new SendLimiter.Decision(Status.LIMITED, 110), send(1190, true),
                 "the first send (t=1000) frees its slot at t=1300");
 
-        assertEquals(Status.ALLOWED, limiter.acquire("realm:user", 1300, SETTINGS, true).status());
-        assertEquals(Status.LIMITED, limiter.acquire("realm:user", 1339, SETTINGS, true).status(), "still five in the window");
+        assertEquals(Status.ALLOWED, send(1300, true).status());
+        assertEquals(Status.LIMITED, send(1339, true).status(), "still five in the window");
     }
 
     @Test
     void theResendDelayCountsFromTheUsersLatestSendWhereverItCameFrom() {
-        SendLimiter limiter = new SendLimiter(new MapStore());
-        assertEquals(Status.ALLOWED, limiter.acquire("realm:user", 1000, SETTINGS, false).status());
-        assertEquals(new SendLimiter.Decision(Status.TOO_SOON, 20), limiter.acquire("realm:user", 1010, SETTINGS, true));
-        assertEquals(Status.ALLOWED, limiter.acquire("realm:user", 1010, SETTINGS, false).status(), "a sign-in's first code is not delayed");
-        assertEquals(Status.ALLOWED, limiter.acquire("realm:user", 1040, SETTINGS, true).status());
+        assertEquals(Status.ALLOWED, send(1000, false).status());
+        assertEquals(new SendLimiter.Decision(Status.TOO_SOON, 20), send(1010, true));
+        assertEquals(Status.ALLOWED, send(1010, false).status(), "a sign-in's first code is not delayed");
+        assertEquals(Status.ALLOWED, send(1040, true).status());
     }
 
     @Test
     void atTheLimitTheLongerWaitIsTold() {
-        SendLimiter limiter = new SendLimiter(new MapStore());
         for (int i = 0; i < 5; i++) {
-            limiter.acquire("realm:user", 1000 + i * 40, SETTINGS, false);
+            send(1000 + i * 40, false);
         }
-        assertEquals(new SendLimiter.Decision(Status.LIMITED, 135), limiter.acquire("realm:user", 1165, SETTINGS, true),
+        assertEquals(new SendLimiter.Decision(Status.LIMITED, 135), send(1165, true),
                 "not 'wait 25 seconds' for a send that then would still be refused");
     }
 
     @Test
     void aReleasedSlotCountsNeitherForTheLimitNorTheDelay() {
-        SendLimiter limiter = new SendLimiter(new MapStore());
+        SendLimiter limiter = new SendLimiter(store);
         SendLimiter.Decision failed = limiter.acquire("realm:user", 1000, SETTINGS, false);
         limiter.release(failed);
-        assertEquals(Status.ALLOWED, limiter.acquire("realm:user", 1001, SETTINGS, true).status(),
-                "a send the gateway refused does not start the resend delay");
+        store = store.nextRequest();
+        assertEquals(Status.ALLOWED, send(1001, true).status(), "a send the gateway refused does not start the resend delay");
     }
 
     @Test
     void aPageCanTellHowLongToWaitWithoutTakingASlot() {
-        SendLimiter limiter = new SendLimiter(new MapStore());
+        SendLimiter limiter = new SendLimiter(store);
         assertEquals(0, limiter.waitSeconds("realm:user", 1000, SETTINGS, true), "nothing sent yet");
-        limiter.acquire("realm:user", 1000, SETTINGS, false);
+        send(1000, false);
+        limiter = new SendLimiter(store);
         assertEquals(30, limiter.waitSeconds("realm:user", 1000, SETTINGS, true));
         assertEquals(0, limiter.waitSeconds("realm:user", 1000, SETTINGS, false), "a sign-in's first code is not delayed");
         assertEquals(12, limiter.secondsSinceLatest("realm:user", 1012, SETTINGS));
         for (int i = 1; i < 5; i++) {
-            limiter.acquire("realm:user", 1000 + i * 40, SETTINGS, true);
+            send(1000 + i * 40, true);
         }
+        limiter = new SendLimiter(store);
         assertEquals(300 - 165, limiter.waitSeconds("realm:user", 1165, SETTINGS, false), "at the limit: until the oldest ages out");
-        assertEquals(Status.LIMITED, limiter.acquire("realm:user", 1165, SETTINGS, false).status(), "peeking took nothing");
+        assertEquals(Status.LIMITED, send(1165, false).status(), "peeking took nothing");
     }
 
     @Test
     void usersAreCountedApart() {
-        SendLimiter limiter = new SendLimiter(new MapStore());
         for (int i = 0; i < 5; i++) {
-            limiter.acquire("realm:alice", 1000, SETTINGS, false);
+            send("realm:alice", 1000, SETTINGS, false);
         }
-        assertEquals(Status.LIMITED, limiter.acquire("realm:alice", 1000, SETTINGS, false).status());
-        assertEquals(Status.ALLOWED, limiter.acquire("realm:bob", 1000, SETTINGS, true).status());
+        assertEquals(Status.LIMITED, send("realm:alice", 1000, SETTINGS, false).status());
+        assertEquals(Status.ALLOWED, send("realm:bob", 1000, SETTINGS, true).status());
     }
 
     @Test
-    void aSlotJustTakenByAnotherNodeCountsAsUsed() {
-        MapStore store = new MapStore();
-        SendLimiter limiter = new SendLimiter(store);
+    void aSlotTakenByARequestStillSendingCountsAsSentNow() {
         SendLimits one = new SendLimits(1, 300, 30, 10, 200, 2000);
-        store.putIfAbsent("mfa-send:realm:user:0", 360); // taken, time not written yet
-        assertEquals(Status.LIMITED, limiter.acquire("realm:user", 5000, one, false).status());
+        store.putIfAbsent("mfa-send:realm:user:0", 360); // taken on another node, time not committed yet
+        assertEquals(Status.LIMITED, send("realm:user", 5000, one, false).status());
+    }
+
+    @Test
+    void aStaleSlotIsReapedAndRetakenInOneRequest() {
+        SendLimits one = new SendLimits(1, 300, 30, 10, 200, 2000);
+        assertEquals(Status.ALLOWED, send("realm:user", 1000, one, false).status());
+        assertEquals(Status.ALLOWED, send("realm:user", 1300, one, false).status(), "the old send left the window");
+        assertEquals(Status.LIMITED, send("realm:user", 1301, one, false).status());
     }
 }

@@ -68,11 +68,35 @@ class SendQuotaTest {
     @Test
     void theUsersOwnLimitsComeFirst() {
         SendQuota quota = new SendQuota(new SendLimiterTest.MapStore());
-        assertTrue(quota.acquire(new Request("realm", "u", "+46700000001", "10.0.0.1", true), HOUR_START, LIMITS).allowed());
+        SendQuota.Permit first = quota.acquire(new Request("realm", "u", "+46700000001", "10.0.0.1", true), HOUR_START, LIMITS);
+        assertTrue(first.allowed());
+        quota.commit(first);
         SendQuota.Permit tooSoon = quota.acquire(new Request("realm", "u", "+46700000001", "10.0.0.1", true), HOUR_START + 10, LIMITS);
         assertEquals(Status.TOO_SOON, tooSoon.status());
         assertEquals(20, tooSoon.waitSeconds());
         assertEquals(10, quota.secondsSinceUsersLatest("realm", "u", HOUR_START + 10, LIMITS));
+    }
+
+    @Test
+    void eachRequestWritesEachKeyOnceAsKeycloaksStoreRequires() {
+        RequestScopedStore store = new RequestScopedStore();
+        SendLimits ceiling = new SendLimits(5, 300, 30, 10, 200, 1);
+        SendQuota quota = new SendQuota(store);
+        SendQuota.Permit sent = quota.acquire(request("a", "+46700000001", "10.0.0.1"), HOUR_START, ceiling);
+        quota.commit(sent);
+        store = store.nextRequest();
+        quota = new SendQuota(store);
+        // refused by the realm budget after the number and address tickets were taken: they are given back
+        assertEquals(Status.REALM_LIMIT, quota.acquire(request("b", "+46700000002", "10.0.0.2"), HOUR_START + 1, ceiling).status());
+        store = store.nextRequest();
+        quota = new SendQuota(store);
+        SendQuota.Permit refusedByGateway = quota.acquire(request("a", "+46700000001", "10.0.0.1"), HOUR_START + 40,
+                new SendLimits(5, 300, 30, 10, 200, 5));
+        quota.release(refusedByGateway);
+        store = store.nextRequest();
+        assertEquals(0, new SendQuota(store).userWaitSeconds("realm", "a", HOUR_START + 41, ceiling, false));
+        assertTrue(new SendQuota(store).acquire(request("a", "+46700000001", "10.0.0.1"), HOUR_START + 71,
+                new SendLimits(5, 300, 30, 2, 200, 5)).allowed(), "the released number ticket is found again");
     }
 
     @Test

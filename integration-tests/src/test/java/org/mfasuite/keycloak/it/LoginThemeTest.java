@@ -58,6 +58,7 @@ public class LoginThemeTest extends DemoRealmTest {
         registerPage.enterNumber(phone);
         registerPage.assertVerifyPage();
         registerPage.enterCode(Outbox.lastCodeTo(phone));
+        registerPage.confirmAdded();
         assertNotNull(oauth.parseLoginResponse().getCode());
     }
 

@@ -46,12 +46,44 @@ public class PhoneRegisterPage extends MfaPage {
         return driver.findElement(By.id("mfa-phone-verify-intro")).getText();
     }
 
+    /** After the right code: the "Phone added" page, left with Continue. Returns what it said. */
+    public String confirmAdded() {
+        new AddedPage(driver).assertCurrent();
+        String said = driver.findElement(By.id("mfa-phone-added")).getText();
+        click("mfa-phone-continue");
+        return said;
+    }
+
+    public boolean canSend() {
+        return driver.findElement(By.id("mfa-phone-send")).isEnabled();
+    }
+
+    public String title() {
+        return driver.findElement(By.id("kc-page-title")).getText().trim();
+    }
+
+    public void refresh() {
+        driver.driver().navigate().refresh();
+    }
+
     public void changeNumber() {
         click("mfa-phone-change-number");
     }
 
     public void cancel() {
         click("mfa-phone-cancel");
+    }
+
+    /** The page after a phone was added. */
+    static final class AddedPage extends AbstractLoginPage {
+        AddedPage(ManagedWebDriver driver) {
+            super(driver);
+        }
+
+        @Override
+        public String getExpectedPageId() {
+            return "login-mfa-phone-added";
+        }
     }
 
     /** The code page of registration. */

@@ -1,6 +1,7 @@
 package org.mfasuite.keycloak.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -42,6 +43,7 @@ public class PhoneRegistrationTest extends DemoRealmTest {
 
         submitPassword(user, DemoUsers.PASSWORD);
         registerPage.assertCurrent();
+        assertEquals("Register your phone", registerPage.title());
 
         registerPage.enterNumber("12345");
         assertTrue(registerPage.numberError().contains("valid phone number"), registerPage.numberError());
@@ -52,12 +54,17 @@ public class PhoneRegistrationTest extends DemoRealmTest {
         registerPage.enterNumber(spaced(phone));
         registerPage.assertVerifyPage();
         assertTrue(registerPage.verifyIntro().contains(spaced(phone)), "the number just typed, in full: " + registerPage.verifyIntro());
+        assertTrue(registerPage.verifyIntro().contains("6-digit") && registerPage.verifyIntro().contains("5 minutes"),
+                "states the code's length and lifetime: " + registerPage.verifyIntro());
+        assertTrue(Outbox.lastMessageTo(phone).path("text").asText().contains("to add this phone to your MFA Suite demo account"), Outbox.lastMessageTo(phone).path("text").asText());
         String code = Outbox.lastCodeTo(phone);
         registerPage.enterCode(SmsSignInTest.wrong(code));
         assertTrue(registerPage.codeError().contains("2 more tries"), registerPage.codeError());
         assertTrue(phoneCredentials(userId).isEmpty());
 
         registerPage.enterCode(code);
+        String added = registerPage.confirmAdded();
+        assertTrue(added.contains("+46 70") && added.contains("was added"), added);
         assertNotNull(oauth.parseLoginResponse().getCode(), "sign-in continues once the phone is registered");
         List<CredentialRepresentation> phones = phoneCredentials(userId);
         assertEquals(1, phones.size());
@@ -103,6 +110,7 @@ public class PhoneRegistrationTest extends DemoRealmTest {
         registerPage.assertCurrent();
         registerPage.enterNumber(phone);
         registerPage.enterCode(Outbox.lastCodeTo(phone));
+        registerPage.confirmAdded();
 
         assertNotNull(oauth.parseLoginResponse().getCode());
         assertEquals(1, phoneCredentials(userId).size());
@@ -136,22 +144,24 @@ public class PhoneRegistrationTest extends DemoRealmTest {
         smsPage.assertCurrent();
         smsPage.enterCode(Outbox.lastCodeTo(first));
         registerPage.assertCurrent();
-
-        registerPage.enterNumber(first);
-        assertTrue(registerPage.numberError().contains("already registered"), registerPage.numberError());
-        registerPage.enterNumber(second);
-        assertTrue(registerPage.alert().contains("wait"), "the sign-in code went out seconds ago: " + registerPage.alert());
-        assertEquals(0, Outbox.countTo(second));
+        assertEquals("Add a phone", registerPage.title(), "a user with a phone adds one");
+        assertFalse(registerPage.canSend(), "the sign-in code went out seconds ago: the button waits, counting down");
 
         clock.set(31);
-        registerPage.enterNumber(second);
+        registerPage.refresh();
+        registerPage.enterNumber(first);
+        assertTrue(registerPage.numberError().contains("already registered"), registerPage.numberError());
+        registerPage.enterNumber(spaced(second).replace("+46 ", "0"));
         registerPage.assertVerifyPage();
+        assertEquals(1, Outbox.countTo(second), "the demo's default region SE lets users type national numbers");
         registerPage.changeNumber();
         registerPage.assertCurrent();
         assertEquals(spaced(second), registerPage.typedNumber(), "the number stays in the field to fix a typo");
         clock.set(62);
+        registerPage.refresh();
         registerPage.enterNumber(second);
         registerPage.enterCode(Outbox.lastCodeTo(second));
+        registerPage.confirmAdded();
 
         assertNotNull(oauth.parseLoginResponse().getCode());
         assertEquals(2, phoneCredentials(userId).size());
@@ -159,10 +169,7 @@ public class PhoneRegistrationTest extends DemoRealmTest {
 
     @Test
     public void theAdminSetsHowManyPhonesAUserMayHave() {
-        RequiredActionConfigRepresentation config = new RequiredActionConfigRepresentation();
-        config.setConfig(Map.of("max-phones", "1"));
-        realm.admin().flows().updateRequiredActionConfig("mfa-phone-register", config);
-        realm.cleanup().add(r -> r.flows().removeRequiredActionConfig("mfa-phone-register"));
+        SmsStepConfig.setRealmRules(realm, Map.of("max-phones", "1"));
         String phone = DemoUsers.uniquePhone();
         String user = DemoUsers.uniqueName("limit");
         DemoUsers.withPhones(realm, user, false, phone);
@@ -181,9 +188,11 @@ public class PhoneRegistrationTest extends DemoRealmTest {
     public void badRegistrationSettingsAreRefusedWhenSaved() {
         RequiredActionConfigRepresentation config = new RequiredActionConfigRepresentation();
         config.setConfig(Map.of("code-length", "4"));
-        assertThrows(BadRequestException.class,
+        BadRequestException refused = assertThrows(BadRequestException.class,
                 () -> realm.admin().flows().updateRequiredActionConfig("mfa-phone-register", config),
                 "a 4-digit code is below the 20-bit minimum");
+        String body = refused.getResponse().readEntity(String.class);
+        assertTrue(body.contains("Code length (code-length) must be a whole number from 6 to 8"), "names the field: " + body);
     }
 
     private String createUser(String username, String... requiredActions) {

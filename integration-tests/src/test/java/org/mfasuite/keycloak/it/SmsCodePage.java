@@ -20,8 +20,33 @@ public class SmsCodePage extends MfaPage {
         click("kc-login");
     }
 
+    /** "Send a new code" under the code field, or the page's "Send code" button when no code is usable. */
     public void resend() {
-        click("mfa-sms-resend");
+        click(has("mfa-sms-resend") ? "mfa-sms-resend" : "mfa-sms-send");
+    }
+
+    /** Whether the send button can be pressed now (it waits, disabled, while a send would be refused). */
+    public boolean canSend() {
+        String id = has("mfa-sms-resend") ? "mfa-sms-resend" : "mfa-sms-send";
+        return driver.findElement(By.id(id)).isEnabled();
+    }
+
+    public boolean hasSendButton() {
+        return has("mfa-sms-resend") || has("mfa-sms-send");
+    }
+
+    /** The page before any code is sent, for users with other methods: "We will send ... to ...". */
+    public String ready() {
+        return driver.findElement(By.id("mfa-sms-ready")).getText();
+    }
+
+    public String title() {
+        return driver.findElement(By.id("kc-page-title")).getText().trim();
+    }
+
+    public void refresh() {
+        driver.driver().navigate().refresh();
+        assertCurrent();
     }
 
     public void sendToPhone(int index) {

@@ -83,15 +83,20 @@ public class SmsSignInTest extends DemoRealmTest {
         String phone = DemoUsers.uniquePhone();
         String user = newUser(phone);
         signInWithPassword(user, DemoUsers.PASSWORD);
+        String title = smsPage.title();
         String first = Outbox.lastCodeTo(phone);
         for (int i = 0; i < 3; i++) {
             smsPage.enterCode(wrong(first));
         }
         assertTrue(smsPage.alert().contains("Too many wrong tries"), smsPage.alert());
+        assertEquals(1, occurrences(driver.driver().getPageSource(), "Too many wrong tries"), "said once, not twice");
+        assertEquals(title, smsPage.title(), "one title in every state");
         assertFalse(smsPage.hasCodeField(), "a used-up code can only be replaced, not retried");
-        assertTrue(driver.driver().getPageSource().contains("can no longer be used"), "says the code is used up, not unsent");
+        assertFalse(smsPage.canSend(), "the resend delay still runs: the button waits instead of failing");
 
         clock.set(31);
+        smsPage.refresh();
+        assertTrue(smsPage.canSend(), "after the delay a refresh enables it (no JavaScript needed)");
         smsPage.resend();
         assertEquals(2, Outbox.countTo(phone));
         assertTrue(smsPage.alert().contains("new code"), smsPage.alert());
@@ -155,26 +160,70 @@ public class SmsSignInTest extends DemoRealmTest {
         String phone = DemoUsers.uniquePhone();
         String user = newUser(phone);
         signInWithPassword(user, DemoUsers.PASSWORD);
-
-        smsPage.resend();
-        assertTrue(smsPage.alert().contains("wait"), smsPage.alert());
-        assertEquals(1, Outbox.countTo(phone), "no code sent while the resend delay runs");
+        assertFalse(smsPage.canSend(), "'Send a new code' waits out the 30 s delay, disabled");
+        assertTrue(driver.driver().getPageSource().contains("data-mfa-wait"), "and counts down");
 
         for (int sent = 2; sent <= 5; sent++) {
             clock.set(31 * (sent - 1));
+            smsPage.refresh();
             smsPage.resend();
             assertEquals(sent, Outbox.countTo(phone));
         }
         clock.set(31 * 5);
-        smsPage.resend();
-        assertTrue(smsPage.alert().contains("too many codes"), smsPage.alert());
+        smsPage.refresh();
+        assertFalse(smsPage.canSend(), "five codes in five minutes: the button waits for the oldest to age out");
         assertEquals(5, Outbox.countTo(phone));
 
-        clock.set(31 * 5 + 300);
+        clock.set(300 + 1);
+        smsPage.refresh();
         smsPage.resend();
-        assertEquals(6, Outbox.countTo(phone), "the window has passed");
+        assertEquals(6, Outbox.countTo(phone), "the first code left the window");
         smsPage.enterCode(Outbox.lastCodeTo(phone));
         assertNotNull(oauth.parseLoginResponse().getCode());
+    }
+
+    @Test
+    public void aSendThatComesTooSoonIsExplainedNotFailed() {
+        String phone = DemoUsers.uniquePhone();
+        String user = newUser(phone);
+        signInWithPassword(user, DemoUsers.PASSWORD);
+        // A page rendered when a send was possible, used before the delay ran out (as when another tab sent
+        // meanwhile): Keycloak's clock goes forward to render it, then back to 10 s after the first code.
+        clock.set(31);
+        smsPage.refresh();
+        clock.set(10);
+        smsPage.resend();
+
+        assertEquals(1, Outbox.countTo(phone), "nothing sent while the delay runs");
+        java.util.regex.Matcher said = java.util.regex.Pattern
+                .compile("A code was sent to you (\\d+) seconds ago\\. .* you can ask for a new one in (\\d+) seconds")
+                .matcher(smsPage.alert());
+        assertTrue(said.find(), smsPage.alert());
+        assertEquals(30, Integer.parseInt(said.group(1)) + Integer.parseInt(said.group(2)), "ago + wait = the 30 s delay");
+        assertTrue(driver.driver().getPageSource().contains("pf-m-info"), "information, not an error");
+        assertTrue(smsPage.hasCodeField(), "the code already sent can still be entered");
+    }
+
+    @Test
+    public void aNewSignInAtTheSendLimitIsToldWhyAndWhenNotOfferedAFailingButton() {
+        String phone = DemoUsers.uniquePhone();
+        String user = newUser(phone);
+        for (int i = 0; i < 5; i++) {
+            clock.set(i);
+            realm.admin().logoutAll();
+            driver.driver().manage().deleteAllCookies();
+            signInWithPassword(user, DemoUsers.PASSWORD);
+        }
+        assertEquals(5, Outbox.countTo(phone), "each new sign-in sent its first code at once");
+        clock.set(60);
+        driver.driver().manage().deleteAllCookies();
+        signInWithPassword(user, DemoUsers.PASSWORD);
+
+        assertEquals(5, Outbox.countTo(phone));
+        assertTrue(smsPage.alert().contains("several codes in a short time"), smsPage.alert());
+        assertTrue(smsPage.alert().contains("4 minutes"), smsPage.alert());
+        assertFalse(smsPage.canSend(), "the send button waits, disabled");
+        assertFalse(smsPage.hasCodeField());
     }
 
     @Test
@@ -192,6 +241,7 @@ public class SmsSignInTest extends DemoRealmTest {
         assertEquals(Boolean.TRUE, status.get("disabled"), "locked after 3 failures: " + status);
 
         clock.set(31);
+        smsPage.refresh();
         smsPage.resend();
         assertEquals(1, Outbox.countTo(phone), "no SMS is sent to a locked-out user");
         smsPage.enterCode(code);
@@ -201,17 +251,39 @@ public class SmsSignInTest extends DemoRealmTest {
     }
 
     @Test
-    public void tryAnotherWayOffersTheAuthenticatorApp() {
+    public void aUserWithAnAuthenticatorAppPaysNoSmsToReachIt() {
         String phone = DemoUsers.uniquePhone();
         String user = DemoUsers.uniqueName("otp");
         DemoUsers.withPhones(realm, user, true, phone);
         signInWithPassword(user, DemoUsers.PASSWORD);
 
+        assertEquals(0, Outbox.countTo(phone), "no SMS before the user chooses it");
+        assertTrue(smsPage.ready().contains("+46 70"), smsPage.ready());
         assertTrue(smsPage.hasTryAnotherWay());
         smsPage.tryAnotherWay();
         selectPage.assertCurrent();
-        assertTrue(driver.driver().getPageSource().contains("SMS code"));
+        assertTrue(driver.driver().getPageSource().contains("Text message (SMS)"), "one name for the method");
+        assertTrue(driver.driver().getPageSource().contains("fa-sms"), "with a text-message icon");
         assertTrue(driver.driver().getPageSource().contains("Authenticator Application"));
+        assertEquals(0, Outbox.countTo(phone));
+
+        selectPage.selectLoginMethod("Text message (SMS)");
+        smsPage.assertCurrent();
+        assertEquals(1, Outbox.countTo(phone), "picked in the list: sent at once");
+        smsPage.enterCode(Outbox.lastCodeTo(phone));
+        assertNotNull(oauth.parseLoginResponse().getCode());
+    }
+
+    @Test
+    public void sendCodeOnTheFirstPageSendsOnce() {
+        String phone = DemoUsers.uniquePhone();
+        String user = DemoUsers.uniqueName("otp");
+        DemoUsers.withPhones(realm, user, true, phone);
+        signInWithPassword(user, DemoUsers.PASSWORD);
+        smsPage.resend();
+        assertEquals(1, Outbox.countTo(phone), "the first code of a sign-in needs no wait");
+        smsPage.enterCode(Outbox.lastCodeTo(phone));
+        assertNotNull(oauth.parseLoginResponse().getCode());
     }
 
     @Test
@@ -223,8 +295,9 @@ public class SmsSignInTest extends DemoRealmTest {
         signInWithPassword(user, DemoUsers.PASSWORD);
         assertEquals(1, Outbox.countTo(first));
 
+        clock.set(10);
         smsPage.sendToPhone(1);
-        assertTrue(smsPage.alert().contains("wait"), "switching phones is a resend: " + smsPage.alert());
+        assertTrue(smsPage.alert().contains("you can ask for a new one in"), "switching phones is a resend: " + smsPage.alert());
         assertEquals(0, Outbox.countTo(second));
 
         clock.set(31);
@@ -314,6 +387,10 @@ public class SmsSignInTest extends DemoRealmTest {
         List<EventRepresentation> events = realm.admin().getEvents(List.of(type), null, userId, null, null, null, 0, 1);
         assertFalse(events.isEmpty(), "no " + type + " event for the user");
         return events.get(0);
+    }
+
+    static int occurrences(String text, String part) {
+        return text.split(java.util.regex.Pattern.quote(part), -1).length - 1;
     }
 
     static String wrong(String code) {

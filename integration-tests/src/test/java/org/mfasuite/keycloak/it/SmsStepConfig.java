@@ -6,9 +6,10 @@ import java.util.Map;
 import org.keycloak.admin.client.resource.AuthenticationManagementResource;
 import org.keycloak.representations.idm.AuthenticationExecutionInfoRepresentation;
 import org.keycloak.representations.idm.AuthenticatorConfigRepresentation;
+import org.keycloak.representations.idm.RequiredActionConfigRepresentation;
 import org.keycloak.testframework.realm.ManagedRealm;
 
-/** Changes the demo flow's SMS step settings through the admin API, and puts them back. */
+/** Changes the demo flow's SMS step settings, or the realm's phone rules, through the admin API, and puts them back. */
 public final class SmsStepConfig {
 
     static final String SECOND_FACTOR_FLOW = "browser with mfa - second factor";
@@ -33,6 +34,22 @@ public final class SmsStepConfig {
             AuthenticatorConfigRepresentation restore = r.flows().getAuthenticatorConfig(configId);
             restore.setConfig(original);
             r.flows().updateAuthenticatorConfig(configId, restore);
+        });
+    }
+
+    /** Sets keys of the realm's phone rules (the mfa-phone-register config); the realm cleanup restores them. */
+    public static void setRealmRules(ManagedRealm realm, Map<String, String> changes) {
+        AuthenticationManagementResource flows = realm.admin().flows();
+        RequiredActionConfigRepresentation config = flows.getRequiredActionConfig("mfa-phone-register");
+        Map<String, String> original = new HashMap<>(config.getConfig());
+        Map<String, String> updated = new HashMap<>(original);
+        updated.putAll(changes);
+        config.setConfig(updated);
+        flows.updateRequiredActionConfig("mfa-phone-register", config);
+        realm.cleanup().add(r -> {
+            RequiredActionConfigRepresentation restore = r.flows().getRequiredActionConfig("mfa-phone-register");
+            restore.setConfig(original);
+            r.flows().updateRequiredActionConfig("mfa-phone-register", restore);
         });
     }
 }
