@@ -10,7 +10,9 @@
             <@mfa.field name="phoneNumber" label=msg("mfa-phone-number-label") type="tel" autocomplete="tel" value=mfaPhone.number
                         hint=(mfaExample?has_content)?then(msg("mfa-phone-number-hint-region", mfaExample!""), msg("mfa-phone-number-hint"))/>
             <@mfa.actions>
-                <@mfa.primaryButton id="mfa-phone-send" name="mfa-action" value="send" label=msg("mfa-phone-send-code") wait=mfaWait/>
+                <#if !(mfaFull!false)>
+                    <@mfa.primaryButton id="mfa-phone-send" name="mfa-action" value="send" label=msg("mfa-phone-send-code") wait=mfaWait/>
+                </#if>
                 <#if isAppInitiatedAction??>
                     <@mfa.linkButton id="mfa-phone-cancel" name="cancel-aia" value="true" label=msg("doCancel")/>
                 </#if>

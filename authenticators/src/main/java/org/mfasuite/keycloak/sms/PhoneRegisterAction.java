@@ -93,7 +93,9 @@ public class PhoneRegisterAction implements RequiredActionProvider, CredentialRe
         String problem = parsed.ok() ? numberProblem(context, policy, parsed.e164()) :
                 "mfa-phone-" + parsed.problem().name().toLowerCase(Locale.ROOT).replace('_', '-');
         if (problem != null) {
-            context.challenge(numberPage(context, typed).addError(new FormMessage(NUMBER_FIELD, problem, policy.maxPhones()))
+            LoginFormsProvider page = numberPage(context, typed);
+            // the number page tells a user at the phone limit by itself
+            context.challenge((problem.equals("mfa-phone-too-many") ? page : page.addError(new FormMessage(NUMBER_FIELD, problem)))
                     .createForm(NUMBER_TEMPLATE));
             return;
         }
@@ -142,8 +144,7 @@ public class PhoneRegisterAction implements RequiredActionProvider, CredentialRe
                 // Checked again: another tab may have added this number, or phones up to the limit, meanwhile.
                 if (!phones.hasNumber(context.getUser(), number)) {
                     if (phones.phonesOf(context.getUser()).size() >= policy.maxPhones()) {
-                        context.challenge(numberPage(context, null).addError(new FormMessage(NUMBER_FIELD,
-                                "mfa-phone-too-many", policy.maxPhones())).createForm(NUMBER_TEMPLATE));
+                        context.challenge(numberPage(context, null).createForm(NUMBER_TEMPLATE));
                         return;
                     }
                     phones.createCredential(context.getRealm(), context.getUser(), PhoneCredentialModel.createFromNumber(number));
@@ -168,25 +169,21 @@ public class PhoneRegisterAction implements RequiredActionProvider, CredentialRe
         context.challenge(codePage(context, number).addError(message).createForm(CODE_TEMPLATE));
     }
 
-    /** Says once, at the level it deserves, why no code went out. */
+    /** Says once, at the level it deserves, why no code went out; the send button waits as long as needed. */
     private static LoginFormsProvider refused(LoginFormsProvider page, RequiredActionContext context, SmsCodeSender.Result result) {
-        long minutes = Math.max(1, (result.waitSeconds() + 59) / 60);
-        page.setAttribute("mfaWait", result.waitSeconds());
-        return switch (result.status()) {
-            case TOO_SOON -> page.setInfo("mfa-sms-wait", sentAgo(context), result.waitSeconds());
-            case USER_LIMIT -> page.setMessage(MessageType.WARNING, "mfa-sms-send-limit", minutes);
-            case NUMBER_LIMIT -> page.setError("mfa-sms-number-limit", minutes);
-            case IP_LIMIT -> page.setError("mfa-sms-ip-limit", minutes);
-            case REALM_LIMIT -> page.setError("mfa-sms-unavailable");
-            case REGION_NOT_ALLOWED -> page.setError("mfa-phone-region-not-allowed");
-            default -> page.setError("mfa-sms-gateway-failed");
-        };
+        SendNotice notice = SendNotice.of(result, sentAgo(context), "mfa-phone-region-not-allowed");
+        return page.setAttribute("mfaWait", result.waitSeconds()).setMessage(notice.type(), notice.key(), notice.args());
     }
 
+    /** The number page; a user who has the most phones allowed is told at once, with no send button. */
     private LoginFormsProvider numberPage(RequiredActionContext context, String typed) {
+        PhonePolicy policy = PhonePolicy.of(context.getRealm());
         int registered = PhoneCredentialProvider.of(context.getSession()).phonesOf(context.getUser()).size();
-        return form(context, new RegisterPage(typed, null, registered > 0, settings(context)))
-                .setAttribute("mfaExample", PhoneNumbers.example(PhonePolicy.of(context.getRealm()).defaultRegion()));
+        LoginFormsProvider page = form(context, new RegisterPage(typed, null, registered > 0, settings(context)))
+                .setAttribute("mfaExample", PhoneNumbers.example(policy.defaultRegion()))
+                .setAttribute("mfaFull", registered >= policy.maxPhones());
+        return registered >= policy.maxPhones()
+                ? page.addError(new FormMessage(NUMBER_FIELD, "mfa-phone-too-many", policy.maxPhones())) : page;
     }
 
     private LoginFormsProvider codePage(RequiredActionContext context, String number) {

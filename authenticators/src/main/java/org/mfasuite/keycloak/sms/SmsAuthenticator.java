@@ -150,20 +150,11 @@ public class SmsAuthenticator implements Authenticator, CredentialValidator<Phon
             return;
         }
         PhoneCredentialModel shown = pendingPhone != null ? pendingPhone : phone;
-        SmsForm page = page(context, phones, shown).waitSeconds(result.waitSeconds())
-                .state(pendingPhone != null ? SmsForm.State.CODE_SENT : SmsForm.State.NOT_SENT);
-        long minutes = Math.max(1, (result.waitSeconds() + 59) / 60);
-        switch (result.status()) {
-            case TOO_SOON -> page.message(MessageType.INFO, "mfa-sms-wait", sentAgo(context), result.waitSeconds());
-            case USER_LIMIT -> page.message(MessageType.WARNING, "mfa-sms-send-limit", minutes);
-            case NUMBER_LIMIT -> page.message(MessageType.ERROR, "mfa-sms-number-limit", minutes);
-            case IP_LIMIT -> page.message(MessageType.ERROR, "mfa-sms-ip-limit", minutes);
-            case REALM_LIMIT -> page.state(pendingPhone != null ? SmsForm.State.CODE_SENT : SmsForm.State.UNAVAILABLE)
-                    .message(MessageType.ERROR, "mfa-sms-unavailable");
-            case REGION_NOT_ALLOWED -> page.state(pendingPhone != null ? SmsForm.State.CODE_SENT : SmsForm.State.UNAVAILABLE)
-                    .message(MessageType.ERROR, "mfa-sms-region-not-allowed");
-            default -> page.message(MessageType.ERROR, "mfa-sms-gateway-failed");
-        }
+        SmsForm.State state = pendingPhone != null ? SmsForm.State.CODE_SENT
+                : SendNotice.isFinal(result) ? SmsForm.State.UNAVAILABLE : SmsForm.State.NOT_SENT;
+        SendNotice notice = SendNotice.of(result, sentAgo(context), "mfa-sms-region-not-allowed");
+        SmsForm page = page(context, phones, shown).state(state).waitSeconds(result.waitSeconds())
+                .message(notice.type(), notice.key(), notice.args());
         context.challenge(page.create());
     }
 

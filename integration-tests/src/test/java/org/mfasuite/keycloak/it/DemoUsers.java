@@ -26,6 +26,13 @@ public final class DemoUsers {
         return create(realm, username, List.of(), withOtp, phones);
     }
 
+    /** A new user named {@code prefix-…} with one verified phone. Returns the username. */
+    public static String withPhone(ManagedRealm realm, String prefix, String phone) {
+        String username = uniqueName(prefix);
+        withPhones(realm, username, false, phone);
+        return username;
+    }
+
     /** A user with a password, pending required actions, optionally OTP, and verified phones. Returns the id. */
     public static String create(ManagedRealm realm, String username, List<String> requiredActions, boolean withOtp,
                                 String... phones) {

@@ -34,6 +34,16 @@ abstract class MfaPage extends AbstractLoginPage {
         return errors.isEmpty() ? "" : errors.get(0).getText();
     }
 
+    /** The page's title: one per page, whatever state it is in. */
+    public String title() {
+        return driver.findElement(By.id("kc-page-title")).getText().trim();
+    }
+
+    /** Reloads the page, as a user does after a wait when JavaScript is off. */
+    public void refresh() {
+        driver.driver().navigate().refresh();
+    }
+
     /** The page's global alert (error or info), or "" when there is none. */
     public String alert() {
         List<WebElement> alerts = driver.driver().findElements(By.cssSelector(".pf-v5-c-alert__title, .alert"));

@@ -54,16 +54,12 @@ public class PhoneRegisterPage extends MfaPage {
         return said;
     }
 
+    public boolean hasSendButton() {
+        return has("mfa-phone-send");
+    }
+
     public boolean canSend() {
         return driver.findElement(By.id("mfa-phone-send")).isEnabled();
-    }
-
-    public String title() {
-        return driver.findElement(By.id("kc-page-title")).getText().trim();
-    }
-
-    public void refresh() {
-        driver.driver().navigate().refresh();
     }
 
     public void changeNumber() {

@@ -179,9 +179,10 @@ public class PhoneRegistrationTest extends DemoRealmTest {
         loginPage.submit();
         smsPage.enterCode(Outbox.lastCodeTo(phone));
         registerPage.assertCurrent();
-        registerPage.enterNumber(DemoUsers.uniquePhone());
 
-        assertTrue(registerPage.numberError().contains("1 phone registered"), registerPage.numberError());
+        assertTrue(registerPage.numberError().contains("1 phone registered"), "said before a number is typed: "
+                + registerPage.numberError());
+        assertFalse(registerPage.hasSendButton(), "no button that must fail");
     }
 
     @Test

@@ -40,12 +40,9 @@ public class SmsCodePage extends MfaPage {
         return driver.findElement(By.id("mfa-sms-ready")).getText();
     }
 
-    public String title() {
-        return driver.findElement(By.id("kc-page-title")).getText().trim();
-    }
-
+    @Override
     public void refresh() {
-        driver.driver().navigate().refresh();
+        super.refresh();
         assertCurrent();
     }
 

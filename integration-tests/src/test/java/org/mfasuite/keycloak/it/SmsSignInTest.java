@@ -374,9 +374,7 @@ public class SmsSignInTest extends DemoRealmTest {
     }
 
     private String newUser(String phone) {
-        String user = DemoUsers.uniqueName("sms");
-        DemoUsers.withPhones(realm, user, false, phone);
-        return user;
+        return DemoUsers.withPhone(realm, "sms", phone);
     }
 
     private String userId(String username) {

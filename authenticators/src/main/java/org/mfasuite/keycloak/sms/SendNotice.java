@@ -1,0 +1,38 @@
+package org.mfasuite.keycloak.sms;
+
+import org.keycloak.forms.login.MessageType;
+
+/**
+ * What a page says when no code was sent, at the level it deserves: a wait is information, a limit a
+ * warning, a failure an error. Shared by the sign-in step and registration.
+ *
+ * @param type message level
+ * @param key  message key
+ * @param args its arguments
+ */
+record SendNotice(MessageType type, String key, Object... args) {
+
+    /**
+     * @param result    the refused or failed send
+     * @param sentAgo   seconds since the user's latest code (for the resend wait)
+     * @param regionKey the message for a country that is not allowed (the field's or the page's)
+     */
+    static SendNotice of(SmsCodeSender.Result result, long sentAgo, String regionKey) {
+        long minutes = Math.max(1, (result.waitSeconds() + 59) / 60);
+        return switch (result.status()) {
+            case TOO_SOON -> new SendNotice(MessageType.INFO, "mfa-sms-wait", sentAgo, result.waitSeconds());
+            case USER_LIMIT -> new SendNotice(MessageType.WARNING, "mfa-sms-send-limit", minutes);
+            case NUMBER_LIMIT -> new SendNotice(MessageType.ERROR, "mfa-sms-number-limit", minutes);
+            case IP_LIMIT -> new SendNotice(MessageType.ERROR, "mfa-sms-ip-limit", minutes);
+            case REALM_LIMIT -> new SendNotice(MessageType.ERROR, "mfa-sms-unavailable");
+            case REGION_NOT_ALLOWED -> new SendNotice(MessageType.ERROR, regionKey);
+            default -> new SendNotice(MessageType.ERROR, "mfa-sms-gateway-failed");
+        };
+    }
+
+    /** No send button can help until something changes (the realm budget, the country). */
+    static boolean isFinal(SmsCodeSender.Result result) {
+        return result.status() == SmsCodeSender.Status.REALM_LIMIT
+                || result.status() == SmsCodeSender.Status.REGION_NOT_ALLOWED;
+    }
+}
