@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.text.MessageFormat;
 import java.util.Locale;
 import java.util.Properties;
-import java.util.Set;
 
 import org.jboss.logging.Logger;
 import org.keycloak.common.util.Time;
@@ -31,8 +30,6 @@ import org.mfasuite.keycloak.gateway.OutgoingMessage;
 public final class SmsCodeSender {
 
     private static final Logger LOG = Logger.getLogger(SmsCodeSender.class);
-    /** Failures after which the message may still have reached the phone. */
-    private static final Set<String> UNSURE_FAILURES = Set.of("timeout", "io_error", "error");
 
     /** What became of a send request. {@code seconds}: wait time for TOO_SOON and LIMITED. */
     public record Result(Status status, long seconds) {
@@ -103,7 +100,7 @@ public final class SmsCodeSender {
         if (!dispatch.sent()) {
             // Refused or rejected: nothing went out, so the send counts neither toward the limit nor the
             // resend delay. A timeout may still have delivered: that one keeps its slot.
-            if (!UNSURE_FAILURES.contains(dispatch.failureReason())) {
+            if (dispatch.certainlyNotSent()) {
                 limiter.release(decision);
             }
             SmsEvents.send(flowEvent, provider, masked).detail(SmsEvents.GATEWAY, dispatch.failedGateway())
