@@ -50,7 +50,7 @@ public class DevOutboxGateway implements MessageGateway {
     @Override
     public GatewayReceipt send(OutgoingMessage message) throws GatewayException {
         if (!devMode && !settings.enabledOutsideDevMode()) {
-            throw new GatewayException("not_allowed", NOT_ALLOWED_MESSAGE);
+            throw GatewayException.notDelivered("not_allowed", NOT_ALLOWED_MESSAGE);
         }
         Path outbox = settings.outbox();
         byte[] line = line(message);
@@ -81,7 +81,8 @@ public class DevOutboxGateway implements MessageGateway {
         try {
             return (JSON.writeValueAsString(json) + "\n").getBytes(StandardCharsets.UTF_8);
         } catch (JsonProcessingException e) {
-            throw new GatewayException("io_error", "dev: cannot serialise the outbox line", e);
+            // nothing was written yet
+            throw new GatewayException("io_error", "dev: cannot serialise the outbox line", e, false);
         }
     }
 }

@@ -1,19 +1,21 @@
 package org.mfasuite.keycloak.gateway;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
+import java.io.ByteArrayOutputStream;
 import java.net.ConnectException;
 import java.net.ProxySelector;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -61,53 +63,119 @@ final class GatewayHttp {
     static final int MAX_BODY = 64 * 1024;
 
     /**
-     * Sends and reads the answer within the request's timeout, headers and body together: a peer that
-     * trickles its body cannot hold a sign-in thread longer than that, nor fill memory.
+     * Sends and reads the answer within the request's timeout, headers and body together, on the client's own
+     * threads: a peer that trickles its body cannot hold a sign-in thread longer than that, nor fill memory.
      */
     static Answer send(HttpClient client, HttpRequest request, String gatewayId) throws GatewayException {
         String host = request.uri().getHost();
         long timeoutNanos = request.timeout().orElse(Duration.ofSeconds(5)).toNanos();
-        long deadline = System.nanoTime() + timeoutNanos;
-        CompletableFuture<HttpResponse<InputStream>> exchange = client.sendAsync(request, HttpResponse.BodyHandlers.ofInputStream());
+        CappedBody body = new CappedBody();
+        CompletableFuture<HttpResponse<byte[]>> exchange = client.sendAsync(request, body);
         try {
-            HttpResponse<InputStream> response = exchange.get(timeoutNanos, TimeUnit.NANOSECONDS);
-            try (InputStream in = response.body()) {
-                byte[] body = CompletableFuture.supplyAsync(() -> readLimited(in))
-                        .get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-                return new Answer(response.statusCode(), host, new String(body, StandardCharsets.UTF_8));
-            } catch (TimeoutException | ExecutionException e) {
-                // The status has arrived, only the body is late: the status decides. A 2xx means the
-                // message is on its way, so it must not be sent again through a fallback gateway.
-                LOG.warnf("%s: %s answered HTTP %d but its body was incomplete: %s", gatewayId, host, response.statusCode(), e);
-                return new Answer(response.statusCode(), host, "");
-            }
+            HttpResponse<byte[]> response = exchange.get(timeoutNanos, TimeUnit.NANOSECONDS);
+            return new Answer(response.statusCode(), host, new String(response.body(), StandardCharsets.UTF_8));
         } catch (TimeoutException e) {
             exchange.cancel(true);
+            body.abort();
+            if (body.status() > 0) {
+                return statusOnly(gatewayId, host, body.status(), e);
+            }
             throw new GatewayException("timeout", gatewayId + ": no answer from " + host + " within "
                     + TimeUnit.NANOSECONDS.toMillis(timeoutNanos) + " ms", e);
         } catch (ExecutionException e) {
-            Throwable cause = e.getCause() instanceof UncheckedIOException u ? u.getCause() : e.getCause();
+            Throwable cause = e.getCause();
+            if (body.status() > 0) {
+                return statusOnly(gatewayId, host, body.status(), cause);
+            }
             if (cause instanceof HttpTimeoutException) {
                 throw new GatewayException("timeout", gatewayId + ": no answer from " + host + " in time", cause);
             }
             if (cause instanceof ConnectException) {
-                throw new GatewayException("refused", gatewayId + ": could not connect to " + host, cause);
+                // nothing reached the gateway: certainly not delivered
+                throw new GatewayException("refused", gatewayId + ": could not connect to " + host, cause, false);
             }
             throw new GatewayException("io_error", gatewayId + ": I/O error talking to " + host + ": " + cause, cause);
-        } catch (IOException e) {
-            throw new GatewayException("io_error", gatewayId + ": I/O error talking to " + host + ": " + e, e);
         } catch (InterruptedException e) {
             exchange.cancel(true);
+            body.abort();
             Thread.currentThread().interrupt();
             throw new GatewayException("io_error", gatewayId + ": interrupted while waiting for " + host, e);
         }
     }
 
-    private static byte[] readLimited(InputStream in) {
-        try {
-            return in.readNBytes(MAX_BODY);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    /**
+     * The status has arrived, only the body is late or broken: the status decides. A 2xx means the message is on
+     * its way, so it must not be sent again through a fallback gateway.
+     */
+    private static Answer statusOnly(String gatewayId, String host, int status, Throwable problem) {
+        LOG.warnf("%s: %s answered HTTP %d but its body was incomplete: %s", gatewayId, host, status, problem);
+        return new Answer(status, host, "");
+    }
+
+    /**
+     * Keeps at most {@link #MAX_BODY} bytes of the body and then stops reading, and remembers the status as
+     * soon as the headers are in, so a late body still leaves the status to decide.
+     */
+    private static final class CappedBody implements HttpResponse.BodyHandler<byte[]> {
+
+        private volatile int status = -1;
+        private volatile Flow.Subscription subscription;
+
+        int status() {
+            return status;
+        }
+
+        void abort() {
+            Flow.Subscription current = subscription;
+            if (current != null) {
+                current.cancel();
+            }
+        }
+
+        @Override
+        public HttpResponse.BodySubscriber<byte[]> apply(HttpResponse.ResponseInfo info) {
+            status = info.statusCode();
+            return new HttpResponse.BodySubscriber<>() {
+                private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+                private final CompletableFuture<byte[]> result = new CompletableFuture<>();
+
+                @Override
+                public CompletionStage<byte[]> getBody() {
+                    return result;
+                }
+
+                @Override
+                public void onSubscribe(Flow.Subscription s) {
+                    subscription = s;
+                    s.request(1);
+                }
+
+                @Override
+                public void onNext(List<ByteBuffer> buffers) {
+                    for (ByteBuffer buffer : buffers) {
+                        int take = Math.min(buffer.remaining(), MAX_BODY - bytes.size());
+                        byte[] chunk = new byte[take];
+                        buffer.get(chunk);
+                        bytes.write(chunk, 0, take);
+                    }
+                    if (bytes.size() >= MAX_BODY) {
+                        subscription.cancel();
+                        result.complete(bytes.toByteArray());
+                    } else {
+                        subscription.request(1);
+                    }
+                }
+
+                @Override
+                public void onError(Throwable error) {
+                    result.completeExceptionally(error);
+                }
+
+                @Override
+                public void onComplete() {
+                    result.complete(bytes.toByteArray());
+                }
+            };
         }
     }
 
@@ -115,9 +183,14 @@ final class GatewayHttp {
         return status >= 200 && status < 300;
     }
 
+    /** A 4xx is the gateway refusing this request: nothing went out. A 5xx (or anything odd) may have sent. */
+    static boolean isRejection(int status) {
+        return status >= 400 && status < 500;
+    }
+
     static GatewayException statusError(String gatewayId, Answer answer) {
         return new GatewayException("http_" + answer.status(),
-                gatewayId + ": " + answer.host() + " answered HTTP " + answer.status());
+                gatewayId + ": " + answer.host() + " answered HTTP " + answer.status(), null, !isRejection(answer.status()));
     }
 
     static String basicAuth(String user, String password) {

@@ -37,10 +37,10 @@ final class GatewaySecrets {
             throws GatewayException {
         String value = configured == null ? null : secrets.apply(configured);
         if (value == null || value.isBlank()) {
-            throw new GatewayException("not_configured", gatewayId + ": option " + option + " is not set");
+            throw GatewayException.notDelivered("not_configured", gatewayId + ": option " + option + " is not set");
         }
         if (value.equals(configured) && VAULT_REFERENCE.matcher(value).matches()) {
-            throw new GatewayException("not_configured",
+            throw GatewayException.notDelivered("not_configured",
                     gatewayId + ": option " + option + " refers to " + value + ", which the realm's vault does not hold");
         }
         // Vault files usually end with a newline, which is never part of a token and is illegal in a header.

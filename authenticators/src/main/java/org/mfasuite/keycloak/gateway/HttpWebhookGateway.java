@@ -35,7 +35,7 @@ public class HttpWebhookGateway implements MessageGateway {
     @Override
     public GatewayReceipt send(OutgoingMessage message) throws GatewayException {
         if (!settings.configured()) {
-            throw new GatewayException("not_configured", "http: option url is not set");
+            throw GatewayException.notDelivered("not_configured", "http: option url is not set");
         }
         HttpRequest.Builder request = HttpRequest.newBuilder(settings.url())
                 .timeout(settings.timeout())
@@ -62,7 +62,7 @@ public class HttpWebhookGateway implements MessageGateway {
         try {
             request.header(name, value);
         } catch (IllegalArgumentException e) {
-            throw new GatewayException("not_configured", "http: option " + option + " is not a valid header value");
+            throw GatewayException.notDelivered("not_configured", "http: option " + option + " is not a valid header value");
         }
     }
 

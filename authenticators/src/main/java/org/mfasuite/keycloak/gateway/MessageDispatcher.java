@@ -1,6 +1,7 @@
 package org.mfasuite.keycloak.gateway;
 
 import java.util.List;
+import java.util.function.Function;
 
 import org.jboss.logging.Logger;
 import org.keycloak.models.KeycloakSession;
@@ -10,37 +11,44 @@ public final class MessageDispatcher {
 
     private static final Logger LOG = Logger.getLogger(MessageDispatcher.class);
 
-    /** The result: a receipt, or the reason the last gateway gave. */
-    public record Dispatch(GatewayReceipt receipt, String failedGateway, String failureReason) {
+    /**
+     * The result: a receipt, or the gateway and reason of the last attempt.
+     *
+     * @param certainlyNotSent true only when no gateway accepted and no attempt can have delivered the message
+     *                         (each was refused, rejected, unconfigured or not installed): its send may be given back
+     */
+    public record Dispatch(GatewayReceipt receipt, String failedGateway, String failureReason, boolean certainlyNotSent) {
         public boolean sent() {
             return receipt != null;
         }
-
-        // TEMP until the gateway work lands: refused / not configured / 4xx certainly did not send
-        public boolean certainlyNotSent() {
-            return receipt == null && failureReason != null && (failureReason.equals("refused")
-                    || failureReason.equals("not_configured") || failureReason.equals("unknown_gateway")
-                    || failureReason.startsWith("http_4") || failureReason.equals("no_gateway"));
-        }
     }
 
-    private final KeycloakSession session;
+    private final Function<String, MessageGateway> gateways;
+    private final List<String> defaultIds;
 
+    /**
+     * @param gateways   the gateway of an id, null when none is installed under it
+     * @param defaultIds what to try when a flow names no gateway
+     */
+    public MessageDispatcher(Function<String, MessageGateway> gateways, List<String> defaultIds) {
+        this.gateways = gateways;
+        this.defaultIds = List.copyOf(defaultIds);
+    }
+
+    /** The session's installed gateways, with the server's default gateway. */
     public MessageDispatcher(KeycloakSession session) {
-        this.session = session;
-    }
-
-    public static MessageDispatcher of(KeycloakSession session) {
-        return new MessageDispatcher(session);
+        this(id -> session.getProvider(MessageGateway.class, id),
+                MessageGateways.defaultId(session.getKeycloakSessionFactory()).map(List::of).orElse(List.of()));
     }
 
     /** @param gatewayIds ids to try in order; empty means the server's default gateway */
     public Dispatch dispatch(List<String> gatewayIds, OutgoingMessage message) {
-        List<String> ids = gatewayIds.isEmpty() ? defaultGateway() : gatewayIds;
+        List<String> ids = gatewayIds.isEmpty() ? defaultIds : gatewayIds;
         String failedGateway = null;
         String reason = "no_gateway";
+        boolean certainlyNotSent = true;
         for (String id : ids) {
-            MessageGateway gateway = session.getProvider(MessageGateway.class, id);
+            MessageGateway gateway = gateways.apply(id);
             if (gateway == null) {
                 LOG.warnf("Message gateway '%s' is not installed", id);
                 failedGateway = id;
@@ -49,22 +57,20 @@ public final class MessageDispatcher {
             }
             try {
                 GatewayReceipt receipt = gateway.send(message);
-                return new Dispatch(receipt, null, null);
+                return new Dispatch(receipt, null, null, false);
             } catch (GatewayException e) {
                 LOG.warnf("Message gateway '%s' failed (%s): %s", id, e.reason(), e.getMessage());
                 failedGateway = id;
                 reason = e.reason();
+                certainlyNotSent &= !e.maybeDelivered();
             } catch (RuntimeException e) {
                 // an operator's own gateway with a bug must not turn a sign-in into an error page
                 LOG.errorf(e, "Message gateway '%s' failed unexpectedly", id);
                 failedGateway = id;
                 reason = "error";
+                certainlyNotSent = false;
             }
         }
-        return new Dispatch(null, failedGateway, reason);
-    }
-
-    private List<String> defaultGateway() {
-        return MessageGateways.defaultId(session.getKeycloakSessionFactory()).map(List::of).orElse(List.of());
+        return new Dispatch(null, failedGateway, reason, certainlyNotSent);
     }
 }

@@ -23,6 +23,8 @@ import com.fasterxml.jackson.databind.node.MissingNode;
 public class TwilioGateway implements MessageGateway {
 
     private static final Pattern PHONE_LIKE = Pattern.compile("\\+?\\d{6,}");
+    /** Twilio's error codes are five digits; anything else is not trusted into an event reason. */
+    private static final Pattern ERROR_CODE = Pattern.compile("\\d{1,6}");
 
     public static final String PROVIDER_ID = "twilio";
 
@@ -94,11 +96,14 @@ public class TwilioGateway implements MessageGateway {
         return GatewayHttp.basicAuth(settings.accountSid(), token);
     }
 
-    /** Twilio errors are {"code":21211,"message":"...","more_info":"...","status":400}; anything else is plain HTTP. */
+    /**
+     * Twilio errors are {"code":21211,"message":"...","more_info":"...","status":400}; anything else, or a code
+     * that is not 1-6 digits, is plain HTTP. A 4xx delivered nothing; after a 5xx the message may be out.
+     */
     private static GatewayException rejected(GatewayHttp.Answer response) {
         JsonNode error = readJson(response.body());
         JsonNode code = error.path("code");
-        if (!code.isNumber() && !code.isTextual()) {
+        if (!(code.isIntegralNumber() || code.isTextual()) || !ERROR_CODE.matcher(code.asText()).matches()) {
             return GatewayHttp.statusError(PROVIDER_ID, response);
         }
         StringBuilder text = new StringBuilder("twilio: rejected with HTTP ").append(response.status())
@@ -113,7 +118,8 @@ public class TwilioGateway implements MessageGateway {
         if (moreInfo != null) {
             text.append(" (").append(moreInfo).append(')');
         }
-        return new GatewayException("twilio_" + code.asText(), text.toString());
+        return new GatewayException("twilio_" + code.asText(), text.toString(), null,
+                !GatewayHttp.isRejection(response.status()));
     }
 
     private static JsonNode readJson(String body) {
@@ -150,6 +156,6 @@ public class TwilioGateway implements MessageGateway {
     }
 
     private static GatewayException notConfigured(String what) {
-        return new GatewayException("not_configured", "twilio: " + what);
+        return GatewayException.notDelivered("not_configured", "twilio: " + what);
     }
 }

@@ -85,7 +85,8 @@ public final class SmsCodeSender {
 
         String code = CodeChallenge.newCode(settings.code().length());
         String text = SmsText.of(session, realm, user, purpose, code, settings.code().ttlSeconds());
-        Dispatch dispatch = MessageDispatcher.of(session).dispatch(settings.gateways(), new OutgoingMessage(realm.getName(), Channel.SMS, e164, text, code));
+        Dispatch dispatch = new MessageDispatcher(session).dispatch(settings.gateways(),
+                new OutgoingMessage(realm.getName(), Channel.SMS, e164, text, code));
         if (!dispatch.sent()) {
             // Only a send that certainly went nowhere gives its places back: a timeout or a 5xx may still deliver.
             if (dispatch.certainlyNotSent()) {

@@ -78,6 +78,7 @@ class DevOutboxGatewayTest {
                 () -> new DevOutboxGateway(new DevOutboxSettings(outbox, false), false).send(SMS));
 
         assertEquals("not_allowed", e.reason());
+        assertFalse(e.maybeDelivered());
         assertTrue(e.getMessage().contains("--spi-mfa-message-gateway--dev--enabled-outside-dev-mode=true"));
         assertFalse(Files.exists(outbox));
 

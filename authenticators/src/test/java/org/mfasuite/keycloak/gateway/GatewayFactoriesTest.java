@@ -135,13 +135,39 @@ class GatewayFactoriesTest {
 
     @Test
     void devGatewayReportsItselfInactiveOutsideDevMode() {
-        DevOutboxGatewayFactory dev = new DevOutboxGatewayFactory();
-        dev.init(MapScope.of("outbox", "/tmp/mfa-test-outbox.jsonl"));
-
-        Map<String, String> info = dev.getOperationalInfo();
+        Map<String, String> info = devGatewayInfo("prod", "outbox", "/tmp/mfa-test-outbox.jsonl");
 
         assertEquals("/tmp/mfa-test-outbox.jsonl", info.get("outbox"));
-        assertEquals(info.get("dev-mode"), info.get("active"));
+        assertEquals("false", info.get("dev-mode"));
+        assertEquals("false", info.get("active"));
+    }
+
+    @Test
+    void devGatewayIsActiveInDevModeOrWhenEnabledOutsideIt() {
+        assertEquals("true", devGatewayInfo("dev").get("active"));
+        assertEquals("true", devGatewayInfo("dev").get("dev-mode"));
+
+        Map<String, String> enabled = devGatewayInfo("prod", "enabled-outside-dev-mode", "true");
+        assertEquals("false", enabled.get("dev-mode"));
+        assertEquals("true", enabled.get("enabled-outside-dev-mode"));
+        assertEquals("true", enabled.get("active"));
+    }
+
+    /** The dev gateway's server info when Keycloak runs with profile {@code kc.profile} (dev: kc.sh start-dev). */
+    private static Map<String, String> devGatewayInfo(String profile, String... options) {
+        String previous = System.getProperty("kc.profile");
+        System.setProperty("kc.profile", profile);
+        try {
+            DevOutboxGatewayFactory dev = new DevOutboxGatewayFactory();
+            dev.init(MapScope.of(options));
+            return dev.getOperationalInfo();
+        } finally {
+            if (previous == null) {
+                System.clearProperty("kc.profile");
+            } else {
+                System.setProperty("kc.profile", previous);
+            }
+        }
     }
 
     @Test

@@ -77,7 +77,7 @@ public class GatewayDeliveryTest extends DemoRealmTest {
 
     @Test
     public void gatewayOutageTellsTheUserAndOffersAnotherWay() {
-        // Nothing listens on the peer port: the webhook is refused.
+        // No LocalPeer is open, so nothing listens on the peer port: the webhook is refused.
         SmsStepConfig.set(realm, Map.of("gateway", "http"));
         String phone = DemoUsers.uniquePhone();
         String user = DemoUsers.uniqueName("outage");

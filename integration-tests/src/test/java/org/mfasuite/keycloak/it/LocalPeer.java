@@ -12,7 +12,8 @@ import com.sun.net.httpserver.HttpServer;
 
 /**
  * A real HTTP peer on 127.0.0.1 standing in for Twilio or a webhook: records each request Keycloak
- * sends and answers with a fixed status and body.
+ * sends and answers with a fixed status and body. It listens on {@link MfaServerConfig#PEER_PORT}, the port
+ * the gateways are pointed at, picked free when the tests start.
  */
 public final class LocalPeer implements AutoCloseable {
 

@@ -2,6 +2,8 @@ package org.mfasuite.keycloak.it;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -14,7 +16,12 @@ import org.keycloak.testframework.server.KeycloakServerConfigBuilder;
  */
 public class MfaServerConfig implements KeycloakServerConfig {
 
-    public static final int PEER_PORT = 18089;
+    /**
+     * The local peer's port: free when this class loads, which is before Keycloak's options are built, and
+     * picked once per test JVM, so a job holding a fixed port elsewhere on the machine cannot break the tests.
+     * Nothing listens on it until a test opens a {@link LocalPeer}.
+     */
+    public static final int PEER_PORT = freePort();
     public static final String TWILIO_SID = "AC00000000000000000000000000000001";
     public static final String TWILIO_TOKEN = "twilio-test-token";
 
@@ -38,6 +45,14 @@ public class MfaServerConfig implements KeycloakServerConfig {
                 .spiOption("mfa-message-gateway", "http", "auth-header-value", "webhook-key")
                 .spiOption("mfa-message-gateway", "http", "message-id-pointer", "/id")
                 .spiOption("mfa-message-gateway", "http", "timeout-ms", "2000");
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** A file vault holding the Twilio token for realm {@code demo} ({@code <realm>_<key>}, "_" doubled). */
