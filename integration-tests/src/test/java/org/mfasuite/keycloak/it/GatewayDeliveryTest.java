@@ -24,11 +24,20 @@ import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
 @KeycloakIntegrationTest(config = MfaServerConfig.class)
 public class GatewayDeliveryTest extends DemoRealmTest {
 
-    private static final Pattern CODE_IN_TEXT = Pattern.compile("#(\\d{6,8})");
+    /** The code leads the text: "123456 is your … code". */
+    private static final Pattern CODE_IN_TEXT = Pattern.compile("^(\\d{6,8}) ");
 
     @Test
     public void twilioReceivesItsDocumentedMessagesRequest() throws Exception {
         SmsStepConfig.set(realm, Map.of("gateway", "twilio"));
+        // With a configured host (here the realm's frontend URL) the text ends with the origin-bound line.
+        String server = realm.getBaseUrl().substring(0, realm.getBaseUrl().indexOf("/realms/"));
+        realm.updateWithCleanup(r -> r.attribute("frontendUrl", server));
+        realm.cleanup().add(r -> {
+            var rep = r.toRepresentation();
+            rep.getAttributes().put("frontendUrl", "");
+            r.update(rep);
+        });
         String phone = DemoUsers.uniquePhone();
         String user = DemoUsers.uniqueName("twilio");
         String userId = DemoUsers.withPhones(realm, user, false, phone);
@@ -45,7 +54,9 @@ public class GatewayDeliveryTest extends DemoRealmTest {
             Map<String, String> form = decodeForm(request.body());
             assertEquals(phone, form.get("To"));
             assertEquals("+15005550006", form.get("From"));
-            smsPage.enterCode(codeIn(form.get("Body")));
+            String code = codeIn(form.get("Body"));
+            assertTrue(form.get("Body").endsWith("\n\n@" + java.net.URI.create(server).getHost() + " #" + code), form.get("Body"));
+            smsPage.enterCode(code);
         }
         assertNotNull(oauth.parseLoginResponse().getCode());
         EventRepresentation send = lastSend(userId);
@@ -84,8 +95,10 @@ public class GatewayDeliveryTest extends DemoRealmTest {
         String userId = DemoUsers.withPhones(realm, user, true, phone);
 
         signInWithPassword(user);
+        smsPage.resend(); // the user also has an authenticator app: the SMS goes out when asked for
 
         assertTrue(smsPage.alert().contains("could not send"), smsPage.alert());
+        assertTrue(driver.driver().getPageSource().contains("helpdesk@example.org"), "says whom to contact");
         assertFalse(smsPage.hasCodeField(), "no code field when no code was sent");
         assertTrue(smsPage.hasTryAnotherWay());
         EventRepresentation failed = realm.admin().getEvents(List.of("CUSTOM_REQUIRED_ACTION_ERROR"), null, userId,
@@ -122,7 +135,7 @@ public class GatewayDeliveryTest extends DemoRealmTest {
 
     private static String codeIn(String text) {
         Matcher m = CODE_IN_TEXT.matcher(text);
-        assertTrue(m.find(), "the text ends with the origin-bound code line: " + text);
+        assertTrue(m.find(), "the text starts with the code: " + text);
         return m.group(1);
     }
 
