@@ -54,35 +54,31 @@ public class TollFraudTest extends DemoRealmTest {
 
     @Test
     public void oneClientAddressCannotPumpManyAccounts() {
-        SmsStepConfig.setRealmRules(realm, Map.of("ip-hourly-limit", "2"));
-        clock.set(startOfHour(4));
-        signIn(newUser(DemoUsers.uniquePhone()));
-        signIn(newUser(DemoUsers.uniquePhone()));
-        String phone = DemoUsers.uniquePhone();
-        String third = newUser(phone);
-        signIn(third);
-
-        assertEquals(0, Outbox.countTo(phone));
+        String refused = thirdUsersSendWithBudget("ip-hourly-limit", 4);
         assertTrue(smsPage.alert().contains("from your network"), smsPage.alert());
-        assertEquals("mfa_ip_limit", lastSendError(third).getError());
+        assertEquals("mfa_ip_limit", lastSendError(refused).getError());
     }
 
     @Test
     public void theRealmBudgetStopsSmsAndTellsUsersWhomToContact() {
-        SmsStepConfig.setRealmRules(realm, Map.of("realm-hourly-limit", "2"));
-        clock.set(startOfHour(5));
+        String refused = thirdUsersSendWithBudget("realm-hourly-limit", 5);
+        assertTrue(smsPage.alert().contains("cannot be sent right now"), smsPage.alert());
+        assertFalse(smsPage.hasSendButton(), "no button that must fail");
+        assertTrue(driver.driver().getPageSource().contains("helpdesk@example.org"), "the demo's helpdesk is named");
+        assertEquals("mfa_realm_limit", lastSendError(refused).getError());
+    }
+
+    /** With a budget of 2 in a fresh hour, three users with their own phones sign in; returns the third, refused. */
+    private String thirdUsersSendWithBudget(String budget, int hour) {
+        SmsStepConfig.setRealmRules(realm, Map.of(budget, "2"));
+        clock.set(startOfHour(hour));
         signIn(newUser(DemoUsers.uniquePhone()));
         signIn(newUser(DemoUsers.uniquePhone()));
         String phone = DemoUsers.uniquePhone();
         String third = newUser(phone);
         signIn(third);
-
-        assertEquals(0, Outbox.countTo(phone));
-        assertTrue(smsPage.alert().contains("cannot be sent right now"), smsPage.alert());
-        assertFalse(smsPage.hasSendButton(), "no button that must fail");
-        assertTrue(driver.driver().getPageSource().contains("helpdesk@example.org"), "the demo's helpdesk is named");
-        EventRepresentation refused = lastSendError(third);
-        assertEquals("mfa_realm_limit", refused.getError());
+        assertEquals(0, Outbox.countTo(phone), "the third code was not sent");
+        return third;
     }
 
     @Test
