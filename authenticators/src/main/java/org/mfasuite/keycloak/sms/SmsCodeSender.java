@@ -17,6 +17,7 @@ import org.keycloak.theme.Theme;
 import org.mfasuite.keycloak.challenge.ChallengeStore;
 import org.mfasuite.keycloak.challenge.CodeChallenge;
 import org.mfasuite.keycloak.challenge.Pepper;
+import org.mfasuite.keycloak.challenge.RealmPepperKeys;
 import org.mfasuite.keycloak.challenge.SendLimiter;
 import org.mfasuite.keycloak.gateway.PhoneMask;
 import org.mfasuite.keycloak.gateway.Channel;
@@ -111,7 +112,8 @@ public final class SmsCodeSender {
                     .error("mfa_gateway_failed");
             return new Result(Status.FAILED, 0);
         }
-        store.save(CodeChallenge.issue(target, code, now, settings.code(), Pepper.active(session, realm)));
+        store.save(CodeChallenge.issue(target, code, now, settings.code(),
+                new RealmPepperKeys(session, realm).active().orElseThrow()));
         SmsEvents.send(flowEvent, provider, masked).detail(SmsEvents.GATEWAY, dispatch.receipt().gatewayId())
                 .detail(SmsEvents.MESSAGE_ID, dispatch.receipt().messageId())
                 .detail(SmsEvents.RESULT, "sent").success();

@@ -1,0 +1,54 @@
+package org.mfasuite.keycloak.challenge;
+
+import java.util.Optional;
+
+import org.jboss.logging.Logger;
+import org.keycloak.crypto.Algorithm;
+import org.keycloak.crypto.KeyUse;
+import org.keycloak.crypto.KeyWrapper;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+
+/** Peppers from the realm's HS512 signing keys, as Keycloak's key manager holds them. */
+public final class RealmPepperKeys implements PepperKeys {
+
+    private static final Logger LOG = Logger.getLogger(RealmPepperKeys.class);
+
+    private final KeycloakSession session;
+    private final RealmModel realm;
+
+    public RealmPepperKeys(KeycloakSession session, RealmModel realm) {
+        this.session = session;
+        this.realm = realm;
+    }
+
+    @Override
+    public Optional<Pepper> active() {
+        try {
+            Optional<Pepper> pepper = pepperOf(session.keys().getActiveKey(realm, KeyUse.SIG, Algorithm.HS512));
+            if (pepper.isPresent()) {
+                return pepper;
+            }
+        } catch (RuntimeException e) {
+            // reported below
+        }
+        LOG.warnf("Realm %s has no readable HS512 key; SMS code hashes are salted only", realm.getName());
+        return Optional.of(Pepper.none());
+    }
+
+    @Override
+    public Optional<Pepper> byKid(String kid) {
+        if (kid == null || Pepper.NONE.equals(kid)) {
+            return Optional.of(Pepper.none());
+        }
+        return pepperOf(session.keys().getKey(realm, kid, KeyUse.SIG, Algorithm.HS512));
+    }
+
+    /** Empty for a missing key and for one the server cannot read out (an HSM). */
+    private static Optional<Pepper> pepperOf(KeyWrapper key) {
+        if (key == null || key.getSecretKey() == null || key.getSecretKey().getEncoded() == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new Pepper(key.getKid(), key.getSecretKey().getEncoded()));
+    }
+}
