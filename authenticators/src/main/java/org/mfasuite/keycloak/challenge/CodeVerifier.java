@@ -32,6 +32,9 @@ public final class CodeVerifier {
     public record Verdict(Result result, int attemptsLeft) {
     }
 
+    /** The kid of challenges hashed without a realm key (before keys were required): never checkable. */
+    static final String NO_KEY_KID = "none";
+
     private final ChallengeStore store;
     private final CodeSettings settings;
     private final SingleUseObjectProvider singleUse;
@@ -83,8 +86,8 @@ public final class CodeVerifier {
         if (!pending.isLive(now)) {
             return new Verdict(Result.EXPIRED, 0);
         }
-        // The realm key it was hashed with is gone: not the user's fault.
-        Pepper pepper = keys.byKid(pending.kid()).orElse(null);
+        // The realm key it was hashed with is gone, or there never was one: not the user's fault.
+        Pepper pepper = NO_KEY_KID.equals(pending.kid()) ? null : keys.byKid(pending.kid()).orElse(null);
         if (pepper == null) {
             return new Verdict(Result.EXPIRED, 0);
         }

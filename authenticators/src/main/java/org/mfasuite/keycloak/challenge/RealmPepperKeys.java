@@ -9,7 +9,7 @@ import org.keycloak.crypto.KeyWrapper;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 
-/** Peppers from the realm's HS512 signing keys, as Keycloak's key manager holds them. */
+/** Peppers derived from the realm's HS512 signing keys, as Keycloak's key manager holds them. */
 public final class RealmPepperKeys implements PepperKeys {
 
     private static final Logger LOG = Logger.getLogger(RealmPepperKeys.class);
@@ -25,23 +25,17 @@ public final class RealmPepperKeys implements PepperKeys {
     @Override
     public Optional<Pepper> active() {
         try {
-            Optional<Pepper> pepper = pepperOf(session.keys().getActiveKey(realm, KeyUse.SIG, Algorithm.HS512));
-            if (pepper.isPresent()) {
-                return pepper;
-            }
+            return pepperOf(session.keys().getActiveKey(realm, KeyUse.SIG, Algorithm.HS512));
         } catch (RuntimeException e) {
-            // reported below
+            // Keycloak throws when the realm has no active key of the algorithm; the caller reports it
+            LOG.debugf(e, "No active HS512 key in realm %s", realm.getName());
+            return Optional.empty();
         }
-        LOG.warnf("Realm %s has no readable HS512 key; SMS code hashes are salted only", realm.getName());
-        return Optional.of(Pepper.none());
     }
 
     @Override
     public Optional<Pepper> byKid(String kid) {
-        if (kid == null || Pepper.NONE.equals(kid)) {
-            return Optional.of(Pepper.none());
-        }
-        return pepperOf(session.keys().getKey(realm, kid, KeyUse.SIG, Algorithm.HS512));
+        return kid == null ? Optional.empty() : pepperOf(session.keys().getKey(realm, kid, KeyUse.SIG, Algorithm.HS512));
     }
 
     /** Empty for a missing key and for one the server cannot read out (an HSM). */
@@ -49,6 +43,6 @@ public final class RealmPepperKeys implements PepperKeys {
         if (key == null || key.getSecretKey() == null || key.getSecretKey().getEncoded() == null) {
             return Optional.empty();
         }
-        return Optional.of(new Pepper(key.getKid(), key.getSecretKey().getEncoded()));
+        return Optional.of(Pepper.derive(key.getKid(), key.getSecretKey().getEncoded()));
     }
 }

@@ -89,6 +89,14 @@ public final class SmsCodeSender {
         long now = Time.currentTime();
         flowEvent = flowEvent.clone().user(user);
         String masked = PhoneMask.mask(e164);
+        // Checked before a send slot is taken: a realm without a key must not use up the user's sends.
+        Pepper pepper = new RealmPepperKeys(session, realm).active().orElse(null);
+        if (pepper == null) {
+            LOG.warnf("Realm %s has no readable HS512 key: SMS codes are not sent", realm.getName());
+            SmsEvents.send(flowEvent, provider, masked).detail(SmsEvents.RESULT, "failed").detail(Details.REASON, "no_key")
+                    .error("mfa_no_key");
+            return new Result(Status.FAILED, 0);
+        }
         SendLimiter limiter = new SendLimiter(session.singleUseObjects());
         SendLimiter.Decision decision = limiter.acquire(realm.getId() + ":" + user.getId(), now, settings.code(), enforceDelay);
         if (decision.status() != SendLimiter.Status.ALLOWED) {
@@ -112,8 +120,7 @@ public final class SmsCodeSender {
                     .error("mfa_gateway_failed");
             return new Result(Status.FAILED, 0);
         }
-        store.save(CodeChallenge.issue(target, code, now, settings.code(),
-                new RealmPepperKeys(session, realm).active().orElseThrow()));
+        store.save(CodeChallenge.issue(target, code, now, settings.code(), pepper));
         SmsEvents.send(flowEvent, provider, masked).detail(SmsEvents.GATEWAY, dispatch.receipt().gatewayId())
                 .detail(SmsEvents.MESSAGE_ID, dispatch.receipt().messageId())
                 .detail(SmsEvents.RESULT, "sent").success();

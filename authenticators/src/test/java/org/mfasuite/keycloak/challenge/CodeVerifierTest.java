@@ -31,7 +31,7 @@ class CodeVerifierTest {
     private static final String PHONE = "phone-1";
     private static final String CODE = "123456";
     private static final String WRONG_CODE = "654321";
-    private static final Pepper PEPPER = new Pepper("kid-1", "realm-hmac-key-bytes".getBytes(StandardCharsets.UTF_8));
+    private static final Pepper PEPPER = Pepper.derive("kid-1", "realm-hmac-key-bytes".getBytes(StandardCharsets.UTF_8));
 
     private final MapStore singleUse = new MapStore();
     private final MapNotes notes = new MapNotes();
@@ -127,9 +127,18 @@ class CodeVerifierTest {
     }
 
     @Test
+    void aCodeHashedWithoutARealmKeyIsExpiredWhateverTheKeysSay() {
+        Pepper none = new Pepper(CodeVerifier.NO_KEY_KID, new byte[0]);
+        store.save(CodeChallenge.issue(PHONE, CODE, NOW, SETTINGS, none));
+        realmKeys.put(none.kid(), none); // even a lookup that answers for "none" is not asked
+
+        assertEquals(new Verdict(Result.EXPIRED, 0), verify(CODE));
+    }
+
+    @Test
     void aRotatedKeyStillChecksTheCodesHashedWithIt() {
         store.save(CodeChallenge.issue(PHONE, CODE, NOW, SETTINGS, PEPPER));
-        realmKeys.put("kid-2", new Pepper("kid-2", "the-new-key".getBytes(StandardCharsets.UTF_8)));
+        realmKeys.put("kid-2", Pepper.derive("kid-2", "the-new-key".getBytes(StandardCharsets.UTF_8)));
 
         assertEquals(Result.VALID, verify(CODE).result());
     }
