@@ -11,35 +11,64 @@ import org.keycloak.sessions.AuthenticationSessionModel;
  */
 public final class ChallengeStore {
 
+    /** The notes the store writes to: in Keycloak, the authentication session's auth notes. */
+    public interface Notes {
+        String get(String key);
+
+        void set(String key, String value);
+
+        void remove(String key);
+    }
+
     private static final String[] FIELDS = {"id", "target", "kid", "salt", "hash", "expires", "attempts"};
 
-    private final AuthenticationSessionModel authSession;
+    private final Notes notes;
     private final String prefix;
 
     /** @param purpose keeps two users of the store apart, e.g. {@code mfa-sms} and {@code mfa-phone-register} */
-    public ChallengeStore(AuthenticationSessionModel authSession, String purpose) {
-        this.authSession = authSession;
+    public ChallengeStore(Notes notes, String purpose) {
+        this.notes = notes;
         this.prefix = purpose + ".challenge.";
     }
 
+    /** A store in the auth notes of {@code authSession}. */
+    public static ChallengeStore of(AuthenticationSessionModel authSession, String purpose) {
+        return new ChallengeStore(new Notes() {
+            @Override
+            public String get(String key) {
+                return authSession.getAuthNote(key);
+            }
+
+            @Override
+            public void set(String key, String value) {
+                authSession.setAuthNote(key, value);
+            }
+
+            @Override
+            public void remove(String key) {
+                authSession.removeAuthNote(key);
+            }
+        }, purpose);
+    }
+
     public CodeChallenge load() {
-        Map<String, String> notes = new HashMap<>();
+        Map<String, String> read = new HashMap<>();
         for (String field : FIELDS) {
-            String value = authSession.getAuthNote(prefix + field);
+            String value = notes.get(prefix + field);
             if (value != null) {
-                notes.put(field, value);
+                read.put(field, value);
             }
         }
-        return CodeChallenge.fromNotes(notes);
+        return CodeChallenge.fromNotes(read);
     }
 
     public void save(CodeChallenge challenge) {
-        challenge.toNotes().forEach((field, value) -> authSession.setAuthNote(prefix + field, value));
+        challenge.toNotes().forEach((field, value) -> notes.set(prefix + field, value));
     }
 
     public void clear() {
         for (String field : FIELDS) {
-            authSession.removeAuthNote(prefix + field);
+            notes.remove(prefix + field);
         }
     }
 }

@@ -1,55 +1,35 @@
 package org.mfasuite.keycloak.challenge;
 
-import org.jboss.logging.Logger;
-import org.keycloak.crypto.Algorithm;
-import org.keycloak.crypto.KeyUse;
-import org.keycloak.crypto.KeyWrapper;
-import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.RealmModel;
+import java.nio.charset.StandardCharsets;
+import java.security.InvalidKeyException;
+import java.security.NoSuchAlgorithmException;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
- * A server-side secret mixed into every code hash: the realm's HMAC signing key (stored in the database,
- * rotated by Keycloak). Whoever reads the authentication-session cache alone cannot test the 10^6
- * possible codes against a stored hash.
+ * A server-side secret mixed into every code hash, derived from the realm's HMAC signing key (stored in
+ * the database, rotated by Keycloak). Whoever reads the authentication-session cache alone cannot test
+ * the 10^6 possible codes against a stored hash. The signing key itself is never used as the pepper:
+ * {@code secret = HMAC-SHA256(realm key, "mfa-code-pepper")}. There is no pepper without a key.
  *
- * @param kid    the key's id, kept with the challenge so a rotated key still verifies
- * @param secret the key bytes; empty when the realm has no HMAC key
+ * @param kid    the realm key's id, kept with the challenge so a rotated key still verifies
+ * @param secret the derived secret
  */
 public record Pepper(String kid, byte[] secret) {
 
-    private static final Logger LOG = Logger.getLogger(Pepper.class);
-    static final String NONE = "none";
+    /** What keeps the derived secret apart from every other use of the realm key. */
+    static final String LABEL = "mfa-code-pepper";
 
-    public static Pepper none() {
-        return new Pepper(NONE, new byte[0]);
-    }
-
-    public static Pepper active(KeycloakSession session, RealmModel realm) {
+    /** The pepper of the realm key {@code kid} with raw bytes {@code realmKey}. */
+    public static Pepper derive(String kid, byte[] realmKey) {
         try {
-            KeyWrapper key = session.keys().getActiveKey(realm, KeyUse.SIG, Algorithm.HS512);
-            byte[] secret = secretOf(key);
-            if (secret != null) {
-                return new Pepper(key.getKid(), secret);
-            }
-        } catch (RuntimeException e) {
-            // reported below
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(realmKey, "HmacSHA256"));
+            return new Pepper(kid, mac.doFinal(LABEL.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
+            throw new IllegalStateException("HmacSHA256 unavailable", e);
         }
-        LOG.warnf("Realm %s has no readable HS512 key; SMS code hashes are salted only", realm.getName());
-        return none();
-    }
-
-    /** The key a challenge was issued with; null if it is gone (the code can no longer be checked). */
-    public static Pepper byKid(KeycloakSession session, RealmModel realm, String kid) {
-        if (kid == null || NONE.equals(kid)) {
-            return none();
-        }
-        byte[] secret = secretOf(session.keys().getKey(realm, kid, KeyUse.SIG, Algorithm.HS512));
-        return secret == null ? null : new Pepper(kid, secret);
-    }
-
-    /** Null for a missing key and for one the server cannot read out (an HSM). */
-    private static byte[] secretOf(KeyWrapper key) {
-        return key == null || key.getSecretKey() == null ? null : key.getSecretKey().getEncoded();
     }
 
     @Override

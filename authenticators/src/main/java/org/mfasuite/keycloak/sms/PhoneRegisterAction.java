@@ -134,7 +134,7 @@ public class PhoneRegisterAction implements RequiredActionProvider, CredentialRe
         SmsSettings settings = settings(context);
         context.getEvent().event(EventType.UPDATE_CREDENTIAL).detail(Details.CREDENTIAL_TYPE, PhoneCredentialModel.TYPE);
         SmsEvents.describe(context.getEvent(), SmsEvents.STEP_CHECK, PhoneMask.mask(number));
-        CodeVerifier.Verdict verdict = new CodeVerifier(context.getSession(), context.getRealm(), store(context), settings.code())
+        CodeVerifier.Verdict verdict = CodeVerifier.of(context.getSession(), context.getRealm(), store(context), settings.code())
                 .verify(entered, number::equals);
         switch (verdict.result()) {
             case VALID -> {
@@ -221,7 +221,7 @@ public class PhoneRegisterAction implements RequiredActionProvider, CredentialRe
     }
 
     private static ChallengeStore store(RequiredActionContext context) {
-        return new ChallengeStore(context.getAuthenticationSession(), PhoneRegisterActionFactory.PROVIDER_ID);
+        return ChallengeStore.of(context.getAuthenticationSession(), PhoneRegisterActionFactory.PROVIDER_ID);
     }
 
     private static SmsSettings settings(RequiredActionContext context) {

@@ -95,7 +95,7 @@ public class SmsAuthenticator implements Authenticator, CredentialValidator<Phon
             return;
         }
         // A code sent to a phone the user has since removed no longer counts.
-        CodeVerifier.Verdict verdict = new CodeVerifier(context.getSession(), context.getRealm(), store, settings.code())
+        CodeVerifier.Verdict verdict = CodeVerifier.of(context.getSession(), context.getRealm(), store, settings.code())
                 .verify(entered, target -> phones.stream().anyMatch(p -> p.getId().equals(target)));
         switch (verdict.result()) {
             case VALID -> {
@@ -195,7 +195,7 @@ public class SmsAuthenticator implements Authenticator, CredentialValidator<Phon
     }
 
     private static ChallengeStore store(AuthenticationFlowContext context) {
-        return new ChallengeStore(context.getAuthenticationSession(), SmsAuthenticatorFactory.PROVIDER_ID);
+        return ChallengeStore.of(context.getAuthenticationSession(), SmsAuthenticatorFactory.PROVIDER_ID);
     }
 
     private static SmsSettings settings(AuthenticationFlowContext context) {

@@ -12,6 +12,7 @@ import org.keycloak.models.UserModel;
 import org.mfasuite.keycloak.challenge.ChallengeStore;
 import org.mfasuite.keycloak.challenge.CodeChallenge;
 import org.mfasuite.keycloak.challenge.Pepper;
+import org.mfasuite.keycloak.challenge.RealmPepperKeys;
 import org.mfasuite.keycloak.challenge.SendQuota;
 import org.mfasuite.keycloak.gateway.Channel;
 import org.mfasuite.keycloak.gateway.MessageDispatcher;
@@ -69,7 +70,14 @@ public final class SmsCodeSender {
         if (!policy.allows(e164)) {
             return refused(event, new Result(Status.REGION_NOT_ALLOWED, 0), "region_" + PhoneNumbers.regionOf(e164));
         }
-        Pepper pepper = Pepper.active(session, realm);
+        // Checked before any place in the limits is taken: a realm without a key must not use up sends.
+        Pepper pepper = new RealmPepperKeys(session, realm).active().orElse(null);
+        if (pepper == null) {
+            alertOnce("no-key", 3600, () -> LOG.errorf("Realm %s has no readable HS512 key: SMS codes are not sent",
+                    realm.getName()));
+            event.detail(SmsEvents.RESULT, "failed").detail(Details.REASON, "no_key").error("mfa_no_key");
+            return new Result(Status.FAILED, 0);
+        }
         SendQuota quota = new SendQuota(session.singleUseObjects());
         SendQuota.Permit permit = quota.acquire(new SendQuota.Request(realm.getId(), user.getId(), e164,
                 session.getContext().getConnection().getRemoteAddr(), enforceDelay), now, policy.limits());

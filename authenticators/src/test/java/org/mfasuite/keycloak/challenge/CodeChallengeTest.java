@@ -75,7 +75,7 @@ class CodeChallengeTest {
     void theHashNeedsTheRealmKey() {
         CodeChallenge challenge = CodeChallenge.issue("cred-1", "123456", NOW, SETTINGS, PEPPER);
         assertEquals("kid-1", challenge.kid());
-        assertEquals(Outcome.WRONG, challenge.check("123456", NOW, 3, Pepper.none()),
+        assertEquals(Outcome.WRONG, challenge.check("123456", NOW, 3, new Pepper("kid-1", new byte[0])),
                 "the salt stored beside the hash is not enough to test codes");
         assertEquals(Outcome.WRONG, challenge.check("123456", NOW, 3, new Pepper("kid-1", "other-key".getBytes())));
     }

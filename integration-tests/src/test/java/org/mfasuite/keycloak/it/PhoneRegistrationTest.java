@@ -76,6 +76,85 @@ public class PhoneRegistrationTest extends DemoRealmTest {
     }
 
     @Test
+    public void anExpiredRegistrationCodeIsRefusedAndNothingIsStored() {
+        // shorter than Keycloak's 5-minute limit for a required-action page, which would restart the sign-in
+        RequiredActionConfigRepresentation config = new RequiredActionConfigRepresentation();
+        config.setConfig(Map.of("code-ttl", "60"));
+        realm.admin().flows().updateRequiredActionConfig("mfa-phone-register", config);
+        realm.cleanup().add(r -> r.flows().removeRequiredActionConfig("mfa-phone-register"));
+        String userId = promptedUserOnTheNumberPage("expired");
+        String phone = DemoUsers.uniquePhone();
+        registerPage.enterNumber(phone);
+        registerPage.assertVerifyPage();
+
+        clock.set(61);
+        registerPage.enterCode(Outbox.lastCodeTo(phone));
+
+        registerPage.assertVerifyPage();
+        assertTrue(registerPage.codeError().contains("expired"), registerPage.codeError());
+        assertTrue(phoneCredentials(userId).isEmpty());
+    }
+
+    @Test
+    public void threeWrongEntriesUseUpTheRegistrationCode() {
+        String userId = promptedUserOnTheNumberPage("usedup");
+        String phone = DemoUsers.uniquePhone();
+        registerPage.enterNumber(phone);
+        String code = Outbox.lastCodeTo(phone);
+        for (int i = 0; i < 3; i++) {
+            registerPage.enterCode(SmsSignInTest.wrong(code));
+        }
+        assertTrue(registerPage.codeError().contains("Too many wrong tries"), registerPage.codeError());
+
+        registerPage.enterCode(code);
+
+        assertTrue(registerPage.codeError().contains("Too many wrong tries"), "the right code comes too late: " + registerPage.codeError());
+        assertTrue(phoneCredentials(userId).isEmpty());
+    }
+
+    @Test
+    public void numbersTypedInARowWaitForTheResendDelayAndStopAtTheSendLimit() {
+        promptedUserOnTheNumberPage("pump");
+        String phone = DemoUsers.uniquePhone();
+        registerPage.enterNumber(phone);
+        registerPage.assertVerifyPage();
+        registerPage.changeNumber();
+
+        registerPage.enterNumber(phone);
+        registerPage.assertCurrent();
+        assertTrue(registerPage.alert().contains("wait"), registerPage.alert());
+        assertEquals(1, Outbox.countTo(phone), "no code while the resend delay runs");
+
+        for (int sent = 2; sent <= 5; sent++) {
+            clock.set(31 * (sent - 1));
+            registerPage.enterNumber(phone);
+            registerPage.assertVerifyPage();
+            assertEquals(sent, Outbox.countTo(phone));
+            registerPage.changeNumber();
+        }
+        clock.set(31 * 5);
+        registerPage.enterNumber(phone);
+
+        registerPage.assertCurrent();
+        assertTrue(registerPage.alert().contains("too many codes"), registerPage.alert());
+        assertEquals(5, Outbox.countTo(phone), "five codes in five minutes, as at sign-in");
+    }
+
+    @Test
+    public void aHostileNumberIsEchoedEscaped() {
+        promptedUserOnTheNumberPage("xss");
+        String hostile = "\"><img src=x onerror=alert(1)>";
+
+        HttpResponse<String> page = FormPost.of(driver, "mfa-phone-register-form").post(Map.of("phoneNumber", hostile, "send", ""));
+
+        assertEquals(200, page.statusCode());
+        String html = page.body();
+        assertTrue(html.contains("input-error-phoneNumber"), "refused as a number: " + html);
+        assertFalse(html.contains("<img src=x"), "no element injected: " + html);
+        assertTrue(html.contains("&quot;&gt;&lt;img src=x onerror=alert(1)&gt;"), "echoed as text: " + html);
+    }
+
+    @Test
     public void accountConsoleListsPhonesWithSetUpAndRemove() throws Exception {
         String user = DemoUsers.uniqueName("console");
         createUser(user);
@@ -194,6 +273,15 @@ public class PhoneRegistrationTest extends DemoRealmTest {
                 "a 4-digit code is below the 20-bit minimum");
         String body = refused.getResponse().readEntity(String.class);
         assertTrue(body.contains("Code length (code-length) must be a whole number from 6 to 8"), "names the field: " + body);
+    }
+
+    /** A new user asked to register a phone at sign-in, on the number page. Returns the user id. */
+    private String promptedUserOnTheNumberPage(String prefix) {
+        String user = DemoUsers.uniqueName(prefix);
+        String userId = createUser(user, "mfa-phone-register");
+        submitPassword(user, DemoUsers.PASSWORD);
+        registerPage.assertCurrent();
+        return userId;
     }
 
     private String createUser(String username, String... requiredActions) {
