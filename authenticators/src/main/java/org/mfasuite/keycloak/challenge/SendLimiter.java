@@ -85,12 +85,6 @@ public final class SendLimiter {
         return Math.max(0, wait);
     }
 
-    /** Seconds since the subject's latest send within the window, or -1 when there is none. */
-    public long secondsSinceLatest(String subject, long now, SendLimits limits) {
-        Usage usage = usage(subject, now, limits);
-        return usage.inWindow() == 0 ? -1 : Math.max(0, now - usage.latest());
-    }
-
     /**
      * Records the send's time in its slot: the send happened or may have. Keycloak's store writes it when the
      * request commits (a second put of one key in a request is refused), so this is done once, after sending.

@@ -102,11 +102,6 @@ public final class SendQuota {
         return users.waitSeconds(userSubject(realmId, userId), now, limits, enforceDelay);
     }
 
-    /** Seconds since the user's latest code, or -1 when none was sent within the send window. */
-    public long secondsSinceUsersLatest(String realmId, String userId, long now, SendLimits limits) {
-        return users.secondsSinceLatest(userSubject(realmId, userId), now, limits);
-    }
-
     private Status take(List<WindowBudget.Ticket> tickets, String subject, int limit, long now, Status whenFull) {
         WindowBudget.Ticket ticket = budgets.claim(subject, limit, HOUR, now);
         if (ticket == null) {

@@ -14,13 +14,12 @@ record SendNotice(MessageType type, String key, Object... args) {
 
     /**
      * @param result    the refused or failed send
-     * @param sentAgo   seconds since the user's latest code (for the resend wait)
      * @param regionKey the message for a country that is not allowed (the field's or the page's)
      */
-    static SendNotice of(SmsCodeSender.Result result, long sentAgo, String regionKey) {
+    static SendNotice of(SmsCodeSender.Result result, String regionKey) {
         long minutes = Math.max(1, (result.waitSeconds() + 59) / 60);
         return switch (result.status()) {
-            case TOO_SOON -> new SendNotice(MessageType.INFO, "mfa-sms-wait", sentAgo, result.waitSeconds());
+            case TOO_SOON -> new SendNotice(MessageType.INFO, "mfa-sms-wait", result.sentAgo(), result.waitSeconds());
             case USER_LIMIT -> new SendNotice(MessageType.WARNING, "mfa-sms-send-limit", minutes);
             case NUMBER_LIMIT -> new SendNotice(MessageType.ERROR, "mfa-sms-number-limit", minutes);
             case IP_LIMIT -> new SendNotice(MessageType.ERROR, "mfa-sms-ip-limit", minutes);

@@ -22,7 +22,6 @@ import org.mfasuite.keycloak.challenge.BruteForce;
 import org.mfasuite.keycloak.challenge.ChallengeStore;
 import org.mfasuite.keycloak.challenge.CodeChallenge;
 import org.mfasuite.keycloak.challenge.CodeVerifier;
-import org.mfasuite.keycloak.challenge.SendQuota;
 
 /**
  * Sign-in step: sends a code to one of the user's phones and checks it. The code goes out at once when SMS
@@ -139,9 +138,7 @@ public class SmsAuthenticator implements Authenticator, CredentialValidator<Phon
                     .state(pendingPhone != null ? SmsForm.State.CODE_SENT : SmsForm.State.NOT_SENT).create());
             return;
         }
-        SmsCodeSender.Result result = new SmsCodeSender(context.getSession(), context.getRealm(), context.getUser(),
-                settings(context), policy(context), store(context), SmsAuthenticatorFactory.PROVIDER_ID)
-                .send(phone.getId(), phone.getPhoneNumber(), resend, SmsText.Purpose.SIGN_IN, context.getEvent());
+        SmsCodeSender.Result result = sender(context).send(phone.getId(), phone.getPhoneNumber(), resend, SmsText.Purpose.SIGN_IN, context.getEvent());
         if (result.sent()) {
             context.getAuthenticationSession().setAuthNote(SELECTED_PHONE_NOTE, phone.getId());
             context.getAuthenticationSession().setAuthNote(SENT_NOTE, "true");
@@ -152,7 +149,7 @@ public class SmsAuthenticator implements Authenticator, CredentialValidator<Phon
         PhoneCredentialModel shown = pendingPhone != null ? pendingPhone : phone;
         SmsForm.State state = pendingPhone != null ? SmsForm.State.CODE_SENT
                 : SendNotice.isFinal(result) ? SmsForm.State.UNAVAILABLE : SmsForm.State.NOT_SENT;
-        SendNotice notice = SendNotice.of(result, sentAgo(context), "mfa-sms-region-not-allowed");
+        SendNotice notice = SendNotice.of(result, "mfa-sms-region-not-allowed");
         SmsForm page = page(context, phones, shown).state(state).waitSeconds(result.waitSeconds())
                 .message(notice.type(), notice.key(), notice.args());
         context.challenge(page.create());
@@ -172,13 +169,12 @@ public class SmsAuthenticator implements Authenticator, CredentialValidator<Phon
     }
 
     private static long userWait(AuthenticationFlowContext context, boolean enforceDelay) {
-        return new SendQuota(context.getSession().singleUseObjects()).userWaitSeconds(context.getRealm().getId(),
-                context.getUser().getId(), Time.currentTime(), policy(context).limits(), enforceDelay);
+        return sender(context).waitSeconds(enforceDelay);
     }
 
-    private static long sentAgo(AuthenticationFlowContext context) {
-        return Math.max(0, new SendQuota(context.getSession().singleUseObjects()).secondsSinceUsersLatest(
-                context.getRealm().getId(), context.getUser().getId(), Time.currentTime(), policy(context).limits()));
+    private static SmsCodeSender sender(AuthenticationFlowContext context) {
+        return new SmsCodeSender(context.getSession(), context.getRealm(), context.getUser(), settings(context),
+                policy(context), store(context), SmsAuthenticatorFactory.PROVIDER_ID);
     }
 
     private SmsForm page(AuthenticationFlowContext context, List<PhoneCredentialModel> phones, PhoneCredentialModel shown) {

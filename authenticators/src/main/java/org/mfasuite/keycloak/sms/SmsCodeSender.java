@@ -32,8 +32,17 @@ public final class SmsCodeSender {
     /** SENT, or why nothing was sent; each refusal is recorded with its own event error. */
     public enum Status { SENT, REGION_NOT_ALLOWED, TOO_SOON, USER_LIMIT, NUMBER_LIMIT, IP_LIMIT, REALM_LIMIT, FAILED }
 
-    /** What became of a send request; {@code waitSeconds}: when the refusing limit lets a code go again. */
-    public record Result(Status status, long waitSeconds) {
+    /**
+     * What became of a send request.
+     *
+     * @param waitSeconds when the refusing limit lets a code go again
+     * @param sentAgo     for TOO_SOON: seconds since the user's latest code
+     */
+    public record Result(Status status, long waitSeconds, long sentAgo) {
+        Result(Status status, long waitSeconds) {
+            this(status, waitSeconds, 0);
+        }
+
         public boolean sent() {
             return status == Status.SENT;
         }
@@ -82,7 +91,9 @@ public final class SmsCodeSender {
         SendQuota.Permit permit = quota.acquire(new SendQuota.Request(realm.getId(), user.getId(), e164,
                 session.getContext().getConnection().getRemoteAddr(), enforceDelay), now, policy.limits());
         if (!permit.allowed()) {
-            Result result = new Result(Status.valueOf(permit.status().name()), permit.waitSeconds());
+            Status status = Status.valueOf(permit.status().name());
+            long sentAgo = status == Status.TOO_SOON ? policy.limits().resendDelaySeconds() - permit.waitSeconds() : 0;
+            Result result = new Result(status, permit.waitSeconds(), sentAgo);
             if (result.status() == Status.REALM_LIMIT) {
                 alertOnce("realm-limit:" + now / 3600, 3600, () -> LOG.errorf(
                         "Realm %s reached its SMS budget (realm-hourly-limit=%d): no codes are sent until the hour ends",
@@ -117,6 +128,15 @@ public final class SmsCodeSender {
                 .detail(SmsEvents.MESSAGE_ID, dispatch.receipt().messageId())
                 .detail(SmsEvents.RESULT, "sent").success();
         return new Result(Status.SENT, 0);
+    }
+
+    /**
+     * Seconds until this user's own limits let a code go (0: now), taking nothing: a send button waits that
+     * long instead of offering a send that must fail.
+     */
+    public long waitSeconds(boolean enforceDelay) {
+        return new SendQuota(session.singleUseObjects()).userWaitSeconds(realm.getId(), user.getId(), Time.currentTime(),
+                policy.limits(), enforceDelay);
     }
 
     private static Result refused(EventBuilder event, Result result, String reason) {

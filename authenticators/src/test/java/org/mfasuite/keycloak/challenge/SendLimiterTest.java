@@ -72,7 +72,6 @@ class SendLimiterTest {
         limiter = new SendLimiter(store);
         assertEquals(30, limiter.waitSeconds("realm:user", 1000, SETTINGS, true));
         assertEquals(0, limiter.waitSeconds("realm:user", 1000, SETTINGS, false), "a sign-in's first code is not delayed");
-        assertEquals(12, limiter.secondsSinceLatest("realm:user", 1012, SETTINGS));
         for (int i = 1; i < 5; i++) {
             send(1000 + i * 40, true);
         }
