@@ -82,8 +82,10 @@
     <#if !v2></div></#if>
 </#macro>
 
+<#-- Under a minute "25 s"; longer waits (a number or send limit, up to an hour) as minutes:seconds, "35:02". -->
 <#macro countdown wait>
-    <#if (wait > 0)><span class="mfa-countdown"> (${msg("mfa-wait-seconds", wait?c)})</span></#if>
+    <#if (wait >= 60)><span class="mfa-countdown"> (${(wait / 60)?floor?c}:${(wait % 60)?string("00")})</span>
+    <#elseif (wait > 0)><span class="mfa-countdown"> (${msg("mfa-wait-seconds", wait?c)})</span></#if>
 </#macro>
 
 <#-- Counts the waiting buttons down and enables them at zero. -->
@@ -100,7 +102,9 @@
                     button.disabled = false;
                     if (shown) { shown.textContent = ""; }
                 } else if (shown) {
-                    shown.textContent = " (" + template.replace("{0}", left) + ")";
+                    shown.textContent = " (" + (left >= 60
+                        ? Math.floor(left / 60) + ":" + ("0" + left % 60).slice(-2)
+                        : template.replace("{0}", left)) + ")";
                 }
             }, 1000);
         });

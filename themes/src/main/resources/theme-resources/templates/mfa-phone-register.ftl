@@ -17,7 +17,8 @@
                     <@mfa.linkButton id="mfa-phone-cancel" name="cancel-aia" value="true" label=msg("doCancel")/>
                 </#if>
             </@mfa.actions>
-            <#if message?has_content && message.type == "error">
+            <#-- only when no code can be sent: not for a number the user can correct (a field error) -->
+            <#if message?has_content && message.type == "error" && !messagesPerField.existsError('phoneNumber')>
                 <@mfa.helpdesk contact=mfaHelpdesk!""/>
             </#if>
         </form>

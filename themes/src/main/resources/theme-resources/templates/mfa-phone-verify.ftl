@@ -16,6 +16,10 @@
                     <@mfa.linkButton id="mfa-phone-cancel" name="cancel-aia" value="true" label=msg("doCancel")/>
                 </#if>
             </@mfa.actions>
+            <#-- a new code was refused (gateway down, number or network budget): say whom to contact -->
+            <#if message?has_content && message.type == "error" && !messagesPerField.existsError('code')>
+                <@mfa.helpdesk contact=mfaHelpdesk!""/>
+            </#if>
         </form>
         <@mfa.countdownScript/>
     </#if>
