@@ -8,10 +8,10 @@
         <#assign state = mfaSms.state>
         <form id="mfa-sms-form" class="${properties.kcFormClass!}" action="${url.loginAction}" method="post" novalidate>
             <#if state == "CODE_SENT">
-                <p id="mfa-sms-sent-to">${msg("mfa-sms-sent-to", mfaSms.codeLength?c, mfaSms.selected.label, mfaSms.ttlMinutes?int)}</p>
+                <p id="mfa-sms-sent-to" class="pf-v5-u-mt-md">${msg("mfa-sms-sent-to", mfaSms.codeLength?c, mfaSms.selected.label, mfaSms.ttlMinutes?int)}</p>
                 <@mfa.codeField label=msg("mfa-sms-code-label")/>
             <#elseif state == "READY">
-                <p id="mfa-sms-ready">${msg("mfa-sms-ready", mfaSms.codeLength?c, mfaSms.selected.label)}</p>
+                <p id="mfa-sms-ready" class="pf-v5-u-mt-md">${msg("mfa-sms-ready", mfaSms.codeLength?c, mfaSms.selected.label)}</p>
             </#if>
             <@mfa.actions>
                 <#if state == "CODE_SENT">
@@ -31,7 +31,8 @@
                 <#if auth?has_content && auth.showTryAnotherWayLink()>
                     <p id="mfa-sms-other-way">${msg("mfa-sms-other-way-hint")}</p>
                 </#if>
-                <#if message?has_content && message.type == "error">
+                <#-- whom to contact only when no code can be had here; a used-up code is replaced by the button -->
+                <#if state != "USED_UP" && message?has_content && message.type == "error">
                     <@mfa.helpdesk contact=mfaSms.helpdesk/>
                 </#if>
             </#if>

@@ -56,10 +56,11 @@ final class PhoneRegisterForm {
         return page.createForm(NUMBER_TEMPLATE);
     }
 
-    /** The number page after a send that did not happen. */
+    /** The number page after a send that did not happen; a limit of that one number leaves other numbers open. */
     Response numberRefused(String typed, SmsCodeSender.Result result) {
         refused(result);
-        return number(typed, null, Math.max(waitSeconds, result.waitSeconds()));
+        boolean otherNumbersMayGo = result.status() == SmsCodeSender.Status.NUMBER_LIMIT;
+        return number(typed, null, otherNumbersMayGo ? waitSeconds : Math.max(waitSeconds, result.waitSeconds()));
     }
 
     /** The code page: the user's own number, typed a moment ago, in full so a typo can be spotted. */

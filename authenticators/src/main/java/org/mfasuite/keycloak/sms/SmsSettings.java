@@ -60,11 +60,11 @@ public record SmsSettings(CodeSettings code, List<String> gateways) {
         List<ProviderConfigProperty> properties = new ArrayList<>(CodeSettings.configProperties(appliesTo));
         properties.addAll(ProviderConfigurationBuilder.create()
                 .property().name(GATEWAY).label("Gateway")
-                .helpText("Message gateway that sends the codes. default: the server's default gateway "
-                        + "(see the server options). Default default. " + appliesTo)
+                .helpText("Message gateway that sends the codes. The value 'default', also the default, means "
+                        + "the server's default gateway (see the server options). " + appliesTo)
                 .type(ProviderConfigProperty.LIST_TYPE).options(primary).defaultValue(SERVER_DEFAULT).add()
                 .property().name(FALLBACK_GATEWAY).label("Fallback gateway")
-                .helpText("Gateway tried when the first one fails. Default none. " + appliesTo)
+                .helpText("Gateway tried when the first one fails. Default: none. " + appliesTo)
                 .type(ProviderConfigProperty.LIST_TYPE).options(fallback).defaultValue(NO_FALLBACK).add()
                 .build());
         return properties;
