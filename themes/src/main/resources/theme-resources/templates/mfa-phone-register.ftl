@@ -12,6 +12,9 @@
             <@mfa.actions>
                 <#if !(mfaFull!false)>
                     <@mfa.primaryButton id="mfa-phone-send" name="mfa-action" value="send" label=msg("mfa-phone-send-code") wait=mfaWait/>
+                <#elseif (mfaCanContinue!false) && !isAppInitiatedAction??>
+                    <#-- at the phone limit during sign-in: no dead end, the user goes on with the phones they have -->
+                    <@mfa.primaryButton id="mfa-phone-continue" name="mfa-action" value="continue" label=msg("doContinue")/>
                 </#if>
                 <#if isAppInitiatedAction??>
                     <@mfa.linkButton id="mfa-phone-cancel" name="cancel-aia" value="true" label=msg("doCancel")/>

@@ -18,10 +18,15 @@ public record CodeSettings(int length, int ttlSeconds, int maxAttempts) {
 
     public static final IntSetting LENGTH = new IntSetting("code-length", 6, 8, 6, "Code length",
             "Digits in each code.");
-    public static final IntSetting TTL = new IntSetting("code-ttl", 30, 600, 300, "Code lifetime (seconds)",
+    public static final IntSetting TTL = new IntSetting("code-ttl", 60, 600, 300, "Code lifetime (seconds)",
             "How long a code can be used.");
     public static final IntSetting MAX_ATTEMPTS = new IntSetting("max-attempts", 1, 10, 3, "Tries per code",
             "Wrong entries allowed before the user must ask for a new code.");
+
+    /** The lifetime as pages and texts state it: whole minutes, never more than it is. */
+    public int ttlMinutes() {
+        return ttlSeconds / 60;
+    }
 
     private static final List<IntSetting> ALL = List.of(LENGTH, TTL, MAX_ATTEMPTS);
 

@@ -53,7 +53,7 @@ public final class SendLimiter {
         for (int slot = 0; slot < limits.sendLimit(); slot++) {
             String key = key(subject, slot);
             if (store.putIfAbsent(key, lifespan)) {
-                return new Decision(Status.ALLOWED, 0, key, now, lifespan);
+                return decide(subject, slot, now, limits, enforceDelay, lifespan);
             }
             // Stale by Keycloak's clock. Exactly one request may clear this entry (the one that claims
             // its reaping), so parallel requests cannot remove each other's fresh sends.
@@ -61,12 +61,33 @@ public final class SendLimiter {
             if (now - sentAt >= window && store.putIfAbsent(key + ":reaped:" + sentAt, lifespan)) {
                 store.remove(key);
                 if (store.putIfAbsent(key, lifespan)) {
-                    return new Decision(Status.ALLOWED, 0, key, now, lifespan);
+                    return decide(subject, slot, now, limits, enforceDelay, lifespan);
                 }
             }
         }
         // another node took the last slot meanwhile
         return new Decision(Status.LIMITED, 1);
+    }
+
+    /**
+     * The delay check above read the slots before taking one, so parallel requests (several numbers posted at
+     * once) could all pass it. Now that a slot is held, a send still within the delay wins over it if its time
+     * is known (committed) or, when both are in flight, if it holds the lower slot: exactly one goes.
+     */
+    private Decision decide(String subject, int mine, long now, SendLimits limits, boolean enforceDelay, long lifespan) {
+        String key = key(subject, mine);
+        if (enforceDelay) {
+            for (int slot = 0; slot < limits.sendLimit(); slot++) {
+                Map<String, String> held = slot == mine ? null : store.get(key(subject, slot));
+                boolean inFlight = held != null && held.get(TIME) == null;
+                long sentAt = sentAt(held, now);
+                if (held != null && now - sentAt < limits.resendDelaySeconds() && (!inFlight || slot < mine)) {
+                    store.remove(key);
+                    return new Decision(Status.TOO_SOON, Math.max(1, sentAt + limits.resendDelaySeconds() - now));
+                }
+            }
+        }
+        return new Decision(Status.ALLOWED, 0, key, now, lifespan);
     }
 
     /**

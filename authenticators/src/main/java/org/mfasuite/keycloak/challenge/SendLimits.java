@@ -34,9 +34,6 @@ public record SendLimits(int sendLimit, int sendWindowSeconds, int resendDelaySe
     public static final IntSetting REALM_HOURLY_LIMIT = new IntSetting("realm-hourly-limit", 1, 1000000, 2000,
             "Codes per realm per hour", "The cost ceiling: when reached, no more codes are sent in this realm until the hour ends.");
 
-    /** Wrong codes one user may enter per day when the realm's brute-force protection is off (NIST: at most 100). */
-    public static final int UNPROTECTED_DAILY_FAILURES = 100;
-
     private static final List<IntSetting> ALL = List.of(SEND_LIMIT, SEND_WINDOW, RESEND_DELAY, NUMBER_HOURLY_LIMIT,
             IP_HOURLY_LIMIT, REALM_HOURLY_LIMIT);
 

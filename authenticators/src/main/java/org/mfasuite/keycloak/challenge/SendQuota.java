@@ -8,7 +8,8 @@ import org.keycloak.models.SingleUseObjectProvider;
 /**
  * Every limit a send must pass, taken together: the user's own limit and resend delay, then the budgets of
  * the destination number, the client address and the realm. A send holds a place in each; if one refuses,
- * the places already taken are given back, and so are all of them when the gateway certainly did not send.
+ * the places already taken are given back. When the gateway certainly did not send, the budgets get their
+ * places back but the user's own limit still counts the attempt, so failing sends cannot be repeated freely.
  */
 public final class SendQuota {
 
@@ -89,8 +90,16 @@ public final class SendQuota {
         permit.tickets.forEach(budgets::commit);
     }
 
-    /** Gives every place back: for a send the gateway certainly did not deliver. Instead of {@link #commit}. */
-    public void release(Permit permit) {
+    /** The gateway certainly did not deliver: the budgets get their places back, the user's attempt counts. */
+    public void notDelivered(Permit permit) {
+        if (permit.userSlot != null) {
+            users.commit(permit.userSlot);
+        }
+        permit.tickets.forEach(budgets::release);
+    }
+
+    /** Gives every place back: nothing was attempted. */
+    private void release(Permit permit) {
         if (permit.userSlot != null) {
             users.release(permit.userSlot);
         }

@@ -12,12 +12,13 @@ import org.keycloak.models.SingleUseObjectProvider;
  * <p>
  * Keycloak's single-use store applies {@code put} when the request commits and refuses a second put of one
  * key in a request, while putIfAbsent and remove act at once. So a claim only uses putIfAbsent, and the
- * hint is written exactly once afterwards: by {@link #commit} or by {@link #release}.
+ * hint is written once, by {@link #commit}. A released ticket leaves a hole below the hint; a marker says
+ * holes exist, and a claim that finds nothing above the hint looks below it before refusing.
  */
 public final class WindowBudget {
 
     /** A claimed ticket: {@link #commit} it when the use happened, {@link #release} it when it did not. */
-    public record Ticket(String key, String hintKey, int index, long lifespan) {
+    public record Ticket(String key, String base, int index, long lifespan) {
     }
 
     private static final String NEXT = "n";
@@ -31,12 +32,23 @@ public final class WindowBudget {
     /** @return a ticket, or null when {@code limit} tickets are already taken in the window holding {@code now} */
     public Ticket claim(String subject, int limit, int windowSeconds, long now) {
         String base = base(subject, windowSeconds, now);
-        String hintKey = base + ":next";
         long lifespan = secondsLeft(windowSeconds, now) + 60;
-        for (int i = hint(hintKey); i < limit; i++) {
+        int hint = Math.min(hint(base), limit);
+        Ticket ticket = firstFree(base, hint, limit, lifespan);
+        // Holes below the hint, left by released tickets: looked for only when some were released, and the
+        // marker is cleared first, so a release during the scan sets it again for the next claim.
+        if (ticket == null && store.contains(base + ":freed")) {
+            store.remove(base + ":freed");
+            ticket = firstFree(base, 0, hint, lifespan);
+        }
+        return ticket;
+    }
+
+    private Ticket firstFree(String base, int from, int to, long lifespan) {
+        for (int i = from; i < to; i++) {
             String key = base + ":" + i;
             if (store.putIfAbsent(key, lifespan)) {
-                return new Ticket(key, hintKey, i, lifespan);
+                return new Ticket(key, base, i, lifespan);
             }
         }
         return null;
@@ -45,7 +57,7 @@ public final class WindowBudget {
     /** The use happened: later claims start after this ticket. */
     public void commit(Ticket ticket) {
         if (ticket != null) {
-            store.put(ticket.hintKey(), ticket.lifespan(), Map.of(NEXT, Integer.toString(ticket.index() + 1)));
+            store.put(ticket.base() + ":next", ticket.lifespan(), Map.of(NEXT, Integer.toString(ticket.index() + 1)));
         }
     }
 
@@ -55,9 +67,7 @@ public final class WindowBudget {
             return;
         }
         store.remove(ticket.key());
-        if (hint(ticket.hintKey()) > ticket.index()) {
-            store.put(ticket.hintKey(), ticket.lifespan(), Map.of(NEXT, Integer.toString(ticket.index())));
-        }
+        store.putIfAbsent(ticket.base() + ":freed", ticket.lifespan());
     }
 
     /** Whether every ticket of the window is taken; exact for budgets whose tickets are never given back. */
@@ -74,8 +84,8 @@ public final class WindowBudget {
         return "mfa-budget:" + subject + ":" + windowSeconds + ":" + Math.floorDiv(now, windowSeconds);
     }
 
-    private int hint(String hintKey) {
-        Map<String, String> held = store.get(hintKey);
+    private int hint(String base) {
+        Map<String, String> held = store.get(base + ":next");
         try {
             return held == null || held.get(NEXT) == null ? 0 : Math.max(0, Integer.parseInt(held.get(NEXT)));
         } catch (NumberFormatException e) {

@@ -24,7 +24,6 @@ import org.mfasuite.keycloak.gateway.PhoneMask;
  */
 public class PhoneRegisterAction implements RequiredActionProvider, CredentialRegistrator {
 
-    static final String ACTION = "mfa-action";
     private static final String PENDING_NUMBER_NOTE = PhoneRegisterActionFactory.PROVIDER_ID + ".number";
     private static final String ADDED_NOTE = PhoneRegisterActionFactory.PROVIDER_ID + ".added";
 
@@ -59,8 +58,10 @@ public class PhoneRegisterAction implements RequiredActionProvider, CredentialRe
     public void processAction(RequiredActionContext context) {
         MultivaluedMap<String, String> form = context.getHttpRequest().getDecodedFormParameters();
         String pending = context.getAuthenticationSession().getAuthNote(PENDING_NUMBER_NOTE);
-        String action = form.getFirst(ACTION) == null ? "" : form.getFirst(ACTION);
-        if (context.getAuthenticationSession().getAuthNote(ADDED_NOTE) != null) {
+        String action = form.getFirst(SmsForm.ACTION) == null ? "" : form.getFirst(SmsForm.ACTION);
+        if (context.getAuthenticationSession().getAuthNote(ADDED_NOTE) != null
+                || action.equals("continue") && form(context).canContinue()) {
+            // after "Phone added", or a user with the most phones allowed going on without adding one
             context.getAuthenticationSession().removeAuthNote(ADDED_NOTE);
             context.success();
         } else if (action.equals("send")) {
@@ -74,7 +75,7 @@ public class PhoneRegisterAction implements RequiredActionProvider, CredentialRe
                     context.getEvent());
             context.challenge(form(context).codeResent(pending, result));
         } else {
-            verify(context, pending, form.getFirst(PhoneRegisterForm.CODE_FIELD));
+            verify(context, pending, form.getFirst(SmsForm.CODE_FIELD));
         }
     }
 
@@ -133,18 +134,20 @@ public class PhoneRegisterAction implements RequiredActionProvider, CredentialRe
                 context.challenge(form(context).added(number));
             }
             case MALFORMED -> context.challenge(form(context).code(number,
-                    new FormMessage(PhoneRegisterForm.CODE_FIELD, "mfa-sms-code-format", settings.code().length())));
-            case WRONG -> codeFailure(context, number, "wrong_code", verdict.attemptsLeft() > 0
+                    new FormMessage(SmsForm.CODE_FIELD, "mfa-sms-code-format", settings.code().length())));
+            case WRONG -> codeFailure(context, number, "wrong", "wrong_code", verdict.attemptsLeft() > 0
                     ? "mfa-sms-code-invalid-tries" : "mfa-sms-code-exhausted", verdict.attemptsLeft());
-            case EXPIRED -> codeFailure(context, number, "expired_code", "mfa-sms-code-expired");
-            case EXHAUSTED -> codeFailure(context, number, "too_many_tries", "mfa-sms-code-exhausted");
+            case EXPIRED -> codeFailure(context, number, "expired", "expired_code", "mfa-sms-code-expired");
+            case EXHAUSTED -> codeFailure(context, number, "exhausted", "too_many_tries", "mfa-sms-code-exhausted");
         }
     }
 
-    private void codeFailure(RequiredActionContext context, String number, String reason, String messageKey, Object... args) {
-        context.getEvent().clone().event(EventType.UPDATE_CREDENTIAL).detail(SmsEvents.RESULT, reason)
+    /** @param result the event's {@code mfa_result}, the same values as at sign-in */
+    private void codeFailure(RequiredActionContext context, String number, String result, String reason, String messageKey,
+                             Object... args) {
+        context.getEvent().clone().event(EventType.UPDATE_CREDENTIAL).detail(SmsEvents.RESULT, result)
                 .detail(Details.REASON, reason).error(Errors.INVALID_CODE);
-        context.challenge(form(context).code(number, new FormMessage(PhoneRegisterForm.CODE_FIELD, messageKey, args)));
+        context.challenge(form(context).code(number, new FormMessage(SmsForm.CODE_FIELD, messageKey, args)));
     }
 
     /** The pages, knowing the user's phones and when the next code can be sent (asked after any send). */

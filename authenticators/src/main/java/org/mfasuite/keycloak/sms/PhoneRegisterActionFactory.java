@@ -51,7 +51,9 @@ public class PhoneRegisterActionFactory implements RequiredActionFactory {
                 MessageGateways.installedIds(session.getKeycloakSessionFactory())));
         problems.addAll(PhonePolicy.problems(model.getConfig()));
         if (!problems.isEmpty()) {
-            throw new ValidationException(new ValidationError(PROVIDER_ID, problems.get(0).split(" ")[0],
+            // the field: the key each problem names in parentheses, e.g. "Codes per user (send-limit) must ..."
+            java.util.regex.Matcher key = java.util.regex.Pattern.compile("\\(([a-z-]+)\\)").matcher(problems.get(0));
+            throw new ValidationException(new ValidationError(PROVIDER_ID, key.find() ? key.group(1) : "config",
                     String.join("; ", problems)));
         }
     }

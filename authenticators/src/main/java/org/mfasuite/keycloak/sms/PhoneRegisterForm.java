@@ -15,7 +15,6 @@ import org.mfasuite.keycloak.gateway.PhoneMask;
 final class PhoneRegisterForm {
 
     static final String NUMBER_FIELD = "phoneNumber";
-    static final String CODE_FIELD = "code";
     private static final String NUMBER_TEMPLATE = "mfa-phone-register.ftl";
     private static final String CODE_TEMPLATE = "mfa-phone-verify.ftl";
     private static final String ADDED_TEMPLATE = "mfa-phone-added.ftl";
@@ -47,13 +46,19 @@ final class PhoneRegisterForm {
         boolean full = registered >= policy.maxPhones();
         LoginFormsProvider page = form(new RegisterPage(typed, null, registered > 0, settings), wait)
                 .setAttribute("mfaExample", PhoneNumbers.example(policy.defaultRegion()))
-                .setAttribute("mfaFull", full);
+                .setAttribute("mfaFull", full)
+                .setAttribute("mfaCanContinue", full && canContinue());
         if (full) {
             page.addError(new FormMessage(NUMBER_FIELD, "mfa-phone-too-many", policy.maxPhones()));
         } else if (errorKey != null && !errorKey.equals("mfa-phone-too-many")) {
             page.addError(new FormMessage(NUMBER_FIELD, errorKey));
         }
         return page.createForm(NUMBER_TEMPLATE);
+    }
+
+    /** The user already has a phone: the registration may end here (the way on for a user at the phone limit). */
+    boolean canContinue() {
+        return registered > 0;
     }
 
     /** The number page after a send that did not happen; a limit of that one number leaves other numbers open. */
@@ -112,7 +117,7 @@ final class PhoneRegisterForm {
             this.shown = shown;
             this.adding = adding;
             this.codeLength = settings.code().length();
-            this.ttlMinutes = Math.max(1, settings.code().ttlSeconds() / 60);
+            this.ttlMinutes = settings.code().ttlMinutes();
         }
 
         public String getNumber() {

@@ -33,7 +33,6 @@ public class SmsAuthenticator implements Authenticator, CredentialValidator<Phon
     static final String SELECTED_PHONE_NOTE = SmsAuthenticatorFactory.PROVIDER_ID + ".phone";
     /** Set once a code was sent in this sign-in: later sends wait out the resend delay. */
     static final String SENT_NOTE = SmsAuthenticatorFactory.PROVIDER_ID + ".sent";
-    static final String ACTION = "mfa-action";
     static final String SEND_TO = "phone:";
 
     @Override
@@ -52,7 +51,11 @@ public class SmsAuthenticator implements Authenticator, CredentialValidator<Phon
                     .waitSeconds(userWait(context, true)).create());
             return;
         }
-        if (pickedInChooser(context) || context.getAuthenticationSelections().size() <= 1) {
+        if (sentBefore(context)) {
+            // an earlier send of this sign-in failed or its code is gone: a refresh does not send again
+            context.challenge(page(context, phones, phone).state(SmsForm.State.NOT_SENT)
+                    .waitSeconds(userWait(context, true)).create());
+        } else if (pickedInChooser(context) || context.getAuthenticationSelections().size() <= 1) {
             sendTo(context, phones, phone);
         } else {
             context.challenge(page(context, phones, phone).state(SmsForm.State.READY)
@@ -68,7 +71,7 @@ public class SmsAuthenticator implements Authenticator, CredentialValidator<Phon
             context.failure(AuthenticationFlowError.CREDENTIAL_SETUP_REQUIRED);
             return;
         }
-        String action = form.getFirst(ACTION) == null ? "verify" : form.getFirst(ACTION);
+        String action = form.getFirst(SmsForm.ACTION) == null ? "verify" : form.getFirst(SmsForm.ACTION);
         if (action.startsWith(SEND_TO)) {
             sendTo(context, phones, selected(context, phones, action.substring(SEND_TO.length())));
         } else if (action.equals("send")) {
@@ -139,9 +142,11 @@ public class SmsAuthenticator implements Authenticator, CredentialValidator<Phon
             return;
         }
         SmsCodeSender.Result result = sender(context).send(phone.getId(), phone.getPhoneNumber(), resend, SmsText.Purpose.SIGN_IN, context.getEvent());
+        if (result.attempted()) {
+            context.getAuthenticationSession().setAuthNote(SENT_NOTE, "true");
+        }
         if (result.sent()) {
             context.getAuthenticationSession().setAuthNote(SELECTED_PHONE_NOTE, phone.getId());
-            context.getAuthenticationSession().setAuthNote(SENT_NOTE, "true");
             SmsForm page = page(context, phones, phone).state(SmsForm.State.CODE_SENT).waitSeconds(userWait(context, true));
             context.challenge((resend ? page.message(MessageType.SUCCESS, "mfa-sms-code-resent") : page).create());
             return;
@@ -150,7 +155,8 @@ public class SmsAuthenticator implements Authenticator, CredentialValidator<Phon
         SmsForm.State state = pendingPhone != null ? SmsForm.State.CODE_SENT
                 : SendNotice.isFinal(result) ? SmsForm.State.UNAVAILABLE : SmsForm.State.NOT_SENT;
         SendNotice notice = SendNotice.of(result, "mfa-sms-region-not-allowed");
-        SmsForm page = page(context, phones, shown).state(state).waitSeconds(result.waitSeconds())
+        long wait = result.attempted() ? Math.max(result.waitSeconds(), userWait(context, true)) : result.waitSeconds();
+        SmsForm page = page(context, phones, shown).state(state).waitSeconds(wait)
                 .message(notice.type(), notice.key(), notice.args());
         context.challenge(page.create());
     }

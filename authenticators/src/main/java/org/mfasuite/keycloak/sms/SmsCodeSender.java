@@ -16,6 +16,7 @@ import org.mfasuite.keycloak.challenge.RealmPepperKeys;
 import org.mfasuite.keycloak.challenge.SendQuota;
 import org.mfasuite.keycloak.gateway.Channel;
 import org.mfasuite.keycloak.gateway.MessageDispatcher;
+import org.mfasuite.keycloak.gateway.MessageGateway;
 import org.mfasuite.keycloak.gateway.MessageDispatcher.Dispatch;
 import org.mfasuite.keycloak.gateway.OutgoingMessage;
 import org.mfasuite.keycloak.gateway.PhoneMask;
@@ -37,10 +38,11 @@ public final class SmsCodeSender {
      *
      * @param waitSeconds when the refusing limit lets a code go again
      * @param sentAgo     for TOO_SOON: seconds since the user's latest code
+     * @param attempted   a send was attempted and counts toward the user's limits (sent, or the gateway failed)
      */
-    public record Result(Status status, long waitSeconds, long sentAgo) {
+    public record Result(Status status, long waitSeconds, long sentAgo, boolean attempted) {
         Result(Status status, long waitSeconds) {
-            this(status, waitSeconds, 0);
+            this(status, waitSeconds, 0, status == Status.SENT);
         }
 
         public boolean sent() {
@@ -89,11 +91,12 @@ public final class SmsCodeSender {
         }
         SendQuota quota = new SendQuota(session.singleUseObjects());
         SendQuota.Permit permit = quota.acquire(new SendQuota.Request(realm.getId(), user.getId(), e164,
-                session.getContext().getConnection().getRemoteAddr(), enforceDelay), now, policy.limits());
+                ClientAddress.budgetKey(session.getContext().getConnection().getRemoteAddr()), enforceDelay), now,
+                policy.limits());
         if (!permit.allowed()) {
             Status status = Status.valueOf(permit.status().name());
             long sentAgo = status == Status.TOO_SOON ? policy.limits().resendDelaySeconds() - permit.waitSeconds() : 0;
-            Result result = new Result(status, permit.waitSeconds(), sentAgo);
+            Result result = new Result(status, permit.waitSeconds(), sentAgo, false);
             if (result.status() == Status.REALM_LIMIT) {
                 alertOnce("realm-limit:" + now / 3600, 3600, () -> LOG.errorf(
                         "Realm %s reached its SMS budget (realm-hourly-limit=%d): no codes are sent until the hour ends",
@@ -102,25 +105,21 @@ public final class SmsCodeSender {
             return refused(event, result, null);
         }
 
+        alertOnMissingGateways();
         String code = CodeChallenge.newCode(settings.code().length());
-        String text = SmsText.of(session, realm, user, purpose, code, settings.code().ttlSeconds());
+        String text = SmsText.of(session, realm, user, purpose, code, settings.code().ttlMinutes());
         Dispatch dispatch = new MessageDispatcher(session).dispatch(settings.gateways(),
                 new OutgoingMessage(realm.getName(), Channel.SMS, e164, text, code));
         if (!dispatch.sent()) {
             // Only a send that certainly went nowhere gives its places back: a timeout or a 5xx may still deliver.
             if (dispatch.certainlyNotSent()) {
-                quota.release(permit);
+                quota.notDelivered(permit);
             } else {
                 quota.commit(permit);
             }
-            if ("unknown_gateway".equals(dispatch.failureReason())) {
-                alertOnce("unknown-gateway:" + dispatch.failedGateway(), 3600, () -> LOG.errorf(
-                        "Realm %s: %s names message gateway '%s', which is not installed: codes cannot be sent. "
-                                + "Pick an installed gateway in its settings.", realm.getName(), provider, dispatch.failedGateway()));
-            }
             event.detail(SmsEvents.GATEWAY, dispatch.failedGateway()).detail(SmsEvents.RESULT, "failed")
                     .detail(Details.REASON, dispatch.failureReason()).error("mfa_gateway_failed");
-            return new Result(Status.FAILED, 0);
+            return new Result(Status.FAILED, 0, 0, true);
         }
         quota.commit(permit);
         store.save(CodeChallenge.issue(target, code, now, settings.code(), pepper));
@@ -148,6 +147,17 @@ public final class SmsCodeSender {
         event.detail(SmsEvents.RESULT, "refused").detail(Details.REASON, reason != null ? reason : error.substring(4))
                 .error(error);
         return result;
+    }
+
+    /** A gateway named in the settings but not installed (removed after set-up, or typed by hand) is an admin's problem. */
+    private void alertOnMissingGateways() {
+        for (String id : settings.gateways()) {
+            if (session.getKeycloakSessionFactory().getProviderFactory(MessageGateway.class, id) == null) {
+                alertOnce("unknown-gateway:" + id, 3600, () -> LOG.errorf("Realm %s: %s names message gateway '%s', "
+                        + "which is not installed: it cannot send. Pick an installed gateway in its settings.",
+                        realm.getName(), provider, id));
+            }
+        }
     }
 
     /** Logs a problem the admin must fix once per period across the cluster, not on every sign-in. */

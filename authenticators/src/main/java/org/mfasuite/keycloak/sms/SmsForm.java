@@ -16,6 +16,8 @@ final class SmsForm {
 
     static final String TEMPLATE = "mfa-sms.ftl";
     static final String CODE_FIELD = "code";
+    /** Every button of the suite's pages posts its action under this name. */
+    static final String ACTION = "mfa-action";
 
     /** What the page shows. */
     enum State {
@@ -39,7 +41,7 @@ final class SmsForm {
         this.form = form;
         this.page = new SmsPage(phones.stream().map(p -> new PhoneChoice(p.getId(), p.getMaskedNumber())).toList(),
                 new PhoneChoice(selected.getId(), selected.getMaskedNumber()), settings.code().length(),
-                Math.max(1, settings.code().ttlSeconds() / 60), policy.helpdesk());
+                settings.code().ttlMinutes(), policy.helpdesk());
     }
 
     SmsForm state(State state) {

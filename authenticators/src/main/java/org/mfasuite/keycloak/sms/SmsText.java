@@ -40,7 +40,7 @@ final class SmsText {
     }
 
     static String of(KeycloakSession session, RealmModel realm, UserModel user, Purpose purpose, String code,
-                     int ttlSeconds) {
+                     int ttlMinutes) {
         Locale locale = session.getContext().resolveLocale(user);
         String pattern = purpose.fallback;
         try {
@@ -50,7 +50,7 @@ final class SmsText {
             LOG.debug("Login theme messages unavailable; using the built-in SMS text", e);
         }
         String name = realm.getDisplayName() == null || realm.getDisplayName().isBlank() ? realm.getName() : realm.getDisplayName();
-        String text = new MessageFormat(pattern, locale).format(new Object[]{code, name, Math.max(1, ttlSeconds / 60)});
+        String text = new MessageFormat(pattern, locale).format(new Object[]{code, name, ttlMinutes});
         String host = configuredHost(realm);
         return host == null ? text : text + "\n\n@" + host + " #" + code;
     }

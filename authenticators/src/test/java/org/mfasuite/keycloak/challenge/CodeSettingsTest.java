@@ -38,7 +38,7 @@ class CodeSettingsTest {
         List<String> problems = CodeSettings.problems(Map.of(CodeSettings.LENGTH.key(), "9", CodeSettings.TTL.key(), "x",
                 CodeSettings.MAX_ATTEMPTS.key(), "3"));
         assertEquals(List.of("Code length (code-length) must be a whole number from 6 to 8",
-                "Code lifetime (seconds) (code-ttl) must be a whole number from 30 to 600"), problems);
+                "Code lifetime (seconds) (code-ttl) must be a whole number from 60 to 600"), problems);
         assertTrue(CodeSettings.problems(Map.of()).isEmpty());
     }
 

@@ -97,6 +97,17 @@ class SendLimiterTest {
     }
 
     @Test
+    void parallelSendsWithinTheDelayLetExactlyOneGo() {
+        // two requests take slots before either commits (numbers posted at once during registration)
+        send(1000, false);
+        RequestScopedStore a = store.nextRequest();
+        SendLimiter.Decision lower = new SendLimiter(a).acquire("realm:user", 1031, SETTINGS, true);
+        SendLimiter.Decision higher = new SendLimiter(a).acquire("realm:user", 1031, SETTINGS, true);
+        assertEquals(Status.ALLOWED, lower.status(), "the lower slot goes");
+        assertEquals(Status.TOO_SOON, higher.status(), "the other waits: it sees a send in flight");
+    }
+
+    @Test
     void aStaleSlotIsReapedAndRetakenInOneRequest() {
         SendLimits one = new SendLimits(1, 300, 30, 10, 200, 2000);
         assertEquals(Status.ALLOWED, send("realm:user", 1000, one, false).status());

@@ -91,23 +91,38 @@ class SendQuotaTest {
         quota = new SendQuota(store);
         SendQuota.Permit refusedByGateway = quota.acquire(request("a", "+46700000001", "10.0.0.1"), HOUR_START + 40,
                 new SendLimits(5, 300, 30, 10, 200, 5));
-        quota.release(refusedByGateway);
+        quota.notDelivered(refusedByGateway);
         store = store.nextRequest();
-        assertEquals(0, new SendQuota(store).userWaitSeconds("realm", "a", HOUR_START + 41, ceiling, false));
+        assertEquals(29, new SendQuota(store).userWaitSeconds("realm", "a", HOUR_START + 41, ceiling, true),
+                "the failed attempt counts for the user: failing sends cannot be repeated freely");
         assertTrue(new SendQuota(store).acquire(request("a", "+46700000001", "10.0.0.1"), HOUR_START + 71,
                 new SendLimits(5, 300, 30, 2, 200, 5)).allowed(), "the released number ticket is found again");
     }
 
     @Test
-    void aReleasedPermitGivesEveryPlaceBack() {
+    void aSendThatCertainlyFailedGivesTheBudgetsBackButCountsForTheUser() {
         SendQuota quota = new SendQuota(new MapStore());
         SendLimits one = new SendLimits(1, 300, 30, 1, 1, 1);
         SendQuota.Permit permit = quota.acquire(request("u", "+46700000001", "10.0.0.1"), HOUR_START, one);
         assertTrue(permit.allowed());
-        assertEquals(Status.USER_LIMIT, quota.acquire(request("u", "+46700000001", "10.0.0.1"), HOUR_START, one).status());
-        quota.release(permit);
-        assertTrue(quota.acquire(request("u", "+46700000001", "10.0.0.1"), HOUR_START + 1, one).allowed(),
-                "the gateway certainly did not send: nothing was used up");
+        quota.notDelivered(permit);
+        assertEquals(Status.USER_LIMIT, quota.acquire(request("u", "+46700000001", "10.0.0.1"), HOUR_START + 1, one).status(),
+                "the user's own limit counts the attempt");
+        assertTrue(quota.acquire(request("v", "+46700000001", "10.0.0.1"), HOUR_START + 1, one).allowed(),
+                "the number, address and realm got their places back");
+    }
+
+    @Test
+    void aTicketReleasedBelowTheHintIsFoundAgainBeforeTheBudgetRefuses() {
+        RequestScopedStore store = new RequestScopedStore();
+        WindowBudget budget = new WindowBudget(store);
+        WindowBudget.Ticket a = budget.claim("realm:r", 2, 3600, HOUR_START);
+        WindowBudget.Ticket b = budget.claim("realm:r", 2, 3600, HOUR_START);
+        budget.release(a);          // A's gateway refused: its place is free again ...
+        budget.commit(b);           // ... but B's commit moves the hint past it
+        store = store.nextRequest();
+        assertNotNull(new WindowBudget(store).claim("realm:r", 2, 3600, HOUR_START), "the hole is not lost for the hour");
+        assertNull(new WindowBudget(store).claim("realm:r", 2, 3600, HOUR_START), "and the budget still holds");
     }
 
     @Test

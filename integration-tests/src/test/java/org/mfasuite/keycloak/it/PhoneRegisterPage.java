@@ -54,6 +54,11 @@ public class PhoneRegisterPage extends MfaPage {
         return said;
     }
 
+    /** At the phone limit during sign-in: go on without adding a phone. */
+    public void continueWithoutAdding() {
+        click("mfa-phone-continue");
+    }
+
     public boolean hasSendButton() {
         return has("mfa-phone-send");
     }

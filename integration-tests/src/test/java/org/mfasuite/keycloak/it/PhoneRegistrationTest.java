@@ -261,6 +261,23 @@ public class PhoneRegistrationTest extends DemoRealmTest {
     }
 
     @Test
+    public void aUserPromptedAtThePhoneLimitCanGoOnInsteadOfBeingStuck() {
+        SmsStepConfig.setRealmRules(realm, Map.of("max-phones", "1"));
+        String phone = DemoUsers.uniquePhone();
+        String user = DemoUsers.uniqueName("full");
+        DemoUsers.create(realm, user, List.of("mfa-phone-register"), false, phone);
+
+        submitPassword(user, DemoUsers.PASSWORD);
+        smsPage.enterCode(Outbox.lastCodeTo(phone));
+        registerPage.assertCurrent();
+        assertTrue(registerPage.numberError().contains("1 phone registered"), registerPage.numberError());
+        assertFalse(registerPage.hasSendButton());
+
+        registerPage.continueWithoutAdding();
+        assertNotNull(oauth.parseLoginResponse().getCode(), "signed in with the phone the user has");
+    }
+
+    @Test
     public void badRegistrationSettingsAreRefusedWhenSaved() {
         RequiredActionConfigRepresentation config = new RequiredActionConfigRepresentation();
         config.setConfig(Map.of("code-length", "4"));
