@@ -6,9 +6,14 @@
         ${msg(mfaPhone.adding?then("mfa-phone-add-title", "mfa-phone-register-title"))}
     <#elseif section="form">
         <form id="mfa-phone-register-form" class="${properties.kcFormClass!}" action="${url.loginAction}" method="post" novalidate>
-            <p id="mfa-phone-register-intro">${msg("mfa-phone-register-intro")}</p>
-            <@mfa.field name="phoneNumber" label=msg("mfa-phone-number-label") type="tel" autocomplete="tel" value=mfaPhone.number
-                        hint=(mfaExample?has_content)?then(msg("mfa-phone-number-hint-region", mfaExample!""), msg("mfa-phone-number-hint"))/>
+            <#if mfaFull!false>
+                <#-- nothing to type: the user has the most phones allowed -->
+                <p id="mfa-phone-full">${msg("mfa-phone-too-many", mfaMaxPhones?int)}</p>
+            <#else>
+                <p id="mfa-phone-register-intro">${msg("mfa-phone-register-intro")}</p>
+                <@mfa.field name="phoneNumber" label=msg("mfa-phone-number-label") type="tel" autocomplete="tel" value=mfaPhone.number
+                            hint=(mfaExample?has_content)?then(msg("mfa-phone-number-hint-region", mfaExample!""), msg("mfa-phone-number-hint"))/>
+            </#if>
             <@mfa.actions>
                 <#if !(mfaFull!false)>
                     <@mfa.primaryButton id="mfa-phone-send" name="mfa-action" value="send" label=msg("mfa-phone-send-code") wait=mfaWait/>

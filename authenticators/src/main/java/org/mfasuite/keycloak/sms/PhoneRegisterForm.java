@@ -47,10 +47,9 @@ final class PhoneRegisterForm {
         LoginFormsProvider page = form(new RegisterPage(typed, null, registered > 0, settings), wait)
                 .setAttribute("mfaExample", PhoneNumbers.example(policy.defaultRegion()))
                 .setAttribute("mfaFull", full)
+                .setAttribute("mfaMaxPhones", policy.maxPhones())
                 .setAttribute("mfaCanContinue", full && canContinue());
-        if (full) {
-            page.addError(new FormMessage(NUMBER_FIELD, "mfa-phone-too-many", policy.maxPhones()));
-        } else if (errorKey != null && !errorKey.equals("mfa-phone-too-many")) {
+        if (!full && errorKey != null) {
             page.addError(new FormMessage(NUMBER_FIELD, errorKey));
         }
         return page.createForm(NUMBER_TEMPLATE);

@@ -54,6 +54,11 @@ public class PhoneRegisterPage extends MfaPage {
         return said;
     }
 
+    /** What the number page says instead of a number field when the user has the most phones allowed. */
+    public String fullMessage() {
+        return driver.findElement(By.id("mfa-phone-full")).getText();
+    }
+
     /** At the phone limit during sign-in: go on without adding a phone. */
     public void continueWithoutAdding() {
         click("mfa-phone-continue");

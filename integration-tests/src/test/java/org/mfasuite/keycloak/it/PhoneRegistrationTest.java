@@ -255,8 +255,8 @@ public class PhoneRegistrationTest extends DemoRealmTest {
         smsPage.enterCode(Outbox.lastCodeTo(phone));
         registerPage.assertCurrent();
 
-        assertTrue(registerPage.numberError().contains("1 phone registered"), "said before a number is typed: "
-                + registerPage.numberError());
+        assertTrue(registerPage.fullMessage().contains("1 phone registered"), "said before a number is typed: "
+                + registerPage.fullMessage());
         assertFalse(registerPage.hasSendButton(), "no button that must fail");
     }
 
@@ -270,7 +270,7 @@ public class PhoneRegistrationTest extends DemoRealmTest {
         submitPassword(user, DemoUsers.PASSWORD);
         smsPage.enterCode(Outbox.lastCodeTo(phone));
         registerPage.assertCurrent();
-        assertTrue(registerPage.numberError().contains("1 phone registered"), registerPage.numberError());
+        assertTrue(registerPage.fullMessage().contains("1 phone registered"), registerPage.fullMessage());
         assertFalse(registerPage.hasSendButton());
 
         registerPage.continueWithoutAdding();
