@@ -68,6 +68,29 @@ public class TollFraudTest extends DemoRealmTest {
         assertEquals("mfa_realm_limit", lastSendError(refused).getError());
     }
 
+    @Test
+    public void withoutBruteForceProtectionWrongCodesStopAtAHundredADay() {
+        realm.updateWithCleanup(r -> r.bruteForceProtected(false));
+        // sends are not what this test is about: let codes come as fast as the test asks
+        SmsStepConfig.setRealmRules(realm, Map.of("send-limit", "50", "resend-delay", "0", "number-hourly-limit", "1000"));
+        clock.set(startOfHour(6));
+        String phone = DemoUsers.uniquePhone();
+        signIn(newUser(phone));
+        int wrong = 0;
+        while (wrong < 100) {
+            String code = Outbox.lastCodeTo(phone);
+            for (int i = 0; i < 3 && wrong < 100; i++, wrong++) {
+                smsPage.enterCode(SmsSignInTest.wrong(code));
+            }
+            smsPage.resend();
+        }
+        smsPage.enterCode(Outbox.lastCodeTo(phone));
+
+        assertTrue(smsPage.codeError().contains("not right"), "the 101st check is not made, even for the right code: "
+                + smsPage.codeError());
+        assertFalse(driver.getCurrentUrl().contains("code="), "not signed in");
+    }
+
     /** With a budget of 2 in a fresh hour, three users with their own phones sign in; returns the third, refused. */
     private String thirdUsersSendWithBudget(String budget, int hour) {
         SmsStepConfig.setRealmRules(realm, Map.of(budget, "2"));
