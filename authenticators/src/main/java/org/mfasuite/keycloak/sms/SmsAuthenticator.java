@@ -151,14 +151,9 @@ public class SmsAuthenticator implements Authenticator, CredentialValidator<Phon
             context.challenge((resend ? page.message(MessageType.SUCCESS, "mfa-sms-code-resent") : page).create());
             return;
         }
-        PhoneCredentialModel shown = pendingPhone != null ? pendingPhone : phone;
-        SmsForm.State state = pendingPhone != null ? SmsForm.State.CODE_SENT
-                : SendNotice.isFinal(result) ? SmsForm.State.UNAVAILABLE : SmsForm.State.NOT_SENT;
-        SendNotice notice = SendNotice.of(result, "mfa-sms-region-not-allowed");
-        long wait = result.attempted() ? Math.max(result.waitSeconds(), userWait(context, true)) : result.waitSeconds();
-        SmsForm page = page(context, phones, shown).state(state).waitSeconds(wait)
-                .message(notice.type(), notice.key(), notice.args());
-        context.challenge(page.create());
+        // the code already sent, if any, stays enterable
+        context.challenge(page(context, phones, pendingPhone != null ? pendingPhone : phone)
+                .refused(result, pendingPhone != null, userWait(context, true)).create());
     }
 
     /** The user chose this step in Keycloak's "Try another way" list just now. */

@@ -55,6 +55,17 @@ final class SmsForm {
         return this;
     }
 
+    /**
+     * After a send that did not happen: why, said once; the code field when an earlier code is still usable;
+     * no send button when none can help; after an attempt the user's own limits decide the wait too.
+     */
+    SmsForm refused(SmsCodeSender.Result result, boolean codeStillUsable, long userWait) {
+        state(codeStillUsable ? State.CODE_SENT : SendNotice.isFinal(result) ? State.UNAVAILABLE : State.NOT_SENT);
+        waitSeconds(result.attempted() ? Math.max(result.waitSeconds(), userWait) : result.waitSeconds());
+        SendNotice notice = SendNotice.of(result, "mfa-sms-region-not-allowed");
+        return message(notice.type(), notice.key(), notice.args());
+    }
+
     SmsForm codeError(String key, Object... args) {
         form.addError(new FormMessage(CODE_FIELD, key, args));
         return this;
