@@ -23,7 +23,8 @@ public record SignInFacts(String username, Set<String> groups, Set<String> roles
 
     public SignInFacts {
         username = username == null ? "" : username.toLowerCase(Locale.ROOT);
-        groups = groups == null ? Set.of() : groups.stream().map(SignInFacts::groupPath).collect(Collectors.toUnmodifiableSet());
+        groups = groups == null ? Set.of()
+                : groups.stream().map(SignInFacts::groupPath).collect(Collectors.toUnmodifiableSet());
         roles = roles == null ? Set.of() : Set.copyOf(roles);
         clientId = clientId == null ? "" : clientId;
     }
