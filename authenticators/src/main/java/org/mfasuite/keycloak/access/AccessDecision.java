@@ -34,6 +34,15 @@ public record AccessDecision(Grant grant, List<String> policies, SortedMap<Strin
         return grant == Grant.BLOCK;
     }
 
+    /**
+     * The enforcing applying policies whose demand is the decision, sorted: for a block, the policies the block
+     * page and the support details name.
+     */
+    public List<String> decidingPolicies() {
+        return evaluations.stream().filter(e -> e.enforces() && e.demand() == grant).map(PolicyEvaluation::policy)
+                .sorted().toList();
+    }
+
     /** Event detail {@code mfa_policies}: the applying policies' names, comma-separated. */
     public String policiesDetail() {
         return String.join(",", policies);

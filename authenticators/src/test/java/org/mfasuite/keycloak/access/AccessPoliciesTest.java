@@ -45,6 +45,10 @@ class AccessPoliciesTest {
     void blockWinsOverEveryOtherGrant() {
         assertEquals(Grant.BLOCK, grant(ALICE, ALLOW, MFA, STRONG, BLOCK));
         assertEquals(Grant.BLOCK, grant(ALICE, BLOCK, ALLOW));
+        AccessPolicy legacy = policy("legacy", "grant", "block", "client-types", "browser");
+        AccessDecision decision = AccessPolicies.evaluate(List.of(MFA, legacy, BLOCK), ALICE);
+        assertEquals(List.of("block-all", "legacy"), decision.decidingPolicies(), "named on the block page");
+        assertEquals(List.of("block-all", "legacy", "mfa-all"), decision.policies());
     }
 
     @Test
