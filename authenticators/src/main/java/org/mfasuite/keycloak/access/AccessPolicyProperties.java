@@ -1,0 +1,81 @@
+package org.mfasuite.keycloak.access;
+
+import static org.mfasuite.keycloak.access.AccessPolicy.CLIENT_TYPES;
+import static org.mfasuite.keycloak.access.AccessPolicy.EXCLUDED_NETWORKS;
+import static org.mfasuite.keycloak.access.AccessPolicy.EXCLUDE_CLIENTS;
+import static org.mfasuite.keycloak.access.AccessPolicy.EXCLUDE_GROUPS;
+import static org.mfasuite.keycloak.access.AccessPolicy.EXCLUDE_ROLES;
+import static org.mfasuite.keycloak.access.AccessPolicy.EXCLUDE_USERS;
+import static org.mfasuite.keycloak.access.AccessPolicy.GRANT;
+import static org.mfasuite.keycloak.access.AccessPolicy.INCLUDE_CLIENTS;
+import static org.mfasuite.keycloak.access.AccessPolicy.INCLUDE_GROUPS;
+import static org.mfasuite.keycloak.access.AccessPolicy.INCLUDE_ROLES;
+import static org.mfasuite.keycloak.access.AccessPolicy.INCLUDE_USERS;
+import static org.mfasuite.keycloak.access.AccessPolicy.NETWORKS;
+import static org.mfasuite.keycloak.access.AccessPolicy.STATE;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import org.keycloak.provider.ProviderConfigProperty;
+import org.keycloak.provider.ProviderConfigurationBuilder;
+
+/** The admin console's fields for one policy, in the order an admin reads a policy: state, grant, who, where. */
+public final class AccessPolicyProperties {
+
+    private static final String EXCLUDE_WINS = " Exclusions always win over inclusions.";
+    private static final String WHO = " Included users, groups and roles together name who is covered (a match in any "
+            + "is enough); all three empty: everyone.";
+
+    private AccessPolicyProperties() {
+    }
+
+    public static List<ProviderConfigProperty> all() {
+        ProviderConfigurationBuilder b = ProviderConfigurationBuilder.create()
+                .property().name(STATE).label("State")
+                .helpText("on: enforced. report-only: evaluated and recorded on the sign-in event, never enforced. "
+                        + "off: ignored. Default on.")
+                .type(ProviderConfigProperty.LIST_TYPE)
+                .options(Arrays.stream(AccessPolicy.State.values()).map(AccessPolicy.State::id).toList())
+                .defaultValue(AccessPolicy.State.ON.id()).add()
+                .property().name(GRANT).label("Grant")
+                .helpText("Required. What covered sign-ins need: block; mfa (a second factor); phishing-resistant "
+                        + "(WebAuthn / passkey only); allow (no second factor, e.g. from a trusted network). Block "
+                        + "wins over every policy, then the strongest requirement; allow only counts when no "
+                        + "applying policy requires more. A policy with an invalid setting blocks the users it covers.")
+                .type(ProviderConfigProperty.LIST_TYPE).options(grants()).required(true).add();
+        multi(b, INCLUDE_USERS, "Include users", "Usernames the policy covers." + WHO);
+        multi(b, EXCLUDE_USERS, "Exclude users", "Usernames the policy never covers, e.g. break-glass accounts.");
+        multi(b, INCLUDE_GROUPS, "Include groups", "Group paths such as /staff; sub-groups are included." + WHO);
+        multi(b, EXCLUDE_GROUPS, "Exclude groups", "Group paths such as /staff/interns; sub-groups are excluded.");
+        multi(b, INCLUDE_ROLES, "Include roles", "Realm roles, or client roles as client-id/role." + WHO);
+        multi(b, EXCLUDE_ROLES, "Exclude roles", "Realm roles, or client roles as client-id/role.");
+        multi(b, INCLUDE_CLIENTS, "Include clients", "Client ids. Empty: every client.");
+        multi(b, EXCLUDE_CLIENTS, "Exclude clients", "Client ids.");
+        multi(b, NETWORKS, "Networks", "Client addresses covered: IPv4 or IPv6 ranges such as 198.51.100.0/24 or "
+                + "2001:db8::/32, or single addresses. Empty: anywhere.");
+        multi(b, EXCLUDED_NETWORKS, "Excluded networks", "Client addresses never covered, as ranges or addresses.");
+        b.property().name(CLIENT_TYPES).label("Client types")
+                .helpText("browser: sign-in pages. direct-grant: clients that send the password themselves (legacy "
+                        + "apps). Empty: both.")
+                .type(ProviderConfigProperty.MULTIVALUED_LIST_TYPE)
+                .options(Arrays.stream(ClientType.values()).map(ClientType::id).toList()).add();
+        List<ProviderConfigProperty> properties = new ArrayList<>(b.build());
+        properties.add(AccessPolicy.SIGN_IN_FREQUENCY.property("Policies that require a second factor: the "
+                + "smallest applies."));
+        properties.add(AccessPolicy.REMEMBER_DEVICE_DAYS.property("Policies that require a second factor: the "
+                + "smallest applies."));
+        return properties;
+    }
+
+    private static void multi(ProviderConfigurationBuilder b, String key, String label, String help) {
+        b.property().name(key).label(label).helpText(help + EXCLUDE_WINS)
+                .type(ProviderConfigProperty.MULTIVALUED_STRING_TYPE).add();
+    }
+
+    private static List<String> grants() {
+        return Arrays.stream(Grant.values()).filter(g -> g != Grant.NONE).map(Grant::id).toList();
+    }
+
+}

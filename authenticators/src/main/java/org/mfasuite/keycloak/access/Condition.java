@@ -1,0 +1,24 @@
+package org.mfasuite.keycloak.access;
+
+/**
+ * A condition of a policy that a sign-in did not meet, in the order they are checked: the first one is what
+ * the what-if answer names.
+ */
+public enum Condition {
+    /** The policy's state is {@code off}. */
+    STATE_OFF,
+    /** The username is in {@code exclude-users}. */
+    USER_EXCLUDED,
+    /** The user is in a group of {@code exclude-groups} or one of its sub-groups. */
+    GROUP_EXCLUDED,
+    /** The user has a role of {@code exclude-roles}. */
+    ROLE_EXCLUDED,
+    /** Users, groups or roles are included and the user matches none of them. */
+    USER_NOT_INCLUDED,
+    /** The client is not in {@code include-clients}, or is in {@code exclude-clients}. */
+    CLIENT,
+    /** The address is outside {@code networks}, or inside {@code excluded-networks}. */
+    NETWORK,
+    /** The sign-in is not of a type in {@code client-types}. */
+    CLIENT_TYPE
+}

@@ -1,0 +1,50 @@
+package org.mfasuite.keycloak.access;
+
+import java.util.Locale;
+
+/**
+ * What a policy demands, weakest first: the combined decision is the strongest demand of the policies that
+ * apply. {@link #NONE} is never configured: it is the decision when no policy applies (the flow's own default).
+ */
+public enum Grant {
+    NONE("none"),
+    /** No second factor needed, e.g. from a trusted network. */
+    ALLOW("allow"),
+    /** A second factor of any kind. */
+    MFA("mfa"),
+    /** WebAuthn / passkey only. */
+    PHISHING_RESISTANT("phishing-resistant"),
+    BLOCK("block");
+
+    private final String id;
+
+    Grant(String id) {
+        this.id = id;
+    }
+
+    /** The config value and event detail ({@code mfa_access}). */
+    public String id() {
+        return id;
+    }
+
+    /** Whether meeting it takes a second factor. */
+    public boolean needsSecondFactor() {
+        return this == MFA || this == PHISHING_RESISTANT;
+    }
+
+    /** The stronger of the two. */
+    public Grant and(Grant other) {
+        return other.compareTo(this) > 0 ? other : this;
+    }
+
+    /** The grant a config value names; null when it names none an admin may configure. */
+    public static Grant parse(String value) {
+        String v = value == null ? "" : value.trim().toLowerCase(Locale.ROOT);
+        for (Grant g : values()) {
+            if (g != NONE && g.id.equals(v)) {
+                return g;
+            }
+        }
+        return null;
+    }
+}
