@@ -127,10 +127,6 @@ final class SmsForm {
             return state.name();
         }
 
-        public boolean isCodeSent() {
-            return state == State.CODE_SENT;
-        }
-
         public long getWaitSeconds() {
             return waitSeconds;
         }

@@ -33,7 +33,7 @@ class CodeVerifierTest {
     private static final String WRONG_CODE = "654321";
     private static final Pepper PEPPER = Pepper.derive("kid-1", "realm-hmac-key-bytes".getBytes(StandardCharsets.UTF_8));
 
-    private final MapStore singleUse = new MapStore();
+    private final RequestScopedStore singleUse = new RequestScopedStore();
     private final MapNotes notes = new MapNotes();
     private final ChallengeStore store = new ChallengeStore(notes, "mfa-test");
     private final Map<String, Pepper> realmKeys = new ConcurrentHashMap<>(Map.of(PEPPER.kid(), PEPPER));
@@ -74,7 +74,7 @@ class CodeVerifierTest {
         for (String typo : new String[]{"12ab56", "", null, "12345", "1234567"}) {
             assertEquals(new Verdict(Result.MALFORMED, 3), verify(typo), "typo " + typo);
         }
-        assertTrue(singleUse.entries.isEmpty(), "no try slot taken: " + singleUse.entries.keySet());
+        assertTrue(singleUse.keys().isEmpty(), "no try slot taken: " + singleUse.keys());
         assertEquals(new Verdict(Result.WRONG, 2), verify(WRONG_CODE));
     }
 
@@ -95,7 +95,7 @@ class CodeVerifierTest {
 
         clock.set(NOW + SETTINGS.ttlSeconds());
         assertEquals(new Verdict(Result.EXPIRED, 0), verify(CODE));
-        assertTrue(singleUse.entries.isEmpty(), "an expired code takes no try");
+        assertTrue(singleUse.keys().isEmpty(), "an expired code takes no try");
 
         clock.set(NOW + SETTINGS.ttlSeconds() - 1);
         assertEquals(Result.VALID, verify(CODE).result(), "valid until the last second");
@@ -114,7 +114,7 @@ class CodeVerifierTest {
         Verdict verdict = verifier().verify(CODE, "phone-2"::equals);
 
         assertEquals(new Verdict(Result.EXPIRED, 0), verdict, "a code sent to a removed phone no longer counts");
-        assertTrue(singleUse.entries.isEmpty());
+        assertTrue(singleUse.keys().isEmpty());
     }
 
     @Test
@@ -123,7 +123,7 @@ class CodeVerifierTest {
         realmKeys.clear();
 
         assertEquals(new Verdict(Result.EXPIRED, 0), verify(CODE));
-        assertTrue(singleUse.entries.isEmpty(), "the user's tries are not spent on a key the server lost");
+        assertTrue(singleUse.keys().isEmpty(), "the user's tries are not spent on a key the server lost");
     }
 
     @Test
@@ -169,7 +169,7 @@ class CodeVerifierTest {
     @Test
     void theSameRightCodeSubmittedInParallelSucceedsExactlyOnce() throws Exception {
         for (int round = 0; round < 200; round++) {
-            singleUse.entries.clear();
+            singleUse.clear();
             store.save(CodeChallenge.issue(PHONE, CODE, NOW, SETTINGS, PEPPER));
 
             List<Result> results = inParallel(2, i -> CODE);

@@ -1,21 +1,24 @@
 package org.mfasuite.keycloak.challenge;
 
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.keycloak.models.SingleUseObjectProvider;
 
 /**
  * Keycloak 26.7's single-use store as one request sees it: putIfAbsent, remove and replace act at once on
- * the shared cache; put is queued until the request commits, and a second put of one key in a request
- * fails ("Can't add session: task in progress"). Lifespans are not modelled.
+ * the shared cache (atomically, as the replicated cache does cluster-wide); put is queued until the request
+ * commits, and a second put of one key in a request fails ("Can't add session: task in progress").
+ * Lifespans are not modelled. Every store-backed unit test uses it, so none can pass on semantics Keycloak
+ * does not have.
  */
 final class RequestScopedStore implements SingleUseObjectProvider {
 
     private final Map<String, Map<String, String>> shared;
-    private final Map<String, Map<String, String>> pending = new LinkedHashMap<>();
+    private final Map<String, Map<String, String>> pending = new ConcurrentHashMap<>();
 
     RequestScopedStore() {
         this(new ConcurrentHashMap<>());
@@ -32,12 +35,24 @@ final class RequestScopedStore implements SingleUseObjectProvider {
         return new RequestScopedStore(shared);
     }
 
+    /** Every key held, committed or pending. */
+    Set<String> keys() {
+        Set<String> keys = new TreeSet<>(shared.keySet());
+        keys.addAll(pending.keySet());
+        return keys;
+    }
+
+    /** Empties the cache and this request's pending puts. */
+    void clear() {
+        shared.clear();
+        pending.clear();
+    }
+
     @Override
     public void put(String key, long lifespanSeconds, Map<String, String> notes) {
-        if (pending.containsKey(key)) {
+        if (pending.putIfAbsent(key, new HashMap<>(notes)) != null) {
             throw new IllegalStateException("Can't add session: task in progress for session");
         }
-        pending.put(key, new HashMap<>(notes));
     }
 
     @Override

@@ -29,7 +29,7 @@ class SendQuotaTest {
 
     @Test
     void aNumberGetsAtMostItsHourlyBudgetWhoeverAsks() {
-        SendQuota quota = new SendQuota(new MapStore());
+        SendQuota quota = new SendQuota(new RequestScopedStore());
         for (int i = 0; i < 10; i++) {
             assertTrue(quota.acquire(request("user" + i, "+46701234567", "10.0.0." + i), HOUR_START + i, LIMITS).allowed());
         }
@@ -42,7 +42,7 @@ class SendQuotaTest {
 
     @Test
     void oneAddressCannotPumpManyAccountsAndNumbers() {
-        SendQuota quota = new SendQuota(new MapStore());
+        SendQuota quota = new SendQuota(new RequestScopedStore());
         SendLimits small = new SendLimits(5, 300, 30, 10, 3, 2000);
         for (int i = 0; i < 3; i++) {
             assertTrue(quota.acquire(request("user" + i, "+4670000000" + i, "203.0.113.9"), HOUR_START, small).allowed());
@@ -54,7 +54,7 @@ class SendQuotaTest {
 
     @Test
     void theRealmBudgetIsACeilingAndARefusalHoldsNothing() {
-        MapStore store = new MapStore();
+        RequestScopedStore store = new RequestScopedStore();
         SendQuota quota = new SendQuota(store);
         SendLimits ceiling = new SendLimits(5, 300, 30, 10, 200, 2);
         assertTrue(quota.acquire(request("a", "+46700000001", "10.0.0.1"), HOUR_START, ceiling).allowed());
@@ -67,7 +67,7 @@ class SendQuotaTest {
 
     @Test
     void theUsersOwnLimitsComeFirst() {
-        SendQuota quota = new SendQuota(new MapStore());
+        SendQuota quota = new SendQuota(new RequestScopedStore());
         SendQuota.Permit first = quota.acquire(new Request("realm", "u", "+46700000001", "10.0.0.1", true), HOUR_START, LIMITS);
         assertTrue(first.allowed());
         quota.commit(first);
@@ -101,7 +101,7 @@ class SendQuotaTest {
 
     @Test
     void aSendThatCertainlyFailedGivesTheBudgetsBackButCountsForTheUser() {
-        SendQuota quota = new SendQuota(new MapStore());
+        SendQuota quota = new SendQuota(new RequestScopedStore());
         SendLimits one = new SendLimits(1, 300, 30, 1, 1, 1);
         SendQuota.Permit permit = quota.acquire(request("u", "+46700000001", "10.0.0.1"), HOUR_START, one);
         assertTrue(permit.allowed());
@@ -127,7 +127,7 @@ class SendQuotaTest {
 
     @Test
     void parallelClaimsNeverExceedTheBudget() throws Exception {
-        WindowBudget budget = new WindowBudget(new MapStore());
+        WindowBudget budget = new WindowBudget(new RequestScopedStore());
         ExecutorService pool = Executors.newFixedThreadPool(16);
         try {
             List<Future<WindowBudget.Ticket>> claims = new ArrayList<>();
@@ -146,7 +146,7 @@ class SendQuotaTest {
 
     @Test
     void aReleasedTicketCanBeClaimedAgainAndFullnessIsExactWithoutReleases() {
-        WindowBudget budget = new WindowBudget(new MapStore());
+        WindowBudget budget = new WindowBudget(new RequestScopedStore());
         WindowBudget.Ticket first = budget.claim("s", 2, 60, 0);
         assertNotNull(budget.claim("s", 2, 60, 1));
         assertTrue(budget.isFull("s", 2, 60, 2));
