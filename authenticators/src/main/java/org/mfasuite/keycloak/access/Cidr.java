@@ -76,6 +76,16 @@ public final class Cidr {
         return bytes.length == network.length && Arrays.equals(mask(bytes, prefix), network);
     }
 
+    /** An IP literal as an address, never looked up in DNS; null when the text is not an IP literal. */
+    public static InetAddress address(String literal) {
+        byte[] bytes = literal == null ? null : literal(literal.trim());
+        try {
+            return bytes == null ? null : InetAddress.getByAddress(bytes);
+        } catch (UnknownHostException e) {
+            return null;
+        }
+    }
+
     /** The address bytes of an IP literal, IPv4-mapped IPv6 as IPv4; null when it is not a literal. */
     static byte[] literal(String host) {
         boolean v4 = IPV4.matcher(host).matches();

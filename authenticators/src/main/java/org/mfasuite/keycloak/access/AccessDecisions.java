@@ -1,0 +1,83 @@
+package org.mfasuite.keycloak.access;
+
+import org.jboss.logging.Logger;
+import org.keycloak.authentication.AuthenticationFlowContext;
+import org.keycloak.events.EventBuilder;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.sessions.AuthenticationSessionModel;
+
+/**
+ * Takes a sign-in's conditional-access decision once per flow and keeps it in the authentication session, so
+ * that the policy steps, the condition and the gate (and every node of a cluster) see the same one.
+ */
+public final class AccessDecisions {
+
+    public static final String DETAIL_ACCESS = "mfa_access";
+    public static final String DETAIL_POLICIES = "mfa_policies";
+    public static final String DETAIL_REPORT_ONLY = "mfa_report_only";
+
+    static final String NOTE = "mfa-access.decision";
+    private static final Logger LOG = Logger.getLogger(AccessDecisions.class);
+    private static final int PROBLEM_LOG_SECONDS = 3600;
+
+    private AccessDecisions() {
+    }
+
+    /** This sign-in's decision, taken now if it was not taken yet for this user. */
+    public static SignInDecision of(AuthenticationFlowContext context) {
+        AuthenticationSessionModel authSession = context.getAuthenticationSession();
+        UserModel user = context.getUser();
+        SignInDecision taken = taken(authSession);
+        if (taken != null && user != null && taken.userId().equals(user.getId())) {
+            return taken;
+        }
+        FlowPolicies flow = flow(context);
+        ClientType type = clientType(context);
+        SignInFacts facts = SignInFactsReader.read(context.getRealm(), user,
+                authSession.getClient().getClientId(), context.getConnection().getRemoteAddr(), type, flow.policies());
+        SignInDecision decision = SignInDecision.of(user.getId(), AccessPolicies.evaluate(flow.policies(), facts));
+        logProblems(context.getSession(), context.getRealm(), decision);
+        authSession.setAuthNote(NOTE, decision.toNote());
+        return decision;
+    }
+
+    /** The decision taken in this authentication session; null when none was. */
+    public static SignInDecision taken(AuthenticationSessionModel authSession) {
+        return authSession == null ? null : SignInDecision.fromNote(authSession.getAuthNote(NOTE));
+    }
+
+    /** The policies and second-factor steps of the flow this sign-in runs. */
+    static FlowPolicies flow(AuthenticationFlowContext context) {
+        return FlowPolicies.read(context.getSession(), context.getRealm(), context.getTopLevelFlow().getId());
+    }
+
+    /** The direct grant runs its flow under the token endpoint's path; everything else is a browser. */
+    static ClientType clientType(AuthenticationFlowContext context) {
+        return "token".equals(context.getFlowPath()) ? ClientType.DIRECT_GRANT : ClientType.BROWSER;
+    }
+
+    /** Event details {@code mfa_access}, {@code mfa_policies}, {@code mfa_report_only}. */
+    public static EventBuilder describe(EventBuilder event, SignInDecision decision) {
+        event.detail(DETAIL_ACCESS, decision.grant());
+        if (!decision.policies().isEmpty()) {
+            event.detail(DETAIL_POLICIES, decision.policies());
+        }
+        if (!decision.reportOnly().isEmpty()) {
+            event.detail(DETAIL_REPORT_ONLY, decision.reportOnly());
+        }
+        return event;
+    }
+
+    /** A broken policy is logged once an hour per realm and policy, cluster-wide, not on every sign-in. */
+    private static void logProblems(KeycloakSession session, RealmModel realm, SignInDecision decision) {
+        for (String problem : decision.problems()) {
+            String key = "mfa-access-problem:" + realm.getId() + ":" + Integer.toHexString(problem.hashCode());
+            if (session.singleUseObjects().putIfAbsent(key, PROBLEM_LOG_SECONDS)) {
+                LOG.warnf("Realm %s: conditional-access policy %s; it blocks the sign-ins it covers until fixed",
+                        realm.getName(), problem);
+            }
+        }
+    }
+}

@@ -1,0 +1,140 @@
+package org.mfasuite.keycloak.access;
+
+import java.util.List;
+import java.util.Map;
+
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.keycloak.authentication.AuthenticationFlowContext;
+import org.keycloak.authentication.Authenticator;
+import org.keycloak.events.Details;
+import org.keycloak.events.Errors;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.RequiredActionProviderModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.models.UserModel.RequiredAction;
+import org.mfasuite.keycloak.sms.PhonePolicy;
+import org.mfasuite.keycloak.sms.PhoneRegisterActionFactory;
+import org.mfasuite.keycloak.sms.SmsAuthenticatorFactory;
+import org.mfasuite.keycloak.support.SupportDetails;
+
+/**
+ * Enforces the combined decision once per flow; placed after the policies and the second-factor sub-flows.
+ * Blocks; lets a sign-in that met its requirement through; starts a registration for a user who must use a
+ * second factor and has none; refuses everything else with a page (browser) or an OAuth error (direct grant)
+ * carrying a support reference. Refusals are not counted as failed logins: a correct password from a blocked
+ * network must not lock the account.
+ */
+public class AccessGateAuthenticator implements Authenticator {
+
+    /** Registration required actions by the sign-in step they set up, in the order they are offered. */
+    private static final List<Map.Entry<String, String>> MFA_REGISTRATION = List.of(
+            Map.entry(PhoneRegisterActionFactory.PROVIDER_ID, SmsAuthenticatorFactory.PROVIDER_ID),
+            Map.entry(RequiredAction.CONFIGURE_TOTP.name(), "auth-otp-form"));
+    private static final List<Map.Entry<String, String>> PHISHING_RESISTANT_REGISTRATION = List.of(
+            Map.entry("webauthn-register", "webauthn-authenticator"));
+
+    @Override
+    public void authenticate(AuthenticationFlowContext context) {
+        SignInDecision decision = AccessDecisions.of(context);
+        AccessDecisions.describe(context.getEvent(), decision);
+        Grant grant = decision.grantValue();
+        if (grant == Grant.BLOCK) {
+            refuse(context, decision, AccessRefusal.BLOCKED);
+            return;
+        }
+        FlowPolicies flow = AccessDecisions.flow(context);
+        if (AccessRequirement.met(context, decision, flow)) {
+            context.success();
+            return;
+        }
+        if (!AccessRequirement.hasMethod(context, flow, grant)) {
+            String action = AccessDecisions.clientType(context) == ClientType.BROWSER
+                    ? registration(context, flow, grant) : null;
+            if (action != null) {
+                context.getAuthenticationSession().addRequiredAction(action);
+                context.getAuthenticationSession().setAuthNote(AccessRequirement.REGISTERING_NOTE, action);
+                context.success();
+            } else {
+                refuse(context, decision, AccessDecisions.clientType(context) == ClientType.BROWSER
+                        ? AccessRefusal.NO_METHOD : AccessRefusal.SECOND_FACTOR_NEEDED);
+            }
+            return;
+        }
+        refuse(context, decision, grant == Grant.PHISHING_RESISTANT
+                ? AccessRefusal.PHISHING_RESISTANT_NEEDED : AccessRefusal.SECOND_FACTOR_NEEDED);
+    }
+
+    /** The page has no form to post; a post shows it again. */
+    @Override
+    public void action(AuthenticationFlowContext context) {
+        authenticate(context);
+    }
+
+    /** The first registration action the realm has enabled whose method this flow accepts at sign-in. */
+    private static String registration(AuthenticationFlowContext context, FlowPolicies flow, Grant grant) {
+        for (Map.Entry<String, String> entry : grant == Grant.PHISHING_RESISTANT
+                ? PHISHING_RESISTANT_REGISTRATION : MFA_REGISTRATION) {
+            RequiredActionProviderModel action = context.getRealm().getRequiredActionProviderByAlias(entry.getKey());
+            boolean accepted = flow.secondFactorSteps().values().stream()
+                    .anyMatch(s -> s.authenticator().equals(entry.getValue()));
+            if (action != null && action.isEnabled() && accepted) {
+                return entry.getKey();
+            }
+        }
+        return null;
+    }
+
+    private static void refuse(AuthenticationFlowContext context, SignInDecision decision, AccessRefusal refusal) {
+        UserModel user = context.getUser();
+        String policy = String.join(", ", decision.deciding());
+        SupportDetails support = SupportDetails.create(context.getRealm().getName(),
+                context.getAuthenticationSession().getClient().getClientId(), user == null ? null : user.getUsername(),
+                policy.isEmpty() ? null : policy, refusal.reason());
+        support.record(context.getEvent());
+        context.getEvent().user(user).detail(Details.REASON, refusal.reason()).error(Errors.ACCESS_DENIED);
+        if (AccessDecisions.clientType(context) == ClientType.DIRECT_GRANT) {
+            String description = refusal.description() + (policy.isEmpty() ? "" : " (policy: " + policy + ")")
+                    + ". Reference " + support.reference() + ".";
+            context.forceChallenge(Response.status(Response.Status.BAD_REQUEST)
+                    .entity(Map.of("error", refusal.oauthError(), "error_description", description))
+                    .type(MediaType.APPLICATION_JSON_TYPE).build());
+            return;
+        }
+        String helpdesk = context.getAuthenticatorConfig() == null ? null
+                : context.getAuthenticatorConfig().getConfig().get(AccessGateAuthenticatorFactory.HELPDESK);
+        if (helpdesk == null || helpdesk.isBlank()) {
+            helpdesk = PhonePolicy.of(context.getRealm()).helpdesk();
+        }
+        Response page = support.addTo(context.form())
+                .setAttribute("mfaRefusal", new RefusalPage(refusal.messagePrefix(), helpdesk))
+                .setStatus(Response.Status.FORBIDDEN)
+                .createForm(RefusalPage.TEMPLATE);
+        context.forceChallenge(page);
+    }
+
+    /** What {@code mfa-access-denied.ftl} shows besides the support box. */
+    public record RefusalPage(String messagePrefix, String helpdesk) {
+        static final String TEMPLATE = "mfa-access-denied.ftl";
+    }
+
+    @Override
+    public boolean requiresUser() {
+        return true;
+    }
+
+    @Override
+    public boolean configuredFor(KeycloakSession session, RealmModel realm, UserModel user) {
+        return true;
+    }
+
+    @Override
+    public void setRequiredActions(KeycloakSession session, RealmModel realm, UserModel user) {
+    }
+
+    @Override
+    public void close() {
+    }
+}

@@ -1,0 +1,50 @@
+package org.mfasuite.keycloak.access;
+
+import org.keycloak.authentication.AuthenticationFlowContext;
+import org.keycloak.authentication.authenticators.conditional.ConditionalAuthenticator;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+
+/**
+ * Lets a conditional sub-flow of second-factor methods run only when this sign-in's decision requires a second
+ * factor that is not met yet. A user with none of the sub-flow's methods skips it: the gate then starts a
+ * registration or refuses, never a silent pass.
+ */
+public class AccessRequiredCondition implements ConditionalAuthenticator {
+
+    @Override
+    public boolean matchCondition(AuthenticationFlowContext context) {
+        SignInDecision decision = AccessDecisions.of(context);
+        AccessDecisions.describe(context.getEvent(), decision);
+        Grant grant = decision.grantValue();
+        if (!grant.needsSecondFactor()) {
+            return false;
+        }
+        FlowPolicies flow = AccessDecisions.flow(context);
+        boolean phishingResistantOnly = AccessRequiredConditionFactory.phishingResistantOnly(
+                context.getAuthenticatorConfig());
+        if (phishingResistantOnly && grant != Grant.PHISHING_RESISTANT
+                || !phishingResistantOnly && grant == Grant.PHISHING_RESISTANT && flow.phishingResistantGuard()) {
+            return false;
+        }
+        return !AccessRequirement.met(context, decision, flow) && AccessRequirement.hasMethod(context, flow, grant);
+    }
+
+    @Override
+    public void action(AuthenticationFlowContext context) {
+    }
+
+    @Override
+    public boolean requiresUser() {
+        return true;
+    }
+
+    @Override
+    public void setRequiredActions(KeycloakSession session, RealmModel realm, UserModel user) {
+    }
+
+    @Override
+    public void close() {
+    }
+}

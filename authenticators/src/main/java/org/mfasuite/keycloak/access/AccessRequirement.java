@@ -1,0 +1,67 @@
+package org.mfasuite.keycloak.access;
+
+import java.util.Map;
+
+import org.keycloak.authentication.AuthenticationFlowContext;
+import org.keycloak.authentication.Authenticator;
+import org.keycloak.authentication.AuthenticatorFactory;
+import org.keycloak.common.util.Time;
+import org.keycloak.models.Constants;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.UserModel;
+import org.mfasuite.keycloak.trust.TrustedDevices;
+
+/** Whether a sign-in has met the second factor its decision requires, and whether the user could meet it. */
+final class AccessRequirement {
+
+    /** Set when the gate started a method's registration: registering during sign-in proves the factor. */
+    static final String REGISTERING_NOTE = "mfa-access.registering";
+
+    private AccessRequirement() {
+    }
+
+    /**
+     * Met by: a second-factor step of this flow that succeeded in this SSO session (within the sign-in
+     * frequency, if one is set), a remembered device (for {@code mfa}), or a registration started in this
+     * sign-in. Always met when the decision requires no second factor.
+     */
+    static boolean met(AuthenticationFlowContext context, SignInDecision decision, FlowPolicies flow) {
+        Grant grant = decision.grantValue();
+        if (!grant.needsSecondFactor()) {
+            return true;
+        }
+        if (context.getAuthenticationSession().getAuthNote(REGISTERING_NOTE) != null) {
+            return true;
+        }
+        long since = decision.signInFrequencyHours() > 0
+                ? Time.currentTime() - decision.signInFrequencyHours() * 3600L : Long.MIN_VALUE;
+        Map<String, Integer> completed = CompletedSteps.parse(
+                context.getAuthenticationSession().getUserSessionNotes().get(Constants.AUTHENTICATORS_COMPLETED));
+        if (CompletedSteps.metSince(completed, flow.secondFactorSteps(), grant == Grant.PHISHING_RESISTANT, since)) {
+            return true;
+        }
+        return grant == Grant.MFA && decision.rememberDeviceDays() > 0 && TrustedDevices.recognises(
+                context.getSession(), context.getRealm(), context.getUser(), decision.rememberDeviceDays());
+    }
+
+    /** Whether the user has set up some step of the flow that would meet the grant. */
+    static boolean hasMethod(AuthenticationFlowContext context, FlowPolicies flow, Grant grant) {
+        KeycloakSession session = context.getSession();
+        UserModel user = context.getUser();
+        for (FlowPolicies.SecondFactorStep step : flow.secondFactorSteps().values()) {
+            if (grant == Grant.PHISHING_RESISTANT && !step.phishingResistant()) {
+                continue;
+            }
+            AuthenticatorFactory factory = (AuthenticatorFactory) session.getKeycloakSessionFactory()
+                    .getProviderFactory(Authenticator.class, step.authenticator());
+            if (factory == null) {
+                continue;
+            }
+            Authenticator authenticator = factory.create(session);
+            if (!authenticator.requiresUser() || authenticator.configuredFor(session, context.getRealm(), user)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,139 @@
+package org.mfasuite.keycloak.access;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.jboss.logging.Logger;
+import org.keycloak.authentication.authenticators.conditional.ConditionalAuthenticatorFactory;
+import org.keycloak.models.AuthenticationExecutionModel;
+import org.keycloak.models.AuthenticatorConfigModel;
+import org.keycloak.models.ClientModel;
+import org.keycloak.models.GroupModel;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.RoleModel;
+import org.keycloak.models.utils.KeycloakModelUtils;
+import org.keycloak.provider.ProviderFactory;
+
+/**
+ * What one authentication flow says about conditional access: its enabled policies (executions of
+ * {@code mfa-access-policy} anywhere in the flow, sub-flows included; their order does not matter) and its
+ * second-factor steps (the executions of every sub-flow guarded by {@code mfa-access-required}).
+ * <p>
+ * A policy naming a group or role the realm does not have fails closed: it gets a problem and blocks.
+ *
+ * @param secondFactorSteps       each second-factor step by execution id
+ * @param phishingResistantGuard whether some sub-flow's {@code mfa-access-required} asks for phishing-resistant
+ *                               methods only (then the other sub-flows leave such decisions to it)
+ */
+public record FlowPolicies(List<AccessPolicy> policies, Map<String, SecondFactorStep> secondFactorSteps,
+                           boolean phishingResistantGuard) {
+
+    /** One execution that gives a second factor. */
+    public record SecondFactorStep(String authenticator, boolean phishingResistant) {
+    }
+
+    private static final Logger LOG = Logger.getLogger(FlowPolicies.class);
+    /** Keycloak's WebAuthn and passkey authenticators: the only phishing-resistant methods. */
+    static final Set<String> PHISHING_RESISTANT = Set.of("webauthn-authenticator", "webauthn-authenticator-passwordless");
+
+    public FlowPolicies {
+        policies = List.copyOf(policies);
+        secondFactorSteps = Map.copyOf(secondFactorSteps);
+    }
+
+    public static FlowPolicies read(KeycloakSession session, RealmModel realm, String flowId) {
+        List<AccessPolicy> policies = new ArrayList<>();
+        Map<String, SecondFactorStep> steps = new LinkedHashMap<>();
+        boolean[] prGuard = {false};
+        walk(session, realm, flowId, false, policies, steps, prGuard, 0);
+        return new FlowPolicies(policies.stream().map(p -> checked(session, realm, p)).toList(), steps, prGuard[0]);
+    }
+
+    private static void walk(KeycloakSession session, RealmModel realm, String flowId, boolean guarded,
+                             List<AccessPolicy> policies, Map<String, SecondFactorStep> steps, boolean[] prGuard,
+                             int depth) {
+        if (depth > 20) {
+            return; // flows cannot nest this deep; a cycle would otherwise never end
+        }
+        List<AuthenticationExecutionModel> executions = realm.getAuthenticationExecutionsStream(flowId)
+                .filter(e -> e.getRequirement() != AuthenticationExecutionModel.Requirement.DISABLED).toList();
+        boolean guardedHere = guarded || executions.stream()
+                .anyMatch(e -> AccessRequiredConditionFactory.PROVIDER_ID.equals(e.getAuthenticator()));
+        for (AuthenticationExecutionModel e : executions) {
+            if (e.isAuthenticatorFlow()) {
+                walk(session, realm, e.getFlowId(), guardedHere, policies, steps, prGuard, depth + 1);
+            } else if (AccessPolicyAuthenticatorFactory.PROVIDER_ID.equals(e.getAuthenticator())) {
+                AccessPolicy policy = policyOf(realm, e);
+                if (policy != null) {
+                    policies.add(policy);
+                }
+            } else if (AccessRequiredConditionFactory.PROVIDER_ID.equals(e.getAuthenticator())) {
+                prGuard[0] |= AccessRequiredConditionFactory.phishingResistantOnly(realm, e);
+            } else if (guardedHere && !isCondition(session, e.getAuthenticator())) {
+                steps.put(e.getId(), new SecondFactorStep(e.getAuthenticator(),
+                        PHISHING_RESISTANT.contains(e.getAuthenticator())));
+            }
+        }
+    }
+
+    /** A policy execution without a config is not a policy yet: it is what the flow editor creates first. */
+    private static AccessPolicy policyOf(RealmModel realm, AuthenticationExecutionModel e) {
+        AuthenticatorConfigModel config = e.getAuthenticatorConfig() == null ? null
+                : realm.getAuthenticatorConfigById(e.getAuthenticatorConfig());
+        if (config == null) {
+            LOG.debugf("Realm %s: a policy execution (%s) has no config yet and is ignored", realm.getName(), e.getId());
+            return null;
+        }
+        return AccessPolicy.from(config.getAlias(), config.getConfig());
+    }
+
+    private static boolean isCondition(KeycloakSession session, String authenticatorId) {
+        ProviderFactory<?> factory = session.getKeycloakSessionFactory()
+                .getProviderFactory(org.keycloak.authentication.Authenticator.class, authenticatorId);
+        return factory instanceof ConditionalAuthenticatorFactory;
+    }
+
+    /** The policy, with a problem for each group or role it names that the realm does not have. */
+    private static AccessPolicy checked(KeycloakSession session, RealmModel realm, AccessPolicy policy) {
+        PolicyConditions c = policy.conditions();
+        AccessPolicy result = policy;
+        for (Set<String> groups : List.of(c.includeGroups(), c.excludeGroups())) {
+            for (String path : groups) {
+                if (KeycloakModelUtils.findGroupByPath(session, realm, path) == null) {
+                    result = result.withProblem("Group '" + path + "' does not exist in this realm");
+                }
+            }
+        }
+        for (Set<String> roles : List.of(c.includeRoles(), c.excludeRoles())) {
+            for (String role : roles) {
+                if (role(realm, role) == null) {
+                    result = result.withProblem("Role '" + role + "' does not exist in this realm");
+                }
+            }
+        }
+        return result;
+    }
+
+    /** A realm role by name, or a client role written {@code client-id/role}; null when there is none. */
+    static RoleModel role(RealmModel realm, String name) {
+        int slash = name.indexOf('/');
+        if (slash < 0) {
+            return realm.getRole(name);
+        }
+        ClientModel client = realm.getClientByClientId(name.substring(0, slash));
+        return client == null ? null : client.getRole(name.substring(slash + 1));
+    }
+
+    /** A group's path as policies write it: {@code /parent/child}. */
+    static String pathOf(GroupModel group) {
+        StringBuilder path = new StringBuilder();
+        for (GroupModel g = group; g != null; g = g.getParent()) {
+            path.insert(0, "/" + g.getName());
+        }
+        return path.toString();
+    }
+}

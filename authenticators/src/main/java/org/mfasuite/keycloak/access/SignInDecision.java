@@ -1,0 +1,61 @@
+package org.mfasuite.keycloak.access;
+
+import java.io.IOException;
+import java.util.List;
+
+import org.keycloak.util.JsonSerialization;
+
+/**
+ * The combined decision of one sign-in as it is kept in the authentication session (replicated, so every node
+ * of a cluster enforces the same decision), taken once per flow for one user.
+ *
+ * @param userId     the user it was taken for; another user (the flow was restarted) needs a new decision
+ * @param grant      the combined grant id ({@link Grant#id()})
+ * @param policies   event detail {@code mfa_policies}
+ * @param reportOnly event detail {@code mfa_report_only}
+ * @param deciding   the policies whose demand is the decision, for the block page and support details
+ * @param problems   why deciding policies are broken, if they are (logged, never shown to the user)
+ */
+public record SignInDecision(String userId, String grant, String policies, String reportOnly, List<String> deciding,
+                             int signInFrequencyHours, int rememberDeviceDays, List<String> problems) {
+
+    public SignInDecision {
+        deciding = deciding == null ? List.of() : List.copyOf(deciding);
+        problems = problems == null ? List.of() : List.copyOf(problems);
+    }
+
+    public static SignInDecision of(String userId, AccessDecision decision) {
+        List<String> deciding = decision.decidingPolicies();
+        List<String> problems = decision.evaluations().stream()
+                .filter(e -> e.enforces() && deciding.contains(e.policy()) && !e.problems().isEmpty())
+                .map(e -> e.policy() + ": " + String.join("; ", e.problems())).toList();
+        return new SignInDecision(userId, decision.grant().id(), decision.policiesDetail(),
+                decision.reportOnlyDetail(), deciding, decision.signInFrequencyHours(),
+                decision.rememberDeviceDays(), problems);
+    }
+
+    public Grant grantValue() {
+        Grant g = Grant.parse(grant);
+        return g == null ? Grant.NONE : g;
+    }
+
+    String toNote() {
+        try {
+            return JsonSerialization.writeValueAsString(this);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Null when the note is absent or unreadable (then the decision is taken again). */
+    static SignInDecision fromNote(String note) {
+        if (note == null) {
+            return null;
+        }
+        try {
+            return JsonSerialization.readValue(note, SignInDecision.class);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package org.mfasuite.keycloak.support;
+
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+
+import org.jboss.logging.Logger;
+import org.keycloak.common.util.Time;
+import org.keycloak.events.EventBuilder;
+import org.keycloak.forms.login.LoginFormsProvider;
+
+/**
+ * The "Details for your helpdesk" box of the suite's error pages: what a user sends to support, and a reference
+ * that an admin finds again in the sign-in's event (detail {@code mfa_ref}) and in the server log.
+ * <p>
+ * The reference is random (40 bits, Crockford base32 without look-alike letters), not a counter: nothing to
+ * share between cluster nodes, nothing to guess from.
+ */
+public record SupportDetails(String time, String reference, String realm, String client, String username,
+                             String policy, String error) {
+
+    /** Event detail naming the reference. */
+    public static final String EVENT_DETAIL = "mfa_ref";
+    /** The page attribute the box macro reads. */
+    public static final String ATTRIBUTE = "mfaSupport";
+
+    private static final Logger LOG = Logger.getLogger(SupportDetails.class);
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final char[] ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ".toCharArray();
+    private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
+            .withZone(ZoneOffset.UTC);
+
+    public static SupportDetails create(String realm, String client, String username, String policy, String error) {
+        return new SupportDetails(UTC.format(Instant.ofEpochMilli(Time.currentTimeMillis())), newReference(),
+                realm, client, username, policy, error);
+    }
+
+    /** E.g. {@code 7KQ2-MX9D}: easy to read out on the phone. */
+    static String newReference() {
+        char[] ref = new char[9];
+        for (int i = 0; i < ref.length; i++) {
+            ref[i] = i == 4 ? '-' : ALPHABET[RANDOM.nextInt(ALPHABET.length)];
+        }
+        return new String(ref);
+    }
+
+    /** Puts the reference on the event and writes the same line to the server log. */
+    public SupportDetails record(EventBuilder event) {
+        event.detail(EVENT_DETAIL, reference);
+        LOG.infof("mfa_ref=%s realm=%s client=%s user=%s policy=%s error=%s", reference, realm, client,
+                username == null ? "-" : username, policy == null ? "-" : policy, error);
+        return this;
+    }
+
+    public LoginFormsProvider addTo(LoginFormsProvider form) {
+        return form.setAttribute(ATTRIBUTE, this);
+    }
+
+    /** The box's text as the copy button copies it: one "label: value" per line, in English for the helpdesk. */
+    public String text() {
+        StringBuilder b = new StringBuilder();
+        line(b, "Time", time);
+        line(b, "Reference", reference);
+        line(b, "Realm", realm);
+        line(b, "Client", client);
+        line(b, "Username", username);
+        line(b, "Policy", policy);
+        line(b, "Error", error);
+        return b.toString().trim();
+    }
+
+    private static void line(StringBuilder b, String label, String value) {
+        if (value != null && !value.isEmpty()) {
+            b.append(label).append(": ").append(value).append('\n');
+        }
+    }
+}
