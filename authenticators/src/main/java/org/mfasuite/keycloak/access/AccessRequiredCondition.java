@@ -9,7 +9,8 @@ import org.keycloak.models.UserModel;
 /**
  * Lets a conditional sub-flow of second-factor methods run only when this sign-in's decision requires a second
  * factor that is not met yet. A user with none of the sub-flow's methods skips it: the gate then starts a
- * registration or refuses, never a silent pass.
+ * registration or refuses, never a silent pass. When no policy applies, the sub-flow runs for users who have set
+ * up one of its methods (the flow's own default, configurable); {@code allow} skips it.
  */
 public class AccessRequiredCondition implements ConditionalAuthenticator {
 
@@ -18,12 +19,19 @@ public class AccessRequiredCondition implements ConditionalAuthenticator {
         SignInDecision decision = AccessDecisions.of(context);
         AccessDecisions.describe(context.getEvent(), decision);
         Grant grant = decision.grantValue();
+        boolean phishingResistantOnly = AccessRequiredConditionFactory.phishingResistantOnly(
+                context.getAuthenticatorConfig());
+        if (grant == Grant.NONE && !phishingResistantOnly
+                && AccessRequiredConditionFactory.runsIfSetUp(context.getAuthenticatorConfig())) {
+            // no policy applies: the flow's own default, as Keycloak's "Condition - user configured"
+            FlowPolicies flow = AccessDecisions.flow(context);
+            return !AccessRequirement.met(context, decision, flow, Grant.MFA)
+                    && AccessRequirement.hasMethod(context, flow, Grant.MFA);
+        }
         if (!grant.needsSecondFactor()) {
             return false;
         }
         FlowPolicies flow = AccessDecisions.flow(context);
-        boolean phishingResistantOnly = AccessRequiredConditionFactory.phishingResistantOnly(
-                context.getAuthenticatorConfig());
         if (phishingResistantOnly && grant != Grant.PHISHING_RESISTANT
                 || !phishingResistantOnly && grant == Grant.PHISHING_RESISTANT && flow.phishingResistantGuard()) {
             return false;

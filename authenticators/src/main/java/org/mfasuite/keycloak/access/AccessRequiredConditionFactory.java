@@ -22,11 +22,20 @@ public class AccessRequiredConditionFactory implements ConditionalAuthenticatorF
     public static final String ANY = "any";
     public static final String PHISHING_RESISTANT = "phishing-resistant";
 
+    /** Config key: what the sub-flow does when no policy applies: {@code if-set-up} (default) or {@code skip}. */
+    public static final String NO_POLICY = "when-no-policy-applies";
+    public static final String IF_SET_UP = "if-set-up";
+    public static final String SKIP = "skip";
+
     private static final AccessRequiredCondition SINGLETON = new AccessRequiredCondition();
 
     static boolean phishingResistantOnly(AuthenticatorConfigModel config) {
         return config != null && config.getConfig() != null
                 && PHISHING_RESISTANT.equals(config.getConfig().get(SECOND_FACTOR));
+    }
+
+    static boolean runsIfSetUp(AuthenticatorConfigModel config) {
+        return config == null || config.getConfig() == null || !SKIP.equals(config.getConfig().get(NO_POLICY));
     }
 
     static boolean phishingResistantOnly(RealmModel realm, AuthenticationExecutionModel execution) {
@@ -64,6 +73,11 @@ public class AccessRequiredConditionFactory implements ConditionalAuthenticatorF
                         + "decisions that require WebAuthn / passkey; put only WebAuthn steps in this sub-flow. "
                         + "Default any.")
                 .type(ProviderConfigProperty.LIST_TYPE).options(ANY, PHISHING_RESISTANT).defaultValue(ANY).add()
+                .property().name(NO_POLICY).label("When no policy applies")
+                .helpText("if-set-up: run for users who have set up one of this sub-flow's methods, as Keycloak's "
+                        + "'Condition - user configured' (the usual browser flow). skip: a second factor only when "
+                        + "a policy requires one. Ignored by a phishing-resistant sub-flow. Default if-set-up.")
+                .type(ProviderConfigProperty.LIST_TYPE).options(IF_SET_UP, SKIP).defaultValue(IF_SET_UP).add()
                 .build();
     }
 

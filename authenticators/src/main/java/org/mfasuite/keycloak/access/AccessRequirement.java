@@ -26,7 +26,11 @@ final class AccessRequirement {
      * sign-in. Always met when the decision requires no second factor.
      */
     static boolean met(AuthenticationFlowContext context, SignInDecision decision, FlowPolicies flow) {
-        Grant grant = decision.grantValue();
+        return met(context, decision, flow, decision.grantValue());
+    }
+
+    /** As {@link #met(AuthenticationFlowContext, SignInDecision, FlowPolicies)}, for a given requirement. */
+    static boolean met(AuthenticationFlowContext context, SignInDecision decision, FlowPolicies flow, Grant grant) {
         if (!grant.needsSecondFactor()) {
             return true;
         }

@@ -80,13 +80,19 @@ public record FlowPolicies(List<AccessPolicy> policies, Map<String, SecondFactor
         }
     }
 
-    /** A policy execution without a config is not a policy yet: it is what the flow editor creates first. */
+    /**
+     * A policy execution without a config is not a policy yet: it is what the flow editor creates first. One whose
+     * config is gone (removed with another execution that shared it) fails closed.
+     */
     private static AccessPolicy policyOf(RealmModel realm, AuthenticationExecutionModel e) {
-        AuthenticatorConfigModel config = e.getAuthenticatorConfig() == null ? null
-                : realm.getAuthenticatorConfigById(e.getAuthenticatorConfig());
-        if (config == null) {
+        if (e.getAuthenticatorConfig() == null) {
             LOG.debugf("Realm %s: a policy execution (%s) has no config yet and is ignored", realm.getName(), e.getId());
             return null;
+        }
+        AuthenticatorConfigModel config = realm.getAuthenticatorConfigById(e.getAuthenticatorConfig());
+        if (config == null) {
+            return AccessPolicy.from("(missing config " + e.getAuthenticatorConfig() + ")", Map.of())
+                    .withProblem("Its config no longer exists");
         }
         return AccessPolicy.from(config.getAlias(), config.getConfig());
     }

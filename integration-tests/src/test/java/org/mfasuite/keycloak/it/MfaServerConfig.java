@@ -33,6 +33,8 @@ public class MfaServerConfig implements KeycloakServerConfig {
                 .option("vault", "file")
                 .option("vault-dir", vaultDir().toString())
                 .dependency("org.mfasuite", "keycloak-mfa-suite")
+                // client addresses from X-Forwarded-For, as behind a proxy: policies' networks are tested that way
+                .option("proxy-headers", "xforwarded")
                 .option("spi-mfa-message-gateway--provider-default", "dev")
                 .spiOption("mfa-message-gateway", "dev", "outbox", Outbox.path().toString())
                 .spiOption("mfa-message-gateway", "twilio", "account-sid", TWILIO_SID)
