@@ -80,6 +80,12 @@ public record AccessPolicy(String name, State state, Grant grant, PolicyConditio
         return new AccessPolicy(name, state, grant, conditions, signInFrequencyHours, rememberDeviceDays, all);
     }
 
+    /** The same policy covering every user its exclusions leave, with one more problem: an include it cannot read. */
+    public AccessPolicy includingEveryone(String problem) {
+        return new AccessPolicy(name, state, grant, conditions.includingEveryone(), signInFrequencyHours,
+                rememberDeviceDays, problems).withProblem(problem);
+    }
+
     /** Problems with a config map, for save-time checks; empty when it is valid. */
     public static List<String> problems(Map<String, String> config) {
         return from("", config).problems();

@@ -103,22 +103,32 @@ public record FlowPolicies(List<AccessPolicy> policies, Map<String, SecondFactor
         return factory instanceof ConditionalAuthenticatorFactory;
     }
 
-    /** The policy, with a problem for each group or role it names that the realm does not have. */
+    /**
+     * The policy, with a problem for each group or role it names that the realm does not have (renamed or deleted).
+     * An unknown include widens the policy to every user its exclusions leave: the users it meant can no longer be
+     * told apart, and a block is safer than a pass. An unknown exclude excludes nobody.
+     */
     private static AccessPolicy checked(KeycloakSession session, RealmModel realm, AccessPolicy policy) {
         PolicyConditions c = policy.conditions();
         AccessPolicy result = policy;
-        for (Set<String> groups : List.of(c.includeGroups(), c.excludeGroups())) {
-            for (String path : groups) {
-                if (KeycloakModelUtils.findGroupByPath(session, realm, path) == null) {
-                    result = result.withProblem("Group '" + path + "' does not exist in this realm");
-                }
+        for (String path : c.includeGroups()) {
+            if (KeycloakModelUtils.findGroupByPath(session, realm, path) == null) {
+                result = result.includingEveryone("Include groups: group '" + path + "' does not exist in this realm");
             }
         }
-        for (Set<String> roles : List.of(c.includeRoles(), c.excludeRoles())) {
-            for (String role : roles) {
-                if (role(realm, role) == null) {
-                    result = result.withProblem("Role '" + role + "' does not exist in this realm");
-                }
+        for (String role : c.includeRoles()) {
+            if (role(realm, role) == null) {
+                result = result.includingEveryone("Include roles: role '" + role + "' does not exist in this realm");
+            }
+        }
+        for (String path : c.excludeGroups()) {
+            if (KeycloakModelUtils.findGroupByPath(session, realm, path) == null) {
+                result = result.withProblem("Exclude groups: group '" + path + "' does not exist in this realm");
+            }
+        }
+        for (String role : c.excludeRoles()) {
+            if (role(realm, role) == null) {
+                result = result.withProblem("Exclude roles: role '" + role + "' does not exist in this realm");
             }
         }
         return result;

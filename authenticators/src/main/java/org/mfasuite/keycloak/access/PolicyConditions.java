@@ -28,6 +28,12 @@ public record PolicyConditions(Set<String> includeUsers, Set<String> excludeUser
     public static final PolicyConditions EVERYONE = new PolicyConditions(Set.of(), Set.of(), Set.of(), Set.of(),
             Set.of(), Set.of(), Set.of(), Set.of(), List.of(), List.of(), Set.of());
 
+    /** The same conditions with every user included (the exclusions still hold): how an unreadable include fails closed. */
+    public PolicyConditions includingEveryone() {
+        return new PolicyConditions(Set.of(), excludeUsers, Set.of(), excludeGroups, Set.of(), excludeRoles,
+                includeClients, excludeClients, networks, excludedNetworks, clientTypes);
+    }
+
     /** The first condition this sign-in does not meet, in the order of {@link Condition}; null when covered. */
     public Condition firstUnmet(SignInFacts facts) {
         if (excludeUsers.contains(facts.username())) {
