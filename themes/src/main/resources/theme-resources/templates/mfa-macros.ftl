@@ -131,7 +131,7 @@
                 <@supportRow id="policy" label=msg("mfa-support-policy") value=(mfaSupport.policy)!""/>
                 <@supportRow id="error" label=msg("mfa-support-error") value=mfaSupport.error/>
             </dl>
-            <textarea id="mfa-support-text" class="pf-v5-u-screen-reader" readonly aria-hidden="true" tabindex="-1">${mfaSupport.text()}</textarea>
+            <textarea id="mfa-support-text" class="pf-v5-u-screen-reader" readonly aria-hidden="true" tabindex="-1">${mfaSupport.text}</textarea>
             <button id="mfa-support-copy" type="button" hidden
                     class="<#if v2>${properties.kcButtonSecondaryClass!}<#else>${properties.kcButtonClass!} ${properties.kcButtonDefaultClass!}</#if>"
                     data-copied="${msg("mfa-support-copied")}">${msg("mfa-support-copy")}</button>

@@ -97,7 +97,7 @@ public class AccessGateAuthenticator implements Authenticator {
         context.getEvent().user(user).detail(Details.REASON, refusal.reason()).error(Errors.ACCESS_DENIED);
         if (AccessDecisions.clientType(context) == ClientType.DIRECT_GRANT) {
             String description = refusal.description() + (policy.isEmpty() ? "" : " (policy: " + policy + ")")
-                    + ". Reference " + support.reference() + ".";
+                    + ". Reference " + support.getReference() + ".";
             context.forceChallenge(Response.status(Response.Status.BAD_REQUEST)
                     .entity(Map.of("error", refusal.oauthError(), "error_description", description))
                     .type(MediaType.APPLICATION_JSON_TYPE).build());
@@ -115,9 +115,24 @@ public class AccessGateAuthenticator implements Authenticator {
         context.forceChallenge(page);
     }
 
-    /** What {@code mfa-access-denied.ftl} shows besides the support box. */
-    public record RefusalPage(String messagePrefix, String helpdesk) {
+    /** What {@code mfa-access-denied.ftl} shows besides the support box (getters: FreeMarker reads properties). */
+    public static final class RefusalPage {
         static final String TEMPLATE = "mfa-access-denied.ftl";
+        private final String messagePrefix;
+        private final String helpdesk;
+
+        RefusalPage(String messagePrefix, String helpdesk) {
+            this.messagePrefix = messagePrefix;
+            this.helpdesk = helpdesk;
+        }
+
+        public String getMessagePrefix() {
+            return messagePrefix;
+        }
+
+        public String getHelpdesk() {
+            return helpdesk;
+        }
     }
 
     @Override

@@ -17,8 +17,7 @@ import org.keycloak.forms.login.LoginFormsProvider;
  * The reference is random (40 bits, Crockford base32 without look-alike letters), not a counter: nothing to
  * share between cluster nodes, nothing to guess from.
  */
-public record SupportDetails(String time, String reference, String realm, String client, String username,
-                             String policy, String error) {
+public final class SupportDetails {
 
     /** Event detail naming the reference. */
     public static final String EVENT_DETAIL = "mfa_ref";
@@ -30,6 +29,25 @@ public record SupportDetails(String time, String reference, String realm, String
     private static final char[] ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ".toCharArray();
     private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
             .withZone(ZoneOffset.UTC);
+
+    private final String time;
+    private final String reference;
+    private final String realm;
+    private final String client;
+    private final String username;
+    private final String policy;
+    private final String error;
+
+    private SupportDetails(String time, String reference, String realm, String client, String username,
+                           String policy, String error) {
+        this.time = time;
+        this.reference = reference;
+        this.realm = realm;
+        this.client = client;
+        this.username = username;
+        this.policy = policy;
+        this.error = error;
+    }
 
     public static SupportDetails create(String realm, String client, String username, String policy, String error) {
         return new SupportDetails(UTC.format(Instant.ofEpochMilli(Time.currentTimeMillis())), newReference(),
@@ -53,12 +71,42 @@ public record SupportDetails(String time, String reference, String realm, String
         return this;
     }
 
+    // Getters: Keycloak's FreeMarker reads bean properties, not record accessors.
+
+    public String getTime() {
+        return time;
+    }
+
+    public String getReference() {
+        return reference;
+    }
+
+    public String getRealm() {
+        return realm;
+    }
+
+    public String getClient() {
+        return client;
+    }
+
+    public String getUsername() {
+        return username;
+    }
+
+    public String getPolicy() {
+        return policy;
+    }
+
+    public String getError() {
+        return error;
+    }
+
     public LoginFormsProvider addTo(LoginFormsProvider form) {
         return form.setAttribute(ATTRIBUTE, this);
     }
 
     /** The box's text as the copy button copies it: one "label: value" per line, in English for the helpdesk. */
-    public String text() {
+    public String getText() {
         StringBuilder b = new StringBuilder();
         line(b, "Time", time);
         line(b, "Reference", reference);

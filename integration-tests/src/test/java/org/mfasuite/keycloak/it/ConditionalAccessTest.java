@@ -1,0 +1,323 @@
+package org.mfasuite.keycloak.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.ws.rs.core.Response;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.keycloak.representations.idm.ClientRepresentation;
+import org.keycloak.representations.idm.EventRepresentation;
+import org.keycloak.testframework.annotations.InjectKeycloakUrls;
+import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
+import org.keycloak.testframework.remote.timeoffset.InjectTimeOffSet;
+import org.keycloak.testframework.remote.timeoffset.TimeOffSet;
+import org.keycloak.testframework.server.KeycloakUrls;
+import org.keycloak.testframework.ui.annotations.InjectPage;
+import org.keycloak.util.JsonSerialization;
+
+/**
+ * Conditional access in the demo realm, against a real Keycloak: the demo's policies (a blocked client, MFA
+ * for /staff except from the office network 198.51.100.0/24, the office network allows, a report-only policy)
+ * and variations an admin makes in the flow editor. Client addresses come from X-Forwarded-For (the server
+ * runs with proxy-headers=xforwarded), as behind a reverse proxy.
+ */
+@KeycloakIntegrationTest(config = MfaServerConfig.class)
+public class ConditionalAccessTest extends DemoRealmTest {
+
+    static final String OFFICE = "198.51.100.7";
+    static final String OUTSIDE = "203.0.113.9";
+    static final String SAM_PHONE = "+46701234588";
+    static final String STAFF_POLICY = "staff need mfa";
+    static final String REPORT_POLICY = "report only - mfa for everyone";
+    static final String MAIL_CLIENT = "legacy-mail";
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @InjectKeycloakUrls
+    KeycloakUrls urls;
+
+    @InjectTimeOffSet
+    TimeOffSet clock;
+
+    @InjectPage
+    AccessDeniedPage deniedPage;
+
+    @InjectPage
+    PhoneRegisterPage phonePage;
+
+    @AfterEach
+    void clockAndClientBack() {
+        if (clock.get() != 0) {
+            clock.set(0);
+        }
+        oauth.client("test-app", "test-secret");
+    }
+
+    // --- the demo's policies --------------------------------------------------------------------------
+
+    @Test
+    public void blockedClientShowsTheRefusalPageWithDetailsForTheHelpdesk() {
+        allowTestRedirect("legacy-reports");
+        oauth.client("legacy-reports");
+        submitPassword("alice", "alice");
+
+        deniedPage.assertCurrent();
+        assertEquals("You can't sign in from here", deniedPage.title());
+        assertTrue(deniedPage.helpdesk().contains("helpdesk@example.org"), deniedPage.helpdesk());
+        assertEquals("demo", deniedPage.detail("realm"));
+        assertEquals("legacy-reports", deniedPage.detail("client"));
+        assertEquals("alice", deniedPage.detail("username"));
+        assertEquals("block legacy-reports", deniedPage.detail("policy"));
+        assertEquals("mfa_policy_block", deniedPage.detail("error"));
+        assertTrue(deniedPage.detail("time").endsWith("UTC"), deniedPage.detail("time"));
+        String reference = deniedPage.detail("reference");
+        assertTrue(reference.matches("[0-9A-Z]{4}-[0-9A-Z]{4}"), reference);
+        assertTrue(deniedPage.copiedText().contains("Reference: " + reference), deniedPage.copiedText());
+
+        EventRepresentation error = lastEvent(userId("alice"), "LOGIN_ERROR");
+        assertEquals("access_denied", error.getError());
+        assertEquals(reference, error.getDetails().get("mfa_ref"), "the page's reference finds the event");
+        assertEquals("block", error.getDetails().get("mfa_access"));
+        assertEquals("block legacy-reports", error.getDetails().get("mfa_policies"));
+    }
+
+    @Test
+    public void blockedClientGetsAccessDeniedOnTheDirectGrantAndNoFailureIsCounted() {
+        for (int i = 0; i < 12; i++) { // more than the realm's failure factor (10)
+            HttpResponse<String> refused = passwordGrant("legacy-reports", "alice", "alice", OUTSIDE);
+            assertEquals(400, refused.statusCode(), refused.body());
+            Map<String, String> body = json(refused);
+            assertEquals("access_denied", body.get("error"));
+            assertTrue(body.get("error_description").contains("block legacy-reports"), body.get("error_description"));
+            assertTrue(body.get("error_description").matches(".*Reference [0-9A-Z]{4}-[0-9A-Z]{4}\\..*"),
+                    body.get("error_description"));
+        }
+        Map<String, Object> status = realm.admin().attackDetection().bruteForceUserStatus(userId("alice"));
+        assertEquals(0, ((Number) status.get("numFailures")).intValue(), "a block is not a wrong password");
+        assertEquals(200, passwordGrant(mailClient(), "alice", "alice", OUTSIDE).statusCode());
+    }
+
+    @Test
+    public void staffNeedASecondFactorExceptFromTheOfficeNetwork() {
+        String client = mailClient();
+        HttpResponse<String> outside = passwordGrant(client, "sam", "sam", OUTSIDE);
+        assertEquals(400, outside.statusCode(), outside.body());
+        assertEquals("invalid_grant", json(outside).get("error"));
+        assertTrue(json(outside).get("error_description").contains("second factor"), outside.body());
+        assertTrue(json(outside).get("error_description").contains(STAFF_POLICY), outside.body());
+
+        HttpResponse<String> office = passwordGrant(client, "sam", "sam", OFFICE);
+        assertEquals(200, office.statusCode(), "the office network allows without a second factor: " + office.body());
+        EventRepresentation login = lastEvent(userId("sam"), "LOGIN");
+        assertEquals("allow", login.getDetails().get("mfa_access"));
+        assertEquals("office network", login.getDetails().get("mfa_policies"));
+
+        assertEquals(200, passwordGrant(client, "alice", "alice", OUTSIDE).statusCode(), "alice is not staff");
+    }
+
+    @Test
+    public void anExcludedSubGroupIsNotAsked() {
+        AccessPolicyConfig.set(realm, STAFF_POLICY, Map.of("exclude-groups", "/staff/interns"));
+        String intern = staffUser("/staff/interns");
+        String staff = staffUser("/staff");
+        String client = mailClient();
+
+        assertEquals(200, passwordGrant(client, intern, DemoUsers.PASSWORD, OUTSIDE).statusCode());
+        assertEquals(400, passwordGrant(client, staff, DemoUsers.PASSWORD, OUTSIDE).statusCode(),
+                "a sub-group's members are in the parent group's policy unless excluded");
+    }
+
+    @Test
+    public void staffWithoutAPhoneAreAskedToRegisterOneOthersAreNot() {
+        String staff = staffUser("/staff");
+        submitPassword(staff, DemoUsers.PASSWORD);
+        phonePage.assertCurrent();
+        assertEquals("Register your phone", phonePage.title());
+
+        realm.admin().logoutAll();
+        driver.driver().manage().deleteAllCookies();
+        String other = DemoUsers.create(realm, DemoUsers.uniqueName("nostaff"), List.of(), false);
+        submitPassword(realmUsername(other), DemoUsers.PASSWORD);
+        assertNotNull(oauth.parseLoginResponse().getCode(), "no policy applies: the flow's own default, no second factor");
+    }
+
+    @Test
+    public void samSignsInWithSmsAndTheEventNamesThePolicy() {
+        int before = Outbox.countTo(SAM_PHONE);
+        submitPassword("sam", "sam");
+        assertEquals(before + 1, Outbox.countTo(SAM_PHONE));
+        smsPage.enterCode(Outbox.lastCodeTo(SAM_PHONE));
+        assertNotNull(oauth.parseLoginResponse().getCode());
+
+        EventRepresentation login = lastEvent(userId("sam"), "LOGIN");
+        assertEquals("mfa", login.getDetails().get("mfa_access"));
+        assertEquals(STAFF_POLICY, login.getDetails().get("mfa_policies"));
+        assertEquals(REPORT_POLICY + "=mfa", login.getDetails().get("mfa_report_only"));
+    }
+
+    @Test
+    public void phishingResistantRefusesSms() {
+        AccessPolicyConfig.set(realm, STAFF_POLICY, Map.of("grant", "phishing-resistant"));
+        int before = Outbox.countTo(SAM_PHONE);
+        submitPassword("sam", "sam");
+
+        assertEquals(before, Outbox.countTo(SAM_PHONE), "no SMS is sent: it would not be enough");
+        assertEquals("login-webauthn-register", driver.page().getCurrentPageId(),
+                "sam has no security key: he is asked to register one");
+    }
+
+    @Test
+    public void reportOnlyNeverEnforcesButIsRecorded() {
+        AccessPolicyConfig.set(realm, REPORT_POLICY, Map.of("grant", "block"));
+        submitPassword("alice", "alice");
+        smsPage.enterCode(Outbox.lastCodeTo(SmsSignInTest.ALICE_PHONE));
+        assertNotNull(oauth.parseLoginResponse().getCode(), "a report-only block lets alice in");
+
+        EventRepresentation login = lastEvent(userId("alice"), "LOGIN");
+        assertEquals("none", login.getDetails().get("mfa_access"));
+        assertEquals(REPORT_POLICY + "=block", login.getDetails().get("mfa_report_only"));
+    }
+
+    @Test
+    public void signInFrequencyAsksAgainWithinTheSsoSession() {
+        AccessPolicyConfig.set(realm, STAFF_POLICY, Map.of("sign-in-frequency", "1"));
+        realm.updateWithCleanup(r -> {
+            r.build().setSsoSessionIdleTimeout(86400);
+            return r;
+        });
+        submitPassword("sam", "sam");
+        smsPage.enterCode(Outbox.lastCodeTo(SAM_PHONE));
+        assertNotNull(oauth.parseLoginResponse().getCode());
+
+        int before = Outbox.countTo(SAM_PHONE);
+        oauth.openLoginForm();
+        assertNotNull(oauth.parseLoginResponse().getCode(), "within the hour: single sign-on, no new code");
+        assertEquals(before, Outbox.countTo(SAM_PHONE));
+
+        clock.set(Duration.ofMinutes(61));
+        oauth.openLoginForm();
+        smsPage.assertCurrent();
+        assertEquals(before + 1, Outbox.countTo(SAM_PHONE), "after an hour the SSO session needs a new code");
+        smsPage.enterCode(Outbox.lastCodeTo(SAM_PHONE));
+        assertNotNull(oauth.parseLoginResponse().getCode());
+    }
+
+    @Test
+    public void aMalformedPolicyFailsClosedForTheUsersItCovers() {
+        AccessPolicyConfig.set(realm, STAFF_POLICY, Map.of("networks", "198.51.100.0/33"));
+        String client = mailClient();
+        HttpResponse<String> sam = passwordGrant(client, "sam", "sam", OUTSIDE);
+        assertEquals(400, sam.statusCode());
+        assertEquals("access_denied", json(sam).get("error"), "an unreadable network blocks (not just asks) staff");
+        assertEquals(200, passwordGrant(client, "sam", "sam", OFFICE).statusCode(),
+                "an exclusion that can be read still holds (the office network)");
+        assertEquals(200, passwordGrant(client, "alice", "alice", OUTSIDE).statusCode(), "alice is not covered");
+    }
+
+    @Test
+    public void aPolicyNamingAGroupThatIsGoneBlocksEveryoneItCouldMean() {
+        AccessPolicyConfig.set(realm, STAFF_POLICY, Map.of("include-groups", "/staff-renamed"));
+        HttpResponse<String> alice = passwordGrant(mailClient(), "alice", "alice", OUTSIDE);
+        assertEquals(400, alice.statusCode());
+        assertEquals("access_denied", json(alice).get("error"));
+    }
+
+    // --- helpers ----------------------------------------------------------------------------------------
+
+    /** A public client with the password grant, on the demo's direct-grant flow (which runs the policies). */
+    private String mailClient() {
+        if (realm.admin().clients().findByClientId(MAIL_CLIENT).isEmpty()) {
+            ClientRepresentation client = new ClientRepresentation();
+            client.setClientId(MAIL_CLIENT);
+            client.setPublicClient(true);
+            client.setDirectAccessGrantsEnabled(true);
+            client.setStandardFlowEnabled(false);
+            try (Response response = realm.admin().clients().create(client)) {
+                assertEquals(201, response.getStatus());
+            }
+            realm.cleanup().add(r -> r.clients().findByClientId(MAIL_CLIENT)
+                    .forEach(c -> r.clients().get(c.getId()).remove()));
+        }
+        return MAIL_CLIENT;
+    }
+
+    /** Lets the test's OAuth callback be a redirect target of a demo client. */
+    private void allowTestRedirect(String clientId) {
+        ClientRepresentation client = realm.admin().clients().findByClientId(clientId).get(0);
+        List<String> original = client.getRedirectUris();
+        client.setRedirectUris(List.of("*"));
+        realm.admin().clients().get(client.getId()).update(client);
+        realm.cleanup().add(r -> {
+            ClientRepresentation restore = r.clients().findByClientId(clientId).get(0);
+            restore.setRedirectUris(original);
+            r.clients().get(restore.getId()).update(restore);
+        });
+    }
+
+    private String staffUser(String groupPath) {
+        String id = DemoUsers.create(realm, DemoUsers.uniqueName("staff"), List.of(), false);
+        realm.admin().users().get(id).joinGroup(realm.admin().getGroupByPath(groupPath).getId());
+        return realmUsername(id);
+    }
+
+    private String realmUsername(String id) {
+        return realm.admin().users().get(id).toRepresentation().getUsername();
+    }
+
+    private String userId(String username) {
+        return realm.admin().users().searchByUsername(username, true).get(0).getId();
+    }
+
+    private EventRepresentation lastEvent(String userId, String type) {
+        List<EventRepresentation> events = realm.admin().getEvents(List.of(type), null, userId, null, null, null, 0, 1);
+        assertFalse(events.isEmpty(), "no " + type + " event for the user");
+        return events.get(0);
+    }
+
+    private HttpResponse<String> passwordGrant(String clientId, String username, String password, String address) {
+        Map<String, String> form = new HashMap<>(Map.of("grant_type", "password", "client_id", clientId,
+                "username", username, "password", password, "scope", "openid"));
+        String body = form.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .reduce((a, b) -> a + "&" + b).orElseThrow();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(urls.getBase() + "/realms/demo/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("X-Forwarded-For", address)
+                .header("X-Forwarded-Proto", "https") // as a TLS-terminating proxy says: the realm requires it
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        try {
+            return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, String> json(HttpResponse<String> response) {
+        try {
+            return JsonSerialization.readValue(response.body(), Map.class);
+        } catch (IOException e) {
+            throw new IllegalStateException(response.body(), e);
+        }
+    }
+}
