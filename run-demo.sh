@@ -128,4 +128,6 @@ MSG
 
 export KC_BOOTSTRAP_ADMIN_USERNAME="${KC_BOOTSTRAP_ADMIN_USERNAME:-admin}"
 export KC_BOOTSTRAP_ADMIN_PASSWORD="${KC_BOOTSTRAP_ADMIN_PASSWORD:-admin}"
-exec "$kc_home/bin/kc.sh" start-dev --import-realm ${kc_args[@]+"${kc_args[@]}"}
+# --proxy-headers: the demo's "office network" policy can be tried with an X-Forwarded-For header. Only
+# for a local demo: in production set it only behind a proxy that overwrites that header.
+exec "$kc_home/bin/kc.sh" start-dev --import-realm --proxy-headers=xforwarded ${kc_args[@]+"${kc_args[@]}"}
