@@ -43,6 +43,35 @@ public class TranslationTest extends DemoRealmTest {
         assertFalse(text.contains("@"), "no hostname configured: no origin-bound line taken from the request's Host header");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"en", "sv", "nl", "de"})
+    public void refusalPageSpeaksTheUsersLanguage(String locale) throws IOException {
+        Properties messages = bundle(locale);
+        String clientId = realm.admin().clients().findByClientId("legacy-reports").get(0).getId();
+        org.keycloak.representations.idm.ClientRepresentation client = realm.admin().clients().get(clientId).toRepresentation();
+        java.util.List<String> original = client.getRedirectUris();
+        client.setRedirectUris(java.util.List.of("*"));
+        realm.admin().clients().get(clientId).update(client);
+        realm.cleanup().add(r -> {
+            org.keycloak.representations.idm.ClientRepresentation restore = r.clients().get(clientId).toRepresentation();
+            restore.setRedirectUris(original);
+            r.clients().get(clientId).update(restore);
+        });
+        try {
+            oauth.client("legacy-reports");
+            oauth.loginForm().uiLocales(locale).open();
+            loginPage.fillLogin("alice", "alice");
+            loginPage.submit();
+            assertEquals("login-mfa-access-denied", driver.page().getCurrentPageId());
+            assertEquals(messages.getProperty("mfa-access-blocked-title").replace("''", "'"),
+                    driver.findElement(By.id("kc-page-title")).getText().trim());
+            assertEquals(messages.getProperty("mfa-support-reference"), driver.findElement(
+                    By.xpath("//dd[@id='mfa-support-reference']/preceding-sibling::dt")).getText().trim());
+        } finally {
+            oauth.client("test-app", "test-secret");
+        }
+    }
+
     private static String format(Properties messages, String key, String locale, Object... args) {
         return new MessageFormat(messages.getProperty(key), Locale.forLanguageTag(locale)).format(args);
     }
