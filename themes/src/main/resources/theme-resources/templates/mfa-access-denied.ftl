@@ -6,10 +6,10 @@
         ${msg(mfaRefusal.messagePrefix + "-title")}
     <#elseif section="form">
         <div id="mfa-access-denied">
-            <p id="mfa-access-reason">${msg(mfaRefusal.messagePrefix + "-text")}</p>
+            <p id="mfa-access-reason" class="pf-v5-u-mt-md pf-v5-u-mb-md">${msg(mfaRefusal.messagePrefix + "-text")}</p>
             <@mfa.helpdesk contact=(mfaRefusal.helpdesk)!""/>
             <@mfa.supportDetails/>
-            <p><a id="mfa-access-restart" href="${url.loginRestartFlowUrl}">${msg("mfa-access-restart")}</a></p>
+            <p class="pf-v5-u-mt-md"><a id="mfa-access-restart" href="${url.loginRestartFlowUrl}">${msg("mfa-access-restart")}</a></p>
         </div>
     </#if>
 </@layout.registrationLayout>

@@ -133,7 +133,7 @@
             </dl>
             <textarea id="mfa-support-text" class="pf-v5-u-screen-reader" readonly aria-hidden="true" tabindex="-1">${mfaSupport.text}</textarea>
             <button id="mfa-support-copy" type="button" hidden
-                    class="<#if v2>${properties.kcButtonSecondaryClass!}<#else>${properties.kcButtonClass!} ${properties.kcButtonDefaultClass!}</#if>"
+                    class="pf-v5-u-mt-md <#if v2>${properties.kcButtonSecondaryClass!}<#else>${properties.kcButtonClass!} ${properties.kcButtonDefaultClass!}</#if>"
                     data-copied="${msg("mfa-support-copied")}">${msg("mfa-support-copy")}</button>
         </div>
         <script>
