@@ -1,5 +1,7 @@
 package org.mfasuite.keycloak.access;
 
+import java.util.Locale;
+
 /**
  * A condition of a policy that a sign-in did not meet, in the order they are checked: the first one is what
  * the what-if answer names.
@@ -20,5 +22,10 @@ public enum Condition {
     /** The address is outside {@code networks}, or inside {@code excluded-networks}. */
     NETWORK,
     /** The sign-in is not of a type in {@code client-types}. */
-    CLIENT_TYPE
+    CLIENT_TYPE;
+
+    /** How the what-if answer names it: lower case, words joined by '-' ({@code network}, {@code state-off}). */
+    public String id() {
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
 }

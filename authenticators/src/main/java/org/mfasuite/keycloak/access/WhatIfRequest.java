@@ -1,0 +1,62 @@
+package org.mfasuite.keycloak.access;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
+/**
+ * A what-if question: which policies would apply, and what they would demand, if this user signed in through this
+ * client from this address. The body of {@code POST /admin/realms/{realm}/mfa/what-if}; its field names are a
+ * public contract.
+ *
+ * @param username   the user's username (or email, where the realm lets users sign in with it)
+ * @param clientId   the client's client id
+ * @param ipAddress  the client address a sign-in would come from, an IPv4 or IPv6 literal
+ * @param clientType {@code browser} (default) or {@code direct-grant}
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record WhatIfRequest(String username, String clientId, String ipAddress, String clientType) {
+
+    /** What is wrong with a question that can be told without the realm: the message a 400 carries. */
+    public static final class Invalid extends RuntimeException {
+        public Invalid(String message) {
+            super(message);
+        }
+    }
+
+    /** The client type asked about; browser when none is given. */
+    public ClientType type() {
+        if (clientType == null || clientType.isBlank()) {
+            return ClientType.BROWSER;
+        }
+        ClientType type = ClientType.parse(clientType);
+        if (type == null) {
+            throw new Invalid("clientType must be browser or direct-grant, not '" + clientType.trim() + "'");
+        }
+        return type;
+    }
+
+    /** The address asked about, checked to be a literal (never looked up through DNS). */
+    public String address() {
+        if (ipAddress == null || ipAddress.isBlank()) {
+            throw new Invalid("ipAddress is required: a sign-in always comes from some address");
+        }
+        if (Cidr.address(ipAddress) == null) {
+            throw new Invalid("ipAddress must be an IPv4 or IPv6 address, not '" + ipAddress.trim() + "'");
+        }
+        return ipAddress.trim();
+    }
+
+    public String requiredUsername() {
+        return required(username, "username");
+    }
+
+    public String requiredClientId() {
+        return required(clientId, "clientId");
+    }
+
+    private static String required(String value, String field) {
+        if (value == null || value.isBlank()) {
+            throw new Invalid(field + " is required");
+        }
+        return value.trim();
+    }
+}
