@@ -98,6 +98,26 @@ public class ConditionalAccessTest extends DemoRealmTest {
     }
 
     @Test
+    public void aDisabledPolicyStepIsOff() {
+        var flows = realm.admin().flows();
+        var step = flows.getExecutions(AccessPolicyConfig.BROWSER_FLOW).stream()
+                .filter(e -> "mfa-access-policy".equals(e.getProviderId()) && e.getAuthenticationConfig() != null
+                        && "block legacy-reports".equals(flows.getAuthenticatorConfig(e.getAuthenticationConfig()).getAlias()))
+                .findFirst().orElseThrow();
+        step.setRequirement("DISABLED");
+        flows.updateExecutions(AccessPolicyConfig.BROWSER_FLOW, step);
+        realm.cleanup().add(r -> {
+            step.setRequirement("REQUIRED");
+            r.flows().updateExecutions(AccessPolicyConfig.BROWSER_FLOW, step);
+        });
+        allowTestRedirect("legacy-reports");
+        oauth.client("legacy-reports");
+        submitPassword("alice", "alice");
+
+        smsPage.assertCurrent(); // not blocked: on to her second factor
+    }
+
+    @Test
     public void blockedClientGetsAccessDeniedOnTheDirectGrantAndNoFailureIsCounted() {
         for (int i = 0; i < 12; i++) { // more than the realm's failure factor (10)
             HttpResponse<String> refused = passwordGrant("legacy-reports", "alice", "alice", OUTSIDE);
