@@ -46,11 +46,21 @@ public record FlowPolicies(List<AccessPolicy> policies, Map<String, SecondFactor
     }
 
     public static FlowPolicies read(KeycloakSession session, RealmModel realm, String flowId) {
-        List<AccessPolicy> policies = new ArrayList<>();
+        return read(session, realm, flowId, true);
+    }
+
+    /** The flow's second-factor steps only: what the condition and the gate need once the decision is taken. */
+    public static FlowPolicies steps(KeycloakSession session, RealmModel realm, String flowId) {
+        return read(session, realm, flowId, false);
+    }
+
+    private static FlowPolicies read(KeycloakSession session, RealmModel realm, String flowId, boolean withPolicies) {
+        List<AccessPolicy> policies = withPolicies ? new ArrayList<>() : null;
         Map<String, SecondFactorStep> steps = new LinkedHashMap<>();
         boolean[] prGuard = {false};
         walk(session, realm, flowId, false, policies, steps, prGuard, 0);
-        return new FlowPolicies(policies.stream().map(p -> checked(session, realm, p)).toList(), steps, prGuard[0]);
+        return new FlowPolicies(withPolicies ? policies.stream().map(p -> checked(session, realm, p)).toList()
+                : List.of(), steps, prGuard[0]);
     }
 
     private static void walk(KeycloakSession session, RealmModel realm, String flowId, boolean guarded,
@@ -67,6 +77,9 @@ public record FlowPolicies(List<AccessPolicy> policies, Map<String, SecondFactor
             if (e.isAuthenticatorFlow()) {
                 walk(session, realm, e.getFlowId(), guardedHere, policies, steps, prGuard, depth + 1);
             } else if (AccessPolicyAuthenticatorFactory.PROVIDER_ID.equals(e.getAuthenticator())) {
+                if (policies == null) {
+                    continue;
+                }
                 AccessPolicy policy = policyOf(realm, e);
                 if (policy != null) {
                     policies.add(policy);
