@@ -44,8 +44,12 @@ final class AccessRequirement {
         if (CompletedSteps.metSince(completed, flow.secondFactorSteps(), grant == Grant.PHISHING_RESISTANT, since)) {
             return true;
         }
-        return grant == Grant.MFA && decision.rememberDeviceDays() > 0 && TrustedDevices.recognises(
-                context.getSession(), context.getRealm(), context.getUser(), decision.rememberDeviceDays());
+        if (grant == Grant.MFA && decision.rememberDeviceDays() > 0 && TrustedDevices.recognises(
+                context.getSession(), context.getRealm(), context.getUser(), decision.rememberDeviceDays())) {
+            context.getEvent().detail(TrustedDevices.DETAIL, "recognised");
+            return true;
+        }
+        return false;
     }
 
     /** Whether the user has set up some step of the flow that would meet the grant. */
