@@ -23,11 +23,14 @@ public final class TrustedDevices {
     private TrustedDevices() {
     }
 
-    /** Days this sign-in may remember its device for: the decision's, when it requires MFA; else 0. */
+    /**
+     * Days this sign-in may remember its device for: the decision's, when it requires MFA without a sign-in
+     * frequency (which would ask again anyway); else 0.
+     */
     public static int offeredDays(AuthenticationSessionModel authSession, UserModel user) {
         SignInDecision decision = AccessDecisions.taken(authSession);
         if (decision == null || user == null || !user.getId().equals(decision.userId())
-                || decision.grantValue() != Grant.MFA) {
+                || decision.grantValue() != Grant.MFA || decision.signInFrequencyHours() > 0) {
             return 0;
         }
         return Math.max(0, decision.rememberDeviceDays());
