@@ -118,18 +118,19 @@
 
 <#-- "Details for your helpdesk": what users send to support; the reference finds the sign-in's event and log
      line. The copy button needs JavaScript; without it the text can be selected. -->
+<#-- mfaSupport is a Java record: Keycloak's FreeMarker (2.3.32 rules) sees record accessors as methods only. -->
 <#macro supportDetails>
     <#if mfaSupport??>
         <div id="mfa-support" class="<#if v2>pf-v5-c-card pf-m-plain pf-m-compact pf-v5-u-mt-md<#else>well</#if>">
             <p class="pf-v5-u-font-weight-bold"><strong>${msg("mfa-support-title")}</strong></p>
             <dl id="mfa-support-details" class="<#if v2>pf-v5-c-description-list pf-m-horizontal pf-m-compact</#if>">
-                <@supportRow id="time" label=msg("mfa-support-time") value=mfaSupport.time/>
-                <@supportRow id="reference" label=msg("mfa-support-reference") value=mfaSupport.reference/>
-                <@supportRow id="realm" label=msg("mfa-support-realm") value=mfaSupport.realm/>
-                <@supportRow id="client" label=msg("mfa-support-client") value=(mfaSupport.client)!""/>
-                <@supportRow id="username" label=msg("mfa-support-username") value=(mfaSupport.username)!""/>
-                <@supportRow id="policy" label=msg("mfa-support-policy") value=(mfaSupport.policy)!""/>
-                <@supportRow id="error" label=msg("mfa-support-error") value=mfaSupport.error/>
+                <@supportRow id="time" label=msg("mfa-support-time") value=mfaSupport.time()/>
+                <@supportRow id="reference" label=msg("mfa-support-reference") value=mfaSupport.reference()/>
+                <@supportRow id="realm" label=msg("mfa-support-realm") value=mfaSupport.realm()/>
+                <@supportRow id="client" label=msg("mfa-support-client") value=(mfaSupport.client())!""/>
+                <@supportRow id="username" label=msg("mfa-support-username") value=(mfaSupport.username())!""/>
+                <@supportRow id="policy" label=msg("mfa-support-policy") value=(mfaSupport.policy())!""/>
+                <@supportRow id="error" label=msg("mfa-support-error") value=mfaSupport.error()/>
             </dl>
             <textarea id="mfa-support-text" class="pf-v5-u-screen-reader" readonly aria-hidden="true" tabindex="-1">${mfaSupport.text()}</textarea>
             <button id="mfa-support-copy" type="button" hidden
