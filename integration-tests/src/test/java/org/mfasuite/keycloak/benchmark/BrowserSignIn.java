@@ -98,7 +98,7 @@ final class BrowserSignIn {
     private static Outcome failed(HttpResponse<String> response) {
         String body = response.headers().firstValue("Location").map(l -> "Location: " + l + "\n").orElse("")
                 + (response.body() == null ? "" : response.body());
-        return new Outcome(false, response.statusCode(), body.substring(0, Math.min(body.length(), 2000)));
+        return new Outcome(false, response.statusCode(), body);
     }
 
     private static String form(Map<String, String> fields) {

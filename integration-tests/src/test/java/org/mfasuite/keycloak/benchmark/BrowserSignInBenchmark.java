@@ -49,10 +49,13 @@ class BrowserSignInBenchmark {
         BrowserSignIn policies = new BrowserSignIn(realm.getBaseUrl(), POLICIES_CLIENT, BenchRealm.REDIRECT_URI);
 
         // The policies are live: from home, "mfa outside the office" applies, and the user has no second factor.
-        assertTrue(plain.signIn("bench-1", BenchRealm.PASSWORD, PolicyMix.HOME).signedIn());
+        BrowserSignIn.Outcome home = plain.signIn("bench-1", BenchRealm.PASSWORD, PolicyMix.HOME);
+        assertTrue(home.signedIn(), () -> "without policies, status " + home.status() + ":\n" + home.page());
         BrowserSignIn.Outcome refused = policies.signIn("bench-1", BenchRealm.PASSWORD, PolicyMix.HOME);
         assertFalse(refused.signedIn(), "from home the policies require a second factor");
         assertEquals(403, refused.status(), refused.page());
+        assertTrue(refused.page().contains("id=\"mfa-access-denied\"") && refused.page().contains("mfa-support-reference"),
+                refused.page());
 
         Samples a = new Samples();
         Samples b = new Samples();
