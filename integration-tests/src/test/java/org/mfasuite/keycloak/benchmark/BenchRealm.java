@@ -8,9 +8,8 @@ import java.util.Map;
 import org.keycloak.representations.idm.ClientRepresentation;
 import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.representations.idm.GroupRepresentation;
-import org.keycloak.representations.idm.RoleRepresentation;
-import org.keycloak.representations.idm.RolesRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
+import org.keycloak.testframework.realm.GroupBuilder;
 import org.keycloak.testframework.realm.RealmBuilder;
 import org.keycloak.testframework.realm.RealmConfig;
 
@@ -29,21 +28,16 @@ public class BenchRealm implements RealmConfig {
     @Override
     public RealmBuilder configure(RealmBuilder realm) {
         Map<String, Map<String, String>> configs = PolicyMix.configs(PolicyEvaluationBenchmark.POLICIES);
+        List<UserRepresentation> users = new ArrayList<>();
+        for (int i = 1; i <= USERS; i++) {
+            users.add(user("bench-" + i));
+        }
         // plain HTTP from the (forwarded) office addresses, as behind a TLS-terminating proxy
-        return realm.name(NAME).sslRequired("none").update(r -> {
-            r.setGroups(groups(PolicyMix.groups(configs)));
-            RolesRepresentation roles = new RolesRepresentation();
-            roles.setRealm(PolicyMix.roles(configs).stream().map(name -> new RoleRepresentation(name, null, false))
-                    .toList());
-            r.setRoles(roles);
-            List<UserRepresentation> users = new ArrayList<>();
-            for (int i = 1; i <= USERS; i++) {
-                users.add(user("bench-" + i));
-            }
-            r.setUsers(users);
-            r.setClients(List.of(client(BrowserSignInBenchmark.PLAIN_CLIENT),
-                    client(BrowserSignInBenchmark.POLICIES_CLIENT)));
-        });
+        return realm.name(NAME).sslRequired("none")
+                .groups(groups(PolicyMix.groups(configs)).stream().map(GroupBuilder::update).toArray(GroupBuilder[]::new))
+                .realmRoles(PolicyMix.roles(configs).toArray(String[]::new))
+                .users(users.toArray(UserRepresentation[]::new))
+                .clients(client(BrowserSignInBenchmark.PLAIN_CLIENT), client(BrowserSignInBenchmark.POLICIES_CLIENT));
     }
 
     /** Top-level groups with their sub-groups, from paths listed parents first. */

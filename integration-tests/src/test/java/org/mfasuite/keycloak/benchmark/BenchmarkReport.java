@@ -22,7 +22,6 @@ final class BenchmarkReport {
     }
 
     private static final List<Section> SECTIONS = new ArrayList<>();
-    private static final String STARTED = ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
 
     private BenchmarkReport() {
     }
@@ -56,7 +55,7 @@ final class BenchmarkReport {
         Path file = Path.of(System.getProperty("mfa.benchmark.report", "target/benchmark.md")).toAbsolutePath()
                 .normalize();
         StringBuilder md = new StringBuilder("# Keycloak MFA Suite benchmark\n\n")
-                .append("Run ").append(STARTED).append(" on ").append(Runtime.getRuntime().availableProcessors())
+                .append("Written ").append(ZonedDateTime.now().withNano(0).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME)).append(" on ").append(Runtime.getRuntime().availableProcessors())
                 .append(" CPUs (").append(System.getProperty("os.name")).append(' ')
                 .append(System.getProperty("os.arch")).append("), Java ").append(System.getProperty("java.version"))
                 .append(", Keycloak ").append(System.getProperty("keycloak.version", "?")).append(".\n")

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import jakarta.ws.rs.core.Response;
@@ -75,7 +76,7 @@ class BrowserSignInBenchmark {
         double medianRatio = (double) a.percentile(50) / b.percentile(50);
         double throughputRatio = (double) a.total() / b.total();
         List<List<String>> rows = new ArrayList<>();
-        rows.add(row("A: username + password", a, "1"));
+        rows.add(row("A: username + password", a, Samples.ratio(1)));
         rows.add(row("B: A + 200 policies + gate", b, Samples.ratio(medianRatio) + " (median), "
                 + Samples.ratio(throughputRatio) + " (throughput)"));
         BenchmarkReport.add(2, "Browser sign-in, 200 policies vs none (one server)",
@@ -103,7 +104,7 @@ class BrowserSignInBenchmark {
     private static List<String> row(String flow, Samples samples, String ratio) {
         double perSecond = samples.count() * 1e9 / samples.total();
         return List.of(flow, String.valueOf(samples.count()), Samples.millis(samples.percentile(50)),
-                Samples.millis(samples.percentile(95)), String.format(java.util.Locale.ROOT, "%.1f", perSecond),
+                Samples.millis(samples.percentile(95)), String.format(Locale.ROOT, "%.1f", perSecond),
                 ratio);
     }
 
