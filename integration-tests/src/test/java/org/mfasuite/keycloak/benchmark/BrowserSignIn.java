@@ -41,8 +41,20 @@ final class BrowserSignIn {
         this.redirectUri = redirectUri;
     }
 
+    /** A second-factor page: the id of its form and the fields to post, which may read the page (e.g. a code). */
+    interface SecondStep {
+        String formId();
+
+        Map<String, String> fields(String username);
+    }
+
     /** @param address the client address, sent as X-Forwarded-For (the server honours proxy headers) */
     Outcome signIn(String username, String password, String address) {
+        return signIn(username, password, address, null);
+    }
+
+    /** As {@link #signIn(String, String, String)}, then the second-factor page {@code second} when not null. */
+    Outcome signIn(String username, String password, String address, SecondStep second) {
         Map<String, String> cookies = new LinkedHashMap<>();
         HttpResponse<String> page = send(HttpRequest.newBuilder(URI.create(realmUrl
                 + "/protocol/openid-connect/auth?" + form(Map.of("client_id", clientId, "redirect_uri", redirectUri,
@@ -56,6 +68,16 @@ final class BrowserSignIn {
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form(Map.of("username", username, "password", password,
                         "credentialId", "")))), address, cookies);
+        if (second != null) {
+            Matcher secondForm = Pattern.compile("id=\"" + second.formId() + "\"[^>]*action=\"([^\"]+)\"")
+                    .matcher(posted.body());
+            if (posted.statusCode() != 200 || !secondForm.find()) {
+                return failed(posted);
+            }
+            posted = send(HttpRequest.newBuilder(URI.create(secondForm.group(1).replace("&amp;", "&")))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(form(second.fields(username)))), address, cookies);
+        }
         Matcher code = CODE.matcher(posted.headers().firstValue("Location").orElse(""));
         if (posted.statusCode() != 302 || !code.find()) {
             return failed(posted);
