@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.keycloak.representations.idm.ClientRepresentation;
 import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.representations.idm.GroupRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
@@ -37,7 +36,7 @@ public class BenchRealm implements RealmConfig {
                 .groups(groups(PolicyMix.groups(configs)).stream().map(GroupBuilder::update).toArray(GroupBuilder[]::new))
                 .realmRoles(PolicyMix.roles(configs).toArray(String[]::new))
                 .users(users.toArray(UserRepresentation[]::new))
-                .clients(client(BrowserSignInBenchmark.PLAIN_CLIENT), client(BrowserSignInBenchmark.POLICIES_CLIENT));
+                .clients(BenchFlows.client(BrowserSignInBenchmark.PLAIN_CLIENT), BenchFlows.client(BrowserSignInBenchmark.POLICIES_CLIENT));
     }
 
     /** Top-level groups with their sub-groups, from paths listed parents first. */
@@ -75,15 +74,5 @@ public class BenchRealm implements RealmConfig {
         password.setTemporary(false);
         user.setCredentials(List.of(password));
         return user;
-    }
-
-    private static ClientRepresentation client(String clientId) {
-        ClientRepresentation client = new ClientRepresentation();
-        client.setClientId(clientId);
-        client.setPublicClient(true);
-        client.setStandardFlowEnabled(true);
-        client.setDirectAccessGrantsEnabled(false);
-        client.setRedirectUris(List.of(REDIRECT_URI));
-        return client;
     }
 }

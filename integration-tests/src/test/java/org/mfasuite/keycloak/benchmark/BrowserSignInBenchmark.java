@@ -4,20 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import jakarta.ws.rs.core.Response;
 
 import org.junit.jupiter.api.Test;
 import org.keycloak.admin.client.resource.AuthenticationManagementResource;
-import org.keycloak.representations.idm.AuthenticationExecutionRepresentation;
-import org.keycloak.representations.idm.AuthenticationFlowRepresentation;
 import org.keycloak.representations.idm.AuthenticatorConfigRepresentation;
-import org.keycloak.representations.idm.ClientRepresentation;
 import org.keycloak.testframework.annotations.InjectRealm;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
 import org.keycloak.testframework.realm.ManagedRealm;
@@ -43,8 +38,8 @@ class BrowserSignInBenchmark {
 
     @Test
     void browserSignIns() {
-        bind(PLAIN_CLIENT, flow("bench password", Map.of()));
-        bind(POLICIES_CLIENT, flow("bench password and policies",
+        BenchFlows.bind(realm, PLAIN_CLIENT, flow("bench password", Map.of()));
+        BenchFlows.bind(realm, POLICIES_CLIENT, flow("bench password and policies",
                 PolicyMix.configs(PolicyEvaluationBenchmark.POLICIES)));
         BrowserSignIn plain = new BrowserSignIn(realm.getBaseUrl(), PLAIN_CLIENT, BenchRealm.REDIRECT_URI);
         BrowserSignIn policies = new BrowserSignIn(realm.getBaseUrl(), POLICIES_CLIENT, BenchRealm.REDIRECT_URI);
@@ -76,8 +71,8 @@ class BrowserSignInBenchmark {
         double medianRatio = (double) a.percentile(50) / b.percentile(50);
         double throughputRatio = (double) a.total() / b.total();
         List<List<String>> rows = new ArrayList<>();
-        rows.add(row("A: username + password", a, Samples.ratio(1)));
-        rows.add(row("B: A + 200 policies + gate", b, Samples.ratio(medianRatio) + " (median), "
+        rows.add(BenchFlows.row("A: username + password", a, Samples.ratio(1)));
+        rows.add(BenchFlows.row("B: A + 200 policies + gate", b, Samples.ratio(medianRatio) + " (median), "
                 + Samples.ratio(throughputRatio) + " (throughput)"));
         BenchmarkReport.add(2, "Browser sign-in, 200 policies vs none (one server)",
                 "Keycloak " + System.getProperty("keycloak.version", "")
@@ -101,64 +96,25 @@ class BrowserSignInBenchmark {
         }
     }
 
-    private static List<String> row(String flow, Samples samples, String ratio) {
-        double perSecond = samples.count() * 1e9 / samples.total();
-        return List.of(flow, String.valueOf(samples.count()), Samples.millis(samples.percentile(50)),
-                Samples.millis(samples.percentile(95)), String.format(Locale.ROOT, "%.1f", perSecond),
-                ratio);
-    }
-
     /**
      * A top-level flow: username and password, then, when there are policies, one {@code mfa-access-policy} step
      * per config and the gate. Returns its id.
      */
     private String flow(String alias, Map<String, Map<String, String>> policies) {
         AuthenticationManagementResource flows = realm.admin().flows();
-        AuthenticationFlowRepresentation flow = new AuthenticationFlowRepresentation();
-        flow.setAlias(alias);
-        flow.setDescription("benchmark");
-        flow.setProviderId("basic-flow");
-        flow.setTopLevel(true);
-        flow.setBuiltIn(false);
-        String flowId;
-        try (Response response = flows.createFlow(flow)) {
-            assertEquals(201, response.getStatus(), "create flow " + alias);
-            flowId = idOf(response.getLocation());
-        }
-        step(flows, flowId, "auth-username-password-form");
+        String flowId = BenchFlows.create(realm, alias);
+        BenchFlows.step(flows, flowId, "auth-username-password-form");
         if (!policies.isEmpty()) {
             policies.forEach((name, config) -> {
                 AuthenticatorConfigRepresentation c = new AuthenticatorConfigRepresentation();
                 c.setAlias(name);
                 c.setConfig(config);
-                try (Response response = flows.newExecutionConfig(step(flows, flowId, "mfa-access-policy"), c)) {
+                try (Response response = flows.newExecutionConfig(BenchFlows.step(flows, flowId, "mfa-access-policy"), c)) {
                     assertEquals(201, response.getStatus(), "config " + name);
                 }
             });
-            step(flows, flowId, "mfa-access-gate");
+            BenchFlows.step(flows, flowId, "mfa-access-gate");
         }
         return flowId;
-    }
-
-    private static String step(AuthenticationManagementResource flows, String flowId, String authenticator) {
-        AuthenticationExecutionRepresentation execution = new AuthenticationExecutionRepresentation();
-        execution.setParentFlow(flowId);
-        execution.setAuthenticator(authenticator);
-        execution.setRequirement("REQUIRED");
-        try (Response response = flows.addExecution(execution)) {
-            assertEquals(201, response.getStatus(), "add " + authenticator);
-            return idOf(response.getLocation());
-        }
-    }
-
-    private void bind(String clientId, String flowId) {
-        ClientRepresentation client = realm.admin().clients().findByClientId(clientId).get(0);
-        client.setAuthenticationFlowBindingOverrides(Map.of("browser", flowId));
-        realm.admin().clients().get(client.getId()).update(client);
-    }
-
-    private static String idOf(URI location) {
-        String path = location.getPath();
-        return path.substring(path.lastIndexOf('/') + 1);
     }
 }

@@ -3,7 +3,6 @@ package org.mfasuite.keycloak.benchmark;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.keycloak.representations.idm.ClientRepresentation;
 import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 import org.keycloak.testframework.realm.RealmBuilder;
@@ -52,7 +51,7 @@ public class SecondFactorRealm implements RealmConfig {
         }
         return realm.name(NAME).sslRequired("none")
                 .users(users.toArray(UserRepresentation[]::new))
-                .clients(client(OTP_CLIENT), client(SMS_CLIENT));
+                .clients(BenchFlows.client(OTP_CLIENT), BenchFlows.client(SMS_CLIENT));
     }
 
     private static UserRepresentation user(String username, CredentialRepresentation secondFactor) {
@@ -70,15 +69,5 @@ public class SecondFactorRealm implements RealmConfig {
         password.setTemporary(false);
         user.setCredentials(List.of(password, secondFactor));
         return user;
-    }
-
-    private static ClientRepresentation client(String clientId) {
-        ClientRepresentation client = new ClientRepresentation();
-        client.setClientId(clientId);
-        client.setPublicClient(true);
-        client.setStandardFlowEnabled(true);
-        client.setDirectAccessGrantsEnabled(false);
-        client.setRedirectUris(List.of(BenchRealm.REDIRECT_URI));
-        return client;
     }
 }

@@ -1,11 +1,9 @@
 package org.mfasuite.keycloak.benchmark;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.RandomAccessFile;
-import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -19,13 +17,7 @@ import java.util.regex.Pattern;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-import jakarta.ws.rs.core.Response;
-
 import org.junit.jupiter.api.Test;
-import org.keycloak.admin.client.resource.AuthenticationManagementResource;
-import org.keycloak.representations.idm.AuthenticationExecutionRepresentation;
-import org.keycloak.representations.idm.AuthenticationFlowRepresentation;
-import org.keycloak.representations.idm.ClientRepresentation;
 import org.keycloak.testframework.annotations.InjectRealm;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
 import org.keycloak.testframework.realm.ManagedRealm;
@@ -49,8 +41,8 @@ class SecondFactorSignInBenchmark {
 
     @Test
     void passwordAndSmsVsPasswordAndTotp() {
-        bind(SecondFactorRealm.OTP_CLIENT, flow("bench password and totp", "auth-otp-form"));
-        bind(SecondFactorRealm.SMS_CLIENT, flow("bench password and sms", "mfa-sms"));
+        BenchFlows.bind(realm, SecondFactorRealm.OTP_CLIENT, flow("bench password and totp", "auth-otp-form"));
+        BenchFlows.bind(realm, SecondFactorRealm.SMS_CLIENT, flow("bench password and sms", "mfa-sms"));
         BrowserSignIn totp = new BrowserSignIn(realm.getBaseUrl(), SecondFactorRealm.OTP_CLIENT, BenchRealm.REDIRECT_URI);
         BrowserSignIn sms = new BrowserSignIn(realm.getBaseUrl(), SecondFactorRealm.SMS_CLIENT, BenchRealm.REDIRECT_URI);
         BrowserSignIn.SecondStep totpPage = new BrowserSignIn.SecondStep() {
@@ -91,8 +83,8 @@ class SecondFactorSignInBenchmark {
         double medianRatio = (double) a.percentile(50) / b.percentile(50);
         double throughputRatio = (double) a.total() / b.total();
         List<List<String>> rows = new ArrayList<>();
-        rows.add(row("A: password + TOTP (Keycloak's OTP Form)", a, Samples.ratio(1)));
-        rows.add(row("B: password + SMS code (mfa-sms, dev gateway)", b, Samples.ratio(medianRatio) + " (median), "
+        rows.add(BenchFlows.row("A: password + TOTP (Keycloak's OTP Form)", a, Samples.ratio(1)));
+        rows.add(BenchFlows.row("B: password + SMS code (mfa-sms, dev gateway)", b, Samples.ratio(medianRatio) + " (median), "
                 + Samples.ratio(throughputRatio) + " (throughput)"));
         BenchmarkReport.add(3, "Browser sign-in, password + SMS vs Keycloak's password + TOTP (one server)",
                 "Keycloak " + System.getProperty("keycloak.version", "") + " distribution with the drop-in jar, one "
@@ -159,46 +151,11 @@ class SecondFactorSignInBenchmark {
         }
     }
 
-    private static List<String> row(String flow, Samples samples, String ratio) {
-        double perSecond = samples.count() * 1e9 / samples.total();
-        return List.of(flow, String.valueOf(samples.count()), Samples.millis(samples.percentile(50)),
-                Samples.millis(samples.percentile(95)), String.format(Locale.ROOT, "%.1f", perSecond), ratio);
-    }
-
     /** A top-level flow: username and password, then the given second-factor step, both Required. */
     private String flow(String alias, String secondFactor) {
-        AuthenticationManagementResource flows = realm.admin().flows();
-        AuthenticationFlowRepresentation flow = new AuthenticationFlowRepresentation();
-        flow.setAlias(alias);
-        flow.setDescription("benchmark");
-        flow.setProviderId("basic-flow");
-        flow.setTopLevel(true);
-        flow.setBuiltIn(false);
-        String flowId;
-        try (Response response = flows.createFlow(flow)) {
-            assertEquals(201, response.getStatus(), "create flow " + alias);
-            flowId = idOf(response.getLocation());
-        }
-        for (String authenticator : List.of("auth-username-password-form", secondFactor)) {
-            AuthenticationExecutionRepresentation execution = new AuthenticationExecutionRepresentation();
-            execution.setParentFlow(flowId);
-            execution.setAuthenticator(authenticator);
-            execution.setRequirement("REQUIRED");
-            try (Response response = flows.addExecution(execution)) {
-                assertEquals(201, response.getStatus(), "add " + authenticator);
-            }
-        }
+        String flowId = BenchFlows.create(realm, alias);
+        BenchFlows.step(realm.admin().flows(), flowId, "auth-username-password-form");
+        BenchFlows.step(realm.admin().flows(), flowId, secondFactor);
         return flowId;
-    }
-
-    private void bind(String clientId, String flowId) {
-        ClientRepresentation client = realm.admin().clients().findByClientId(clientId).get(0);
-        client.setAuthenticationFlowBindingOverrides(Map.of("browser", flowId));
-        realm.admin().clients().get(client.getId()).update(client);
-    }
-
-    private static String idOf(URI location) {
-        String path = location.getPath();
-        return path.substring(path.lastIndexOf('/') + 1);
     }
 }
