@@ -90,6 +90,19 @@
     <@field name="code" label=label autocomplete="one-time-code" inputmode="numeric" maxlength="16"/>
 </#macro>
 
+<#-- A checkbox: keycloak.v2's markup (kcCheckboxClass) where the theme has it, the classic "checkbox" otherwise. -->
+<#macro checkbox name label checked=false>
+    <div class="${properties.kcFormGroupClass!}">
+        <div class="${properties.kcCheckboxClass!"checkbox"}">
+            <label for="${name}" class="${properties.kcCheckboxClass!}">
+                <input id="${name}" name="${name}" type="checkbox" value="on" class="${properties.kcCheckboxInputClass!}"
+                       <#if checked>checked</#if>/>
+                <span class="${properties.kcCheckboxLabelClass!}">${label}</span>
+            </label>
+        </div>
+    </div>
+</#macro>
+
 <#macro actions>
     <div class="${properties.kcFormGroupClass!}">
         <div class="${properties.kcFormActionGroupClass!} ${properties.kcFormButtonsClass!}">

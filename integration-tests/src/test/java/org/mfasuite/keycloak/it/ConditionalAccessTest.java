@@ -152,6 +152,22 @@ public class ConditionalAccessTest extends DemoRealmTest {
     }
 
     @Test
+    public void aNetworkCanBeBlocked() {
+        Map<String, String> byNetwork = new HashMap<>();
+        byNetwork.put("include-clients", null);
+        byNetwork.put("networks", "203.0.113.0/24, 2001:db8:bad::/48");
+        AccessPolicyConfig.set(realm, "block legacy-reports", byNetwork);
+        String client = mailClient();
+
+        HttpResponse<String> v4 = passwordGrant(client, "alice", "alice", OUTSIDE);
+        assertEquals("access_denied", json(v4).get("error"), v4.body());
+        HttpResponse<String> v6 = passwordGrant(client, "alice", "alice", "2001:db8:bad:1::5");
+        assertEquals("access_denied", json(v6).get("error"), v6.body());
+        assertEquals(200, passwordGrant(client, "alice", "alice", "2001:db8:600d::5").statusCode());
+        assertEquals(200, passwordGrant(client, "alice", "alice", OFFICE).statusCode());
+    }
+
+    @Test
     public void anExcludedSubGroupIsNotAsked() {
         AccessPolicyConfig.set(realm, STAFF_POLICY, Map.of("exclude-groups", "/staff/interns"));
         String intern = staffUser("/staff/interns");
@@ -169,6 +185,15 @@ public class ConditionalAccessTest extends DemoRealmTest {
         submitPassword(staff, DemoUsers.PASSWORD);
         phonePage.assertCurrent();
         assertEquals("Register your phone", phonePage.title());
+        String phone = DemoUsers.uniquePhone();
+        phonePage.enterNumber(phone);
+        phonePage.enterCode(Outbox.lastCodeTo(phone));
+        phonePage.confirmAdded();
+        assertNotNull(oauth.parseLoginResponse().getCode(), "registering the phone was this sign-in's second factor");
+        EventRepresentation login = lastEvent(userId(staff), "LOGIN");
+        assertEquals("mfa", login.getDetails().get("mfa_access"),
+                "the decision is on the LOGIN event that ends after a required action, too");
+        assertEquals(STAFF_POLICY, login.getDetails().get("mfa_policies"));
 
         realm.admin().logoutAll();
         driver.driver().manage().deleteAllCookies();
