@@ -73,6 +73,8 @@ public class AppPasswordAuthenticator implements Authenticator {
         }
         switch (result) {
             case VALID -> {
+                // Keycloak clears failures only for the credential types a sign-in used, and ours is not one it
+                // counts: a right app password clears the password failures itself
                 bruteForce.succeeded();
                 provider.recordUse(user, record, context.getConnection().getRemoteAddr());
                 AccessDecisions.standIn(context.getAuthenticationSession(), APP_PASSWORD);
@@ -113,7 +115,7 @@ public class AppPasswordAuthenticator implements Authenticator {
                     + "App passwords, Set up)."));
             return;
         }
-        bruteForce.succeeded();
+        // as Keycloak's own password step: the password's failures are cleared when the whole sign-in succeeds
         context.getAuthenticationSession().setAuthNote(AuthenticationManager.PASSWORD_VALIDATED, "true");
         context.success(PasswordCredentialModel.TYPE);
     }
