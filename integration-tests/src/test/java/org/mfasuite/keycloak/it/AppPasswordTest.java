@@ -223,6 +223,9 @@ public class AppPasswordTest extends DemoRealmTest {
         assertEquals(200, mailServer(user, second).statusCode(), "the others stay");
         assertEquals(404, adminDelete(userId, listed.get(0).path("id").asText()).statusCode());
 
+        assertTrue(realm.admin().getAdminEvents().stream().anyMatch(e -> "DELETE".equals(e.getOperationType())
+                && e.getResourcePath() != null && e.getResourcePath().contains(userId + "/app-passwords/")),
+                "an admin event for the revocation");
         assertEquals(204, adminDelete(userId, null).statusCode());
         assertEquals(400, mailServer(user, second).statusCode());
         assertEquals(400, mailServer(user, third).statusCode());
