@@ -97,22 +97,6 @@ public record AppPasswordSettings(boolean allowed, int maxPerUser, int defaultEx
                 .findFirst().map(AppPasswordSettings::from).orElse(DEFAULTS);
     }
 
-    /** What is wrong with a config, for the admin; empty when it is fine. */
-    public static List<String> problems(Map<String, String> config) {
-        List<String> problems = new ArrayList<>();
-        for (IntSetting s : List.of(MAX_PER_USER, DEFAULT_EXPIRY_DAYS)) {
-            String p = s.problem(config);
-            if (p != null) {
-                problems.add(p);
-            }
-        }
-        String real = config == null ? null : config.get(REAL_PASSWORD);
-        if (real != null && !real.isBlank() && RealPassword.parse(real) == null) {
-            problems.add("Real password (" + REAL_PASSWORD + ") must be one of unless-second-factor-required, never");
-        }
-        return problems;
-    }
-
     public static List<ProviderConfigProperty> configProperties() {
         List<ProviderConfigProperty> properties = new ArrayList<>(ProviderConfigurationBuilder.create()
                 .property().name(ALLOWED).label("Allow app passwords")
