@@ -104,6 +104,12 @@ public class AppPasswordTest extends DemoRealmTest {
 
         assertEquals(200, mailServer(user, DemoUsers.PASSWORD).statusCode(),
                 "no second factor required: the real password still works");
+
+        JsonNode shown = accountCredentialType(user).path("userCredentialMetadatas").get(0);
+        assertEquals("Thunderbird", shown.path("credential").path("userLabel").asText(), shown.toString());
+        assertEquals("mfa-app-password-last-used", shown.path("infoMessage").path("key").asText(), shown.toString());
+        assertTrue(shown.path("infoMessage").path("parameters").toString().contains(OUTSIDE), shown.toString());
+        assertFalse(shown.toString().contains("hash"), "no secret data in the Account Console");
     }
 
     @Test
