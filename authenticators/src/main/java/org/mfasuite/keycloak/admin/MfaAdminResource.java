@@ -1,11 +1,14 @@
 package org.mfasuite.keycloak.admin;
 
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
+import org.keycloak.services.resources.admin.AdminEventBuilder;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 import org.mfasuite.keycloak.access.WhatIfResource;
+import org.mfasuite.keycloak.apppassword.AppPasswordsResource;
 
 /**
  * The suite's admin REST root, {@code /admin/realms/{realm}/mfa}. It only routes: each sub-path belongs to the
@@ -16,16 +19,25 @@ public class MfaAdminResource {
     private final KeycloakSession session;
     private final RealmModel realm;
     private final AdminPermissionEvaluator auth;
+    private final AdminEventBuilder adminEvent;
 
-    public MfaAdminResource(KeycloakSession session, RealmModel realm, AdminPermissionEvaluator auth) {
+    public MfaAdminResource(KeycloakSession session, RealmModel realm, AdminPermissionEvaluator auth,
+                            AdminEventBuilder adminEvent) {
         this.session = session;
         this.realm = realm;
         this.auth = auth;
+        this.adminEvent = adminEvent;
     }
 
     /** Conditional access: what policies would decide for a sign-in. */
     @Path("what-if")
     public WhatIfResource whatIf() {
         return new WhatIfResource(session, realm, auth);
+    }
+
+    /** App passwords: list (view-users) and revoke (manage-users) a user's app passwords. */
+    @Path("users/{userId}/app-passwords")
+    public AppPasswordsResource appPasswords(@PathParam("userId") String userId) {
+        return new AppPasswordsResource(session, realm, auth, adminEvent, userId);
     }
 }
