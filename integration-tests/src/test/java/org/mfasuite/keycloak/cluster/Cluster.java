@@ -152,10 +152,25 @@ final class Cluster implements AutoCloseable {
         }
     }
 
+    /**
+     * Waits until {@code node} is ready. Two nodes starting at the same moment on an empty database race to
+     * create Keycloak's schema (Liquibase's {@code databasechangelog} table is created before Keycloak's database
+     * lock is taken), and the loser exits; like a service manager's restart-on-failure, it is started once more.
+     */
     private static CompletableFuture<Void> ready(KeycloakNode node) {
         return CompletableFuture.runAsync(() -> {
             try {
-                node.awaitReady(START_TIMEOUT);
+                try {
+                    node.awaitReady(START_TIMEOUT);
+                } catch (IllegalStateException exited) {
+                    if (node.alive() || !java.nio.file.Files.readString(node.log()).contains("databasechangelog")) {
+                        throw exited;
+                    }
+                    System.out.println(node.name() + " lost the schema-creation race on the empty database and "
+                            + "exited; starting it again");
+                    node.restart();
+                    node.awaitReady(START_TIMEOUT);
+                }
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
             } catch (InterruptedException e) {

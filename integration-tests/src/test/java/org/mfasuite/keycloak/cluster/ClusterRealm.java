@@ -130,6 +130,10 @@ final class ClusterRealm {
         return events.get(0);
     }
 
+    int sessions(User user) {
+        return realm.users().get(user.id()).getUserSessions().size();
+    }
+
     long credentials(User user, String type) {
         return realm.users().get(user.id()).credentials().stream().filter(c -> type.equals(c.getType())).count();
     }

@@ -232,8 +232,9 @@ class ClusterSignInTest {
             assertTrue(again.signedIn() || next.submit(again, "mfa-sms-form", node,
                     code(realm.lastCode(staff))).signedIn(), node.name());
         }
-        System.out.printf("database outage: the sign-in %s (HTTP %d); %d requests failed on stale connections "
-                + "after the restart%n", answer.signedIn() ? "completed" : "failed", answer.status(), stale);
+        System.out.printf("database outage: the sign-in %s (HTTP %d, \"%s\"); %d requests failed on stale "
+                + "connections after the restart%n", answer.signedIn() ? "completed" : "failed", answer.status(),
+                answer.text("kc-error-message"), stale);
     }
 
     @Test
@@ -253,6 +254,7 @@ class ClusterSignInTest {
         assertTrue(done.signedIn(), "node B completes the sign-in node A started: " + done.body());
         assertEquals(1, realm.sent(user), "one code in all");
         assertEquals("valid", realm.lastEvent(user, "LOGIN").getDetails().get("mfa_result"));
+        assertEquals(1, realm.sessions(user), "the user's session lives on without node A");
     }
 
     /** Starts a sign-in on {@code node} and posts the password there: the SMS page, or the signed-in redirect. */
