@@ -246,6 +246,7 @@ class ClusterSignInTest {
         String sentCode = realm.lastCode(user);
 
         a.kill();
+        assertFalse(a.alive(), "node A's JVM is gone");
         long start = System.nanoTime();
         Page done = browser.submit(sms, "mfa-sms-form", b, code(sentCode));
         System.out.printf("node A killed: node B answered the code in %d ms, seeing a cluster of %d%n",

@@ -32,6 +32,8 @@ final class KeycloakNode {
     private List<String> command;
     private Map<String, String> environment;
     private Process process;
+    /** The Keycloak JVM(s) kc.sh started, noted once ready: they outlive kc.sh if it is killed alone. */
+    private List<ProcessHandle> jvms = List.of();
 
     KeycloakNode(String name, Path home) {
         this.name = name;
@@ -93,6 +95,7 @@ final class KeycloakNode {
             try {
                 if (HTTP.send(HttpRequest.newBuilder(ready).timeout(Duration.ofSeconds(2)).build(),
                         HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    jvms = process.descendants().toList();
                     return;
                 }
             } catch (IOException notYet) {
@@ -126,19 +129,31 @@ final class KeycloakNode {
         }
     }
 
-    /** {@code kill -9}: no shutdown hook runs, nothing is handed over. */
+    /**
+     * {@code kill -9} of the Keycloak JVM (kc.sh runs it as its child), then of kc.sh: no shutdown hook runs,
+     * nothing is handed over.
+     */
     void kill() throws InterruptedException {
-        if (process != null && process.isAlive()) {
-            process.destroyForcibly();
-            process.waitFor();
+        if (process == null) {
+            return;
         }
+        List<ProcessHandle> all = new ArrayList<>(jvms);
+        all.addAll(process.descendants().toList());
+        for (ProcessHandle jvm : all) {
+            jvm.destroyForcibly();
+            jvm.onExit().join();
+        }
+        process.destroyForcibly();
+        process.waitFor();
     }
 
+    /** Whether kc.sh or the Keycloak JVM it started still runs. */
     boolean alive() {
-        return process != null && process.isAlive();
+        return process != null && (process.isAlive() || jvms.stream().anyMatch(ProcessHandle::isAlive)
+                || process.descendants().anyMatch(ProcessHandle::isAlive));
     }
 
-    /** Graceful stop (SIGTERM), then forcibly after 30 s. */
+    /** Graceful stop (SIGTERM, which kc.sh forwards to the JVM), then forcibly after 30 s. */
     void stop() throws InterruptedException {
         if (process != null && process.isAlive()) {
             process.destroy();
@@ -146,5 +161,6 @@ final class KeycloakNode {
                 kill();
             }
         }
+        kill();
     }
 }
