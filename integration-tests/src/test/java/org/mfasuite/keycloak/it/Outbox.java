@@ -22,7 +22,11 @@ public final class Outbox {
 
     /** Every message so far to {@code e164}, oldest first. */
     public static List<JsonNode> messagesTo(String e164) {
-        Path path = path();
+        return messagesTo(path(), e164);
+    }
+
+    /** Every message so far to {@code e164} in the outbox file {@code path}, oldest first. */
+    public static List<JsonNode> messagesTo(Path path, String e164) {
         if (!Files.exists(path)) {
             return List.of();
         }

@@ -1,0 +1,275 @@
+package org.mfasuite.keycloak.cluster;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mfasuite.keycloak.cluster.Browser.Page.fields;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.keycloak.admin.client.Keycloak;
+import org.keycloak.representations.idm.EventRepresentation;
+import org.mfasuite.keycloak.cluster.Browser.Page;
+
+/**
+ * The suite on a real two-node cluster (PostgreSQL, {@code --cache=ispn}, JDBC-PING): a browser routed between
+ * the nodes without stickiness signs in as if there were one server. Node A is killed in the last test.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ClusterSignInTest {
+
+    private static Cluster cluster;
+    private static Keycloak admin;
+    private static ClusterRealm realm;
+    private static KeycloakNode a;
+    private static KeycloakNode b;
+
+    @BeforeAll
+    static void startCluster() throws Exception {
+        cluster = Cluster.start();
+        a = cluster.a();
+        b = cluster.b();
+        admin = cluster.admin(b);
+        realm = new ClusterRealm(admin.realm("demo"), cluster.outbox());
+        realm.addBrowserClient();
+        // no wait between sends, so the send limit (5 per 5 minutes) is reached by five quick sends
+        realm.setPhoneRules(Map.of("resend-delay", "0"));
+        realm.allowFastTyping();
+    }
+
+    @AfterAll
+    static void stopCluster() throws Exception {
+        if (admin != null) {
+            admin.close();
+        }
+        if (cluster != null) {
+            cluster.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void aCodeSentWhileNodeAServesTheSignInIsAcceptedOnNodeB() {
+        ClusterRealm.User user = realm.userWithPhone("ann", false);
+        Browser browser = new Browser();
+        Page sms = password(browser, a, user);
+        assertEquals(1, realm.sent(user), "node A sent one code");
+
+        Page done = browser.submit(sms, "mfa-sms-form", b, code(realm.lastCode(user)));
+
+        assertTrue(done.signedIn(), "node B accepts node A's code: " + done.status() + " " + done.location());
+        assertEquals("valid", realm.lastEvent(user, "LOGIN").getDetails().get("mfa_result"));
+    }
+
+    @Test
+    @Order(2)
+    void wrongCodesOnBothNodesUseTheCodeUpAfterMaxAttemptsInTotal() {
+        ClusterRealm.User user = realm.userWithPhone("wrong", false);
+        Browser browser = new Browser();
+        Page page = password(browser, a, user);
+        String right = realm.lastCode(user);
+        String wrong = right.equals("111111") ? "222222" : "111111";
+
+        page = browser.submit(page, "mfa-sms-form", a, code(wrong));
+        assertTrue(page.body().contains("2 more tries"), "A: " + page.text("input-error-code"));
+        page = browser.submit(page, "mfa-sms-form", b, code(wrong));
+        assertTrue(page.body().contains("1 more try"), "B counts A's try: " + page.text("input-error-code"));
+        page = browser.submit(page, "mfa-sms-form", a, code(wrong));
+        assertTrue(page.body().contains("Too many wrong tries for this code"), "3 tries in total (max-attempts 3): "
+                + page.body());
+        assertFalse(page.body().contains("name=\"code\""), "no code field for a used-up code");
+
+        Page late = browser.submit(page, "mfa-sms-form", b, code(right));
+        assertFalse(late.signedIn(), "the right code no longer counts, on any node");
+        List<String> results = realm.events(user, "LOGIN_ERROR").stream()
+                .map(e -> e.getDetails().get("mfa_result")).toList();
+        assertEquals(List.of("exhausted", "wrong", "wrong", "wrong"), results, "newest first");
+    }
+
+    @Test
+    @Order(3)
+    void sendsFromBothNodesCountTowardsOneSendLimit() {
+        ClusterRealm.User user = realm.userWithPhone("sends", false);
+        Browser browser = new Browser();
+        Page page = password(browser, a, user);
+        KeycloakNode[] route = {b, a, b, a};
+        for (KeycloakNode node : route) {
+            page = browser.submit(page, "mfa-sms-form", node, fields("mfa-action", "send"));
+        }
+        assertEquals(5, realm.sent(user), "five codes, from both nodes");
+
+        Page refused = browser.submit(page, "mfa-sms-form", b, fields("mfa-action", "send"));
+        assertEquals(5, realm.sent(user), "the sixth is refused: send-limit 5 counts both nodes' sends");
+        assertTrue(refused.body().contains("several codes in a short time"), refused.body());
+        assertEquals("mfa_send_limit", realm.lastEvent(user, "CUSTOM_REQUIRED_ACTION_ERROR").getError());
+
+        Page done = browser.submit(refused, "mfa-sms-form", a, code(realm.lastCode(user)));
+        assertTrue(done.signedIn(), "the last code sent still works");
+    }
+
+    @Test
+    @Order(4)
+    void aCodeUsedOnOneNodeFailsWhenReplayedOnTheOther() throws Exception {
+        ClusterRealm.User user = realm.userWithPhone("replay", false);
+        Browser browser = new Browser();
+        Page sms = password(browser, a, user);
+        String action = sms.formAction("mfa-sms-form");
+        Map<String, String> form = code(realm.lastCode(user));
+
+        assertTrue(browser.post(Browser.on(a, action), form).signedIn());
+        assertFalse(browser.post(Browser.on(b, action), form).signedIn(), "replayed on B");
+
+        // the same code posted to both nodes at once signs in once
+        ClusterRealm.User racer = realm.userWithPhone("race", false);
+        Browser raceBrowser = new Browser();
+        Page raceSms = password(raceBrowser, b, racer);
+        String raceAction = raceSms.formAction("mfa-sms-form");
+        Map<String, String> raceForm = code(realm.lastCode(racer));
+        CompletableFuture<Page> onA = CompletableFuture.supplyAsync(
+                () -> raceBrowser.post(Browser.on(a, raceAction), raceForm));
+        CompletableFuture<Page> onB = CompletableFuture.supplyAsync(
+                () -> raceBrowser.post(Browser.on(b, raceAction), raceForm));
+        int signedIn = (onA.get().signedIn() ? 1 : 0) + (onB.get().signedIn() ? 1 : 0);
+        assertEquals(1, signedIn, "exactly one of two parallel submits of one code signs in");
+    }
+
+    @Test
+    @Order(5)
+    void aBlockedClientIsRefusedOnBothNodes() {
+        ClusterRealm.User user = realm.userWithPhone("blocked", false);
+        for (KeycloakNode node : List.of(a, b)) {
+            Browser browser = new Browser();
+            Page login = browser.startSignIn(node, "legacy-reports");
+            Page refused = browser.submit(login, "kc-form-login", node,
+                    fields("username", user.name(), "password", ClusterRealm.PASSWORD));
+            assertTrue(refused.hasForm("mfa-access-denied") || refused.body().contains("id=\"mfa-access-denied\""),
+                    node.name() + " refuses: " + refused.body());
+            assertEquals(0, realm.sent(user), "no code for a blocked client");
+            assertEquals(400, realm.passwordGrant(node, "legacy-reports", user).statusCode());
+        }
+        assertEquals("block", realm.lastEvent(user, "LOGIN_ERROR").getDetails().get("mfa_access"));
+    }
+
+    @Test
+    @Order(6)
+    void theDecisionTakenOnNodeAHoldsOnNodeB() {
+        ClusterRealm.User staff = realm.userWithPhone("staff", true);
+        Browser browser = new Browser();
+        Page sms = password(browser, a, staff);
+        assertTrue(sms.hasForm("mfa-sms-form"), "policy 'staff need mfa' asks for a code");
+
+        Page done = browser.submit(sms, "mfa-sms-form", b, code(realm.lastCode(staff)));
+
+        assertTrue(done.signedIn());
+        EventRepresentation login = realm.lastEvent(staff, "LOGIN");
+        assertEquals("mfa", login.getDetails().get("mfa_access"));
+        assertEquals("staff need mfa", login.getDetails().get("mfa_policies"));
+    }
+
+    @Test
+    @Order(7)
+    void aDeviceRememberedViaNodeAIsRecognisedViaNodeB() {
+        ClusterRealm.User staff = realm.userWithPhone("remember", true);
+        Browser browser = new Browser();
+        Page sms = password(browser, a, staff);
+        assertTrue(sms.body().contains("id=\"mfa-remember-device\""), "the policy lets staff remember a device");
+        Map<String, String> form = code(realm.lastCode(staff));
+        form.put("mfa-remember-device", "on");
+        assertTrue(browser.submit(sms, "mfa-sms-form", a, form).signedIn());
+        assertTrue(browser.hasCookie("MFA_TRUSTED_DEVICE"));
+
+        browser.forgetCookiesExcept("MFA_TRUSTED_DEVICE");
+        Page login = browser.startSignIn(b, Browser.CLIENT);
+        Page done = browser.submit(login, "kc-form-login", b,
+                fields("username", staff.name(), "password", ClusterRealm.PASSWORD));
+
+        assertTrue(done.signedIn(), "node B signs in with the password alone");
+        assertEquals(1, realm.sent(staff), "no second code");
+        assertEquals("recognised", realm.lastEvent(staff, "LOGIN").getDetails().get("mfa_trusted_device"));
+    }
+
+    @Test
+    @Order(8)
+    void aDatabaseOutageDuringASignInFailsCleanlyOrCompletes() throws Exception {
+        ClusterRealm.User staff = realm.userWithPhone("outage", true);
+        Browser browser = new Browser();
+        Page sms = password(browser, a, staff);
+        Map<String, String> form = code(realm.lastCode(staff));
+        form.put("mfa-remember-device", "on");
+
+        cluster.database().stop();
+        CompletableFuture<Page> submitted = CompletableFuture.supplyAsync(
+                () -> browser.submit(sms, "mfa-sms-form", b, form));
+        Thread.sleep(3_000);
+        cluster.database().start();
+        Page answer = submitted.get();
+
+        if (!answer.signedIn()) {
+            assertTrue(answer.status() < 500 || answer.body().contains("id=\"kc-error-message\""),
+                    "an error page with a message, not a bare " + answer.status() + ": " + answer.body());
+        }
+        int stale = cluster.awaitDatabaseOnEveryNode();
+        long devices = realm.credentials(staff, "mfa-trusted-device");
+        assertTrue(devices <= 1, "at most one remembered device");
+        assertEquals(devices == 1, browser.hasCookie("MFA_TRUSTED_DEVICE"),
+                "a remembered device exists exactly when the browser got its cookie (no half-written credential)");
+        assertEquals(1, realm.credentials(staff, "mfa-phone"), "the phone is untouched");
+
+        // once the database is back, a new sign-in works on both nodes
+        for (KeycloakNode node : List.of(a, b)) {
+            Browser next = new Browser();
+            Page again = password(next, node, staff);
+            assertTrue(again.signedIn() || next.submit(again, "mfa-sms-form", node,
+                    code(realm.lastCode(staff))).signedIn(), node.name());
+        }
+        System.out.printf("database outage: the sign-in %s (HTTP %d, \"%s\"); %d requests failed on stale "
+                + "connections after the restart%n", answer.signedIn() ? "completed" : "failed", answer.status(),
+                answer.text("kc-error-message"), stale);
+    }
+
+    @Test
+    @Order(9)
+    void nodeAKilledAfterSendingTheCodeTheSignInCompletesOnNodeB() throws Exception {
+        ClusterRealm.User user = realm.userWithPhone("killed", false);
+        Browser browser = new Browser();
+        Page sms = password(browser, a, user);
+        String sentCode = realm.lastCode(user);
+
+        a.kill();
+        assertFalse(a.alive(), "node A's JVM is gone");
+        long start = System.nanoTime();
+        Page done = browser.submit(sms, "mfa-sms-form", b, code(sentCode));
+        System.out.printf("node A killed: node B answered the code in %d ms, seeing a cluster of %d%n",
+                Duration.ofNanos(System.nanoTime() - start).toMillis(), b.clusterSize());
+
+        assertTrue(done.signedIn(), "node B completes the sign-in node A started: " + done.body());
+        assertEquals(1, realm.sent(user), "one code in all");
+        assertEquals("valid", realm.lastEvent(user, "LOGIN").getDetails().get("mfa_result"));
+        assertEquals(1, realm.sessions(user), "the user's session lives on without node A");
+    }
+
+    /** Starts a sign-in on {@code node} and posts the password there: the SMS page, or the signed-in redirect. */
+    private static Page password(Browser browser, KeycloakNode node, ClusterRealm.User user) {
+        Page login = browser.startSignIn(node, Browser.CLIENT);
+        Page next = browser.submit(login, "kc-form-login", node,
+                fields("username", user.name(), "password", ClusterRealm.PASSWORD));
+        assertNotNull(next);
+        assertTrue(next.signedIn() || next.hasForm("mfa-sms-form"), "SMS page on " + node.name() + ": "
+                + next.status() + " " + next.body());
+        return next;
+    }
+
+    private static Map<String, String> code(String code) {
+        return fields("code", code, "mfa-action", "verify");
+    }
+}
