@@ -1,11 +1,15 @@
 package org.mfasuite.keycloak.admin;
 
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
+import org.keycloak.services.resources.admin.AdminEventBuilder;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 import org.mfasuite.keycloak.access.WhatIfResource;
+import org.mfasuite.keycloak.registration.ResetMethodsResource;
+import org.mfasuite.keycloak.registration.UserMethodsResource;
 
 /**
  * The suite's admin REST root, {@code /admin/realms/{realm}/mfa}. It only routes: each sub-path belongs to the
@@ -16,16 +20,31 @@ public class MfaAdminResource {
     private final KeycloakSession session;
     private final RealmModel realm;
     private final AdminPermissionEvaluator auth;
+    private final AdminEventBuilder adminEvent;
 
-    public MfaAdminResource(KeycloakSession session, RealmModel realm, AdminPermissionEvaluator auth) {
+    public MfaAdminResource(KeycloakSession session, RealmModel realm, AdminPermissionEvaluator auth,
+                            AdminEventBuilder adminEvent) {
         this.session = session;
         this.realm = realm;
         this.auth = auth;
+        this.adminEvent = adminEvent;
     }
 
     /** Conditional access: what policies would decide for a sign-in. */
     @Path("what-if")
     public WhatIfResource whatIf() {
         return new WhatIfResource(session, realm, auth);
+    }
+
+    /** Registration: a user's second-factor methods. */
+    @Path("users/{userId}/methods")
+    public UserMethodsResource methods(@PathParam("userId") String userId) {
+        return new UserMethodsResource(session, realm, auth, userId);
+    }
+
+    /** Registration: the admin reset (lost phone). */
+    @Path("users/{userId}/reset")
+    public ResetMethodsResource reset(@PathParam("userId") String userId) {
+        return new ResetMethodsResource(session, realm, auth, adminEvent, userId);
     }
 }

@@ -12,7 +12,7 @@ public class MfaAdminResourceProvider implements AdminRealmResourceProvider {
     @Override
     public Object getResource(KeycloakSession session, RealmModel realm, AdminPermissionEvaluator auth,
                               AdminEventBuilder adminEvent) {
-        return new MfaAdminResource(session, realm, auth);
+        return new MfaAdminResource(session, realm, auth, adminEvent);
     }
 
     @Override
