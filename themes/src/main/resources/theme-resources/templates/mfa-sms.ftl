@@ -1,6 +1,6 @@
 <#import "template.ftl" as layout>
 <#import "mfa-macros.ftl" as mfa>
-<@layout.registrationLayout displayMessage=!messagesPerField.existsError('code'); section>
+<@layout.registrationLayout displayMessage=!messagesPerField.existsError('code') showAnotherWayIfPresent=false; section>
 <!-- template: mfa-sms.ftl -->
     <#if section="header">
         ${msg("mfa-sms-title")}
@@ -30,13 +30,14 @@
             <#if state != "CODE_SENT" && state != "READY">
                 <#if auth?has_content && auth.showTryAnotherWayLink()>
                     <p id="mfa-sms-other-way">${msg("mfa-sms-other-way-hint")}</p>
-                </#if>
-                <#-- whom to contact only when no code can be had here; a used-up code is replaced by the button -->
-                <#if state != "USED_UP" && message?has_content && message.type == "error">
-                    <@mfa.helpdesk contact=mfaSms.helpdesk/>
+                    <#-- whom to contact only when no code can be had here; a used-up code is replaced by the button -->
+                    <#if state != "USED_UP" && message?has_content && message.type == "error">
+                        <@mfa.helpdesk contact=mfaSms.helpdesk/>
+                    </#if>
                 </#if>
             </#if>
         </form>
+        <@mfa.otherWays current="mfa-sms" contact=mfaSms.helpdesk/>
         <@mfa.countdownScript/>
     </#if>
 </@layout.registrationLayout>
