@@ -10,7 +10,7 @@
             <form id="mfa-register-form" class="${properties.kcFormClass!}" action="${url.loginAction}" method="post" novalidate>
                 <p id="mfa-register-intro" class="pf-v5-u-mt-md pf-v5-u-mb-md">${msg(mfaRegister.intro)}</p>
                 <#list mfaRegister.methods as m>
-                    <@mfa.choiceButton id="mfa-register-${m.type}" name="mfa-action" value="method:${m.type}" label=msg(m.displayName) hint=msg(m.helpText)/>
+                    <@mfa.choiceButton id="mfa-register-${m.type()}" name="mfa-action" value="method:${m.type()}" label=msg(m.displayName()) hint=msg(m.helpText())/>
                 </#list>
                 <#if (mfaRegister.snoozesLeft > 0)>
                     <@mfa.actions>
@@ -24,7 +24,8 @@
             <form id="mfa-register-default-form" class="${properties.kcFormClass!}" action="${url.loginAction}" method="post" novalidate>
                 <p id="mfa-register-default-intro" class="pf-v5-u-mt-md pf-v5-u-mb-md">${msg("mfa-register-default-intro")}</p>
                 <#list mfaRegister.choices as c>
-                    <@mfa.choiceButton id="mfa-default-${c?index}" name="mfa-action" value="default:${c.id}" label=msg(c.displayName) hint=c.label/>
+                    <@mfa.choiceButton id="mfa-default-${c?index}" name="mfa-action" value="default:${c.id()}"
+                            label=msg(c.displayName()) + c.label()?has_content?then(" (" + c.label() + ")", "")/>
                 </#list>
             </form>
         <#else>

@@ -1,6 +1,6 @@
 <#import "template.ftl" as layout>
 <#import "mfa-macros.ftl" as mfa>
-<@layout.registrationLayout displayMessage=!messagesPerField.existsError('code') showAnotherWayIfPresent=false; section>
+<@layout.registrationLayout displayMessage=!messagesPerField.existsError('code'); section>
 <!-- template: mfa-sms.ftl -->
     <#if section="header">
         ${msg("mfa-sms-title")}

@@ -201,7 +201,7 @@ public class RegisterAction implements RequiredActionProvider {
         Snooze snooze = snoozeOf(user);
         PromptReason reason = PromptReason.of(required, MethodCatalog.hasOffered(methods.offered(), types),
                 MethodCatalog.allWithdrawn(methods.offered(), types), covered, snooze, settings);
-        if (reason == PromptReason.CAMPAIGN && !snooze.asks(Time.currentTime(), settings)) {
+        if ((reason == PromptReason.CAMPAIGN || reason == PromptReason.CAMPAIGN_FINAL) && !snooze.asks(Time.currentTime())) {
             return PromptReason.NONE; // snoozed
         }
         return reason;

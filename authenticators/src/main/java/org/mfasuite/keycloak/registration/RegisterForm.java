@@ -45,19 +45,8 @@ final class RegisterForm {
         return form.setAttribute("mfaRegister", page).createForm(TEMPLATE);
     }
 
-    /** One of the user's methods on the default page. */
-    record Choice(String id, String displayName, String label) {
-        public String getId() {
-            return id;
-        }
-
-        public String getDisplayName() {
-            return displayName;
-        }
-
-        public String getLabel() {
-            return label;
-        }
+    /** One of the user's methods on the default page; templates call the accessors ({@code c.id()}). */
+    public record Choice(String id, String displayName, String label) {
     }
 
     /** Template model; getters because FreeMarker reads JavaBeans. */

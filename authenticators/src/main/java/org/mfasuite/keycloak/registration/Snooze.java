@@ -36,11 +36,11 @@ public record Snooze(int count, long untilSecond) {
     }
 
     /**
-     * Whether a campaign asks at {@code now}: the prompt comes while snoozes are left and none holds, and always
-     * once they are used up (then registration is required).
+     * Whether a campaign asks at {@code now}: when no snooze holds. Every "Not now", the last one too, holds for its
+     * days; once the snoozes are used up the next prompt cannot be snoozed ({@link #canSnooze}).
      */
-    public boolean asks(long now, RegisterSettings settings) {
-        return !canSnooze(settings) || !holds(now);
+    public boolean asks(long now) {
+        return !holds(now);
     }
 
     private static long number(String raw) {
