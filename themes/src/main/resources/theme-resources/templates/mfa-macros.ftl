@@ -52,6 +52,19 @@
     <@field name="code" label=label autocomplete="one-time-code" inputmode="numeric" maxlength="16"/>
 </#macro>
 
+<#-- A checkbox: keycloak.v2's markup (kcCheckboxClass) where the theme has it, the classic "checkbox" otherwise. -->
+<#macro checkbox name label checked=false>
+    <div class="${properties.kcFormGroupClass!}">
+        <div class="${properties.kcCheckboxClass!"checkbox"}">
+            <label for="${name}" class="${properties.kcCheckboxClass!}">
+                <input id="${name}" name="${name}" type="checkbox" value="on" class="${properties.kcCheckboxInputClass!}"
+                       <#if checked>checked</#if>/>
+                <span class="${properties.kcCheckboxLabelClass!}">${label}</span>
+            </label>
+        </div>
+    </div>
+</#macro>
+
 <#macro actions>
     <div class="${properties.kcFormGroupClass!}">
         <div class="${properties.kcFormActionGroupClass!} ${properties.kcFormButtonsClass!}">
@@ -175,7 +188,8 @@
 
 <#-- "Sign in another way" on a second-factor page: the user's other methods of this sign-in step, each one click
      away (Keycloak switches to it when the form posts its execution id); with none, says so and names the helpdesk.
-     current: the authenticator id of the page's own method. Used with showAnotherWayIfPresent=false. -->
+     current: the authenticator id of the page's own method. Keycloak's "Try another way" link to its full chooser
+     stays below (the 26.7 layouts always render it when there are alternatives). -->
 <#macro otherWays current contact="">
     <#local others = []>
     <#if auth?has_content>

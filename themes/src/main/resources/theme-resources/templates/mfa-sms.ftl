@@ -10,6 +10,9 @@
             <#if state == "CODE_SENT">
                 <p id="mfa-sms-sent-to" class="pf-v5-u-mt-md">${msg("mfa-sms-sent-to", mfaSms.codeLength?c, mfaSms.selected.label, mfaSms.ttlMinutes?int)}</p>
                 <@mfa.codeField label=msg("mfa-sms-code-label")/>
+                <#if (mfaSms.rememberDays > 0)>
+                    <@mfa.checkbox name="mfa-remember-device" label=msg("mfa-trust-remember", mfaSms.rememberDays?c) checked=mfaSms.rememberChecked/>
+                </#if>
             <#elseif state == "READY">
                 <p id="mfa-sms-ready" class="pf-v5-u-mt-md">${msg("mfa-sms-ready", mfaSms.codeLength?c, mfaSms.selected.label)}</p>
             </#if>

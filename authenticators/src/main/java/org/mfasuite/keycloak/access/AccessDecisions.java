@@ -33,7 +33,8 @@ public final class AccessDecisions {
         if (taken != null && user != null && taken.userId().equals(user.getId())) {
             return taken;
         }
-        FlowPolicies flow = flow(context);
+        FlowPolicies flow = FlowPolicies.read(context.getSession(), context.getRealm(),
+                context.getTopLevelFlow().getId());
         ClientType type = clientType(context);
         SignInFacts facts = SignInFactsReader.read(context.getRealm(), user,
                 authSession.getClient().getClientId(), context.getConnection().getRemoteAddr(), type, flow.policies());
@@ -48,9 +49,9 @@ public final class AccessDecisions {
         return authSession == null ? null : SignInDecision.fromNote(authSession.getAuthNote(NOTE));
     }
 
-    /** The policies and second-factor steps of the flow this sign-in runs. */
+    /** The second-factor steps of the flow this sign-in runs (its policies are not parsed again). */
     static FlowPolicies flow(AuthenticationFlowContext context) {
-        return FlowPolicies.read(context.getSession(), context.getRealm(), context.getTopLevelFlow().getId());
+        return FlowPolicies.steps(context.getSession(), context.getRealm(), context.getTopLevelFlow().getId());
     }
 
     /** The direct grant runs its flow under the token endpoint's path; everything else is a browser. */

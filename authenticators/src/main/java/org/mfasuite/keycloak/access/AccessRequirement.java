@@ -22,8 +22,8 @@ final class AccessRequirement {
 
     /**
      * Met by: a second-factor step of this flow that succeeded in this SSO session (within the sign-in
-     * frequency, if one is set), a remembered device (for {@code mfa}), or a registration started in this
-     * sign-in. Always met when the decision requires no second factor.
+     * frequency, if one is set), a remembered device (for {@code mfa}, when no sign-in frequency applies), or a
+     * registration started in this sign-in. Always met when the decision requires no second factor.
      */
     static boolean met(AuthenticationFlowContext context, SignInDecision decision, FlowPolicies flow) {
         return met(context, decision, flow, decision.grantValue());
@@ -44,8 +44,14 @@ final class AccessRequirement {
         if (CompletedSteps.metSince(completed, flow.secondFactorSteps(), grant == Grant.PHISHING_RESISTANT, since)) {
             return true;
         }
-        return grant == Grant.MFA && decision.rememberDeviceDays() > 0 && TrustedDevices.recognises(
-                context.getSession(), context.getRealm(), context.getUser(), decision.rememberDeviceDays());
+        // A sign-in frequency asks again however well the device is known: it is the stricter of the two.
+        if (grant == Grant.MFA && decision.rememberDeviceDays() > 0 && decision.signInFrequencyHours() == 0
+                && TrustedDevices.recognises(
+                context.getSession(), context.getRealm(), context.getUser(), decision.rememberDeviceDays())) {
+            context.getEvent().detail(TrustedDevices.DETAIL, "recognised");
+            return true;
+        }
+        return false;
     }
 
     /** Whether the user has set up some step of the flow that would meet the grant. */

@@ -1,10 +1,12 @@
 package org.mfasuite.keycloak.access;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 import org.jboss.logging.Logger;
 import org.keycloak.authentication.authenticators.conditional.ConditionalAuthenticatorFactory;
@@ -26,11 +28,12 @@ import org.keycloak.provider.ProviderFactory;
  * A policy naming a group or role the realm does not have fails closed: it gets a problem and blocks.
  *
  * @param secondFactorSteps       each second-factor step by execution id
+ * @param policySteps            execution ids of the enabled policy steps
  * @param phishingResistantGuard whether some sub-flow's {@code mfa-access-required} asks for phishing-resistant
  *                               methods only (then the other sub-flows leave such decisions to it)
  */
 public record FlowPolicies(List<AccessPolicy> policies, Map<String, SecondFactorStep> secondFactorSteps,
-                           boolean phishingResistantGuard) {
+                           boolean phishingResistantGuard, List<String> policySteps) {
 
     /** One execution that gives a second factor. */
     public record SecondFactorStep(String authenticator, boolean phishingResistant) {
@@ -43,19 +46,32 @@ public record FlowPolicies(List<AccessPolicy> policies, Map<String, SecondFactor
     public FlowPolicies {
         policies = List.copyOf(policies);
         secondFactorSteps = Map.copyOf(secondFactorSteps);
+        policySteps = List.copyOf(policySteps);
     }
 
     public static FlowPolicies read(KeycloakSession session, RealmModel realm, String flowId) {
-        List<AccessPolicy> policies = new ArrayList<>();
+        return read(session, realm, flowId, true);
+    }
+
+    /** The flow's second-factor steps only: what the condition and the gate need once the decision is taken. */
+    public static FlowPolicies steps(KeycloakSession session, RealmModel realm, String flowId) {
+        return read(session, realm, flowId, false);
+    }
+
+    private static FlowPolicies read(KeycloakSession session, RealmModel realm, String flowId, boolean withPolicies) {
+        List<AccessPolicy> policies = withPolicies ? new ArrayList<>() : null;
         Map<String, SecondFactorStep> steps = new LinkedHashMap<>();
+        List<String> policySteps = new ArrayList<>();
         boolean[] prGuard = {false};
-        walk(session, realm, flowId, false, policies, steps, prGuard, 0);
-        return new FlowPolicies(policies.stream().map(p -> checked(session, realm, p)).toList(), steps, prGuard[0]);
+        walk(session, realm, flowId, false, policies, steps, policySteps, prGuard, 0);
+        Map<String, Boolean> known = new HashMap<>(); // many policies name the same groups and roles
+        return new FlowPolicies(withPolicies ? policies.stream().map(p -> checked(session, realm, p, known)).toList()
+                : List.of(), steps, prGuard[0], policySteps);
     }
 
     private static void walk(KeycloakSession session, RealmModel realm, String flowId, boolean guarded,
-                             List<AccessPolicy> policies, Map<String, SecondFactorStep> steps, boolean[] prGuard,
-                             int depth) {
+                             List<AccessPolicy> policies, Map<String, SecondFactorStep> steps,
+                             List<String> policySteps, boolean[] prGuard, int depth) {
         if (depth > 20) {
             return; // flows cannot nest this deep; a cycle would otherwise never end
         }
@@ -65,8 +81,12 @@ public record FlowPolicies(List<AccessPolicy> policies, Map<String, SecondFactor
                 .anyMatch(e -> AccessRequiredConditionFactory.PROVIDER_ID.equals(e.getAuthenticator()));
         for (AuthenticationExecutionModel e : executions) {
             if (e.isAuthenticatorFlow()) {
-                walk(session, realm, e.getFlowId(), guardedHere, policies, steps, prGuard, depth + 1);
+                walk(session, realm, e.getFlowId(), guardedHere, policies, steps, policySteps, prGuard, depth + 1);
             } else if (AccessPolicyAuthenticatorFactory.PROVIDER_ID.equals(e.getAuthenticator())) {
+                policySteps.add(e.getId());
+                if (policies == null) {
+                    continue;
+                }
                 AccessPolicy policy = policyOf(realm, e);
                 if (policy != null) {
                     policies.add(policy);
@@ -108,26 +128,31 @@ public record FlowPolicies(List<AccessPolicy> policies, Map<String, SecondFactor
      * An unknown include widens the policy to every user its exclusions leave: the users it meant can no longer be
      * told apart, and a block is safer than a pass. An unknown exclude excludes nobody.
      */
-    private static AccessPolicy checked(KeycloakSession session, RealmModel realm, AccessPolicy policy) {
+    private static AccessPolicy checked(KeycloakSession session, RealmModel realm, AccessPolicy policy,
+                                        Map<String, Boolean> known) {
         PolicyConditions c = policy.conditions();
         AccessPolicy result = policy;
+        Predicate<String> noGroup = path -> !known.computeIfAbsent("g:" + path,
+                k -> KeycloakModelUtils.findGroupByPath(session, realm, path) != null);
+        Predicate<String> noRole = name -> !known.computeIfAbsent("r:" + name,
+                k -> role(realm, name) != null);
         for (String path : c.includeGroups()) {
-            if (KeycloakModelUtils.findGroupByPath(session, realm, path) == null) {
+            if (noGroup.test(path)) {
                 result = result.includingEveryone("Include groups: group '" + path + "' does not exist in this realm");
             }
         }
         for (String role : c.includeRoles()) {
-            if (role(realm, role) == null) {
+            if (noRole.test(role)) {
                 result = result.includingEveryone("Include roles: role '" + role + "' does not exist in this realm");
             }
         }
         for (String path : c.excludeGroups()) {
-            if (KeycloakModelUtils.findGroupByPath(session, realm, path) == null) {
+            if (noGroup.test(path)) {
                 result = result.withProblem("Exclude groups: group '" + path + "' does not exist in this realm");
             }
         }
         for (String role : c.excludeRoles()) {
-            if (role(realm, role) == null) {
+            if (noRole.test(role)) {
                 result = result.withProblem("Exclude roles: role '" + role + "' does not exist in this realm");
             }
         }

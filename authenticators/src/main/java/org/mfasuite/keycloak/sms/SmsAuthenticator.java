@@ -22,6 +22,7 @@ import org.mfasuite.keycloak.challenge.BruteForce;
 import org.mfasuite.keycloak.challenge.ChallengeStore;
 import org.mfasuite.keycloak.challenge.CodeChallenge;
 import org.mfasuite.keycloak.challenge.CodeVerifier;
+import org.mfasuite.keycloak.trust.TrustedDevices;
 
 /**
  * Sign-in step: sends a code to one of the user's phones and checks it. The code goes out at once when SMS
@@ -103,6 +104,7 @@ public class SmsAuthenticator implements Authenticator, CredentialValidator<Phon
             case VALID -> {
                 bruteForce.succeeded();
                 context.getEvent().removeDetail(Details.REASON).detail(SmsEvents.RESULT, "valid");
+                rememberDeviceIfAsked(context);
                 context.success(PhoneCredentialModel.TYPE);
             }
             case MALFORMED -> context.challenge(page.codeError("mfa-sms-code-format", settings.code().length()).create());
@@ -156,6 +158,20 @@ public class SmsAuthenticator implements Authenticator, CredentialValidator<Phon
                 .refused(result, pendingPhone != null, userWait(context, true)).create());
     }
 
+    /** A valid code with "Don't ask again on this device" ticked, where the sign-in's decision offers it. */
+    private static void rememberDeviceIfAsked(AuthenticationFlowContext context) {
+        int days = TrustedDevices.offeredDays(context.getAuthenticationSession(), context.getUser());
+        if (days > 0 && rememberTicked(context)) {
+            TrustedDevices.remember(context.getSession(), context.getRealm(), context.getUser(), days);
+            context.getEvent().detail(TrustedDevices.DETAIL, "remembered");
+        }
+    }
+
+    private static boolean rememberTicked(AuthenticationFlowContext context) {
+        return "POST".equals(context.getHttpRequest().getHttpMethod())
+                && context.getHttpRequest().getDecodedFormParameters().containsKey(SmsForm.REMEMBER_FIELD);
+    }
+
     /** The user chose this step in Keycloak's "Try another way" list just now. */
     private static boolean pickedInChooser(AuthenticationFlowContext context) {
         if (!"POST".equals(context.getHttpRequest().getHttpMethod())) {
@@ -179,7 +195,8 @@ public class SmsAuthenticator implements Authenticator, CredentialValidator<Phon
     }
 
     private SmsForm page(AuthenticationFlowContext context, List<PhoneCredentialModel> phones, PhoneCredentialModel shown) {
-        return new SmsForm(context.form(), phones, shown, settings(context), policy(context));
+        return new SmsForm(context.form(), phones, shown, settings(context), policy(context)).rememberDevice(
+                TrustedDevices.offeredDays(context.getAuthenticationSession(), context.getUser()), rememberTicked(context));
     }
 
     private PhoneCredentialModel selected(AuthenticationFlowContext context, List<PhoneCredentialModel> phones, String requestedId) {

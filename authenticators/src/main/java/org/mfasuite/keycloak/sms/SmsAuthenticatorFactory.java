@@ -1,6 +1,7 @@
 package org.mfasuite.keycloak.sms;
 
 import java.util.List;
+import java.util.Set;
 
 import org.keycloak.Config;
 import org.keycloak.authentication.Authenticator;
@@ -10,6 +11,7 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.mfasuite.keycloak.gateway.MessageGateways;
+import org.mfasuite.keycloak.trust.TrustedDeviceCredentialModel;
 
 public class SmsAuthenticatorFactory implements AuthenticatorFactory {
 
@@ -43,6 +45,16 @@ public class SmsAuthenticatorFactory implements AuthenticatorFactory {
     @Override
     public String getReferenceCategory() {
         return PhoneCredentialModel.TYPE;
+    }
+
+    /**
+     * The Account Console lists a credential type only when an enabled execution names it as a (optional)
+     * reference category; remembered devices have no step of their own, and this step is where users remember
+     * them. Optional categories do not enter levels of authentication.
+     */
+    @Override
+    public Set<String> getOptionalReferenceCategories(KeycloakSession session) {
+        return Set.of(TrustedDeviceCredentialModel.TYPE);
     }
 
     @Override

@@ -16,6 +16,8 @@ final class SmsForm {
 
     static final String TEMPLATE = "mfa-sms.ftl";
     static final String CODE_FIELD = "code";
+    /** The "Don't ask again on this device" checkbox. */
+    static final String REMEMBER_FIELD = "mfa-remember-device";
     /** Every button of the suite's pages posts its action under this name. */
     static final String ACTION = "mfa-action";
 
@@ -66,6 +68,13 @@ final class SmsForm {
         return message(notice.type(), notice.key(), notice.args());
     }
 
+    /** Offers "Don't ask again on this device for N days" next to the code field; 0 offers nothing. */
+    SmsForm rememberDevice(int days, boolean checked) {
+        page.rememberDays = Math.max(0, days);
+        page.rememberChecked = checked;
+        return this;
+    }
+
     SmsForm codeError(String key, Object... args) {
         form.addError(new FormMessage(CODE_FIELD, key, args));
         return this;
@@ -94,6 +103,8 @@ final class SmsForm {
         private final String helpdesk;
         private State state = State.CODE_SENT;
         private long waitSeconds;
+        private int rememberDays;
+        private boolean rememberChecked;
 
         SmsPage(List<PhoneChoice> phones, PhoneChoice selected, int codeLength, int ttlMinutes, String helpdesk) {
             this.phones = phones;
@@ -129,6 +140,14 @@ final class SmsForm {
 
         public long getWaitSeconds() {
             return waitSeconds;
+        }
+
+        public int getRememberDays() {
+            return rememberDays;
+        }
+
+        public boolean isRememberChecked() {
+            return rememberChecked;
         }
     }
 

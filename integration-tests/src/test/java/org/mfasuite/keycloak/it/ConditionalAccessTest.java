@@ -5,13 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -29,7 +25,6 @@ import org.keycloak.testframework.remote.timeoffset.InjectTimeOffSet;
 import org.keycloak.testframework.remote.timeoffset.TimeOffSet;
 import org.keycloak.testframework.server.KeycloakUrls;
 import org.keycloak.testframework.ui.annotations.InjectPage;
-import org.keycloak.util.JsonSerialization;
 
 /**
  * Conditional access in the demo realm, against a real Keycloak: the demo's policies (a blocked client, MFA
@@ -46,8 +41,6 @@ public class ConditionalAccessTest extends DemoRealmTest {
     static final String STAFF_POLICY = "staff need mfa";
     static final String REPORT_POLICY = "report only - mfa for everyone";
     static final String MAIL_CLIENT = "legacy-mail";
-
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @InjectKeycloakUrls
     KeycloakUrls urls;
@@ -155,6 +148,22 @@ public class ConditionalAccessTest extends DemoRealmTest {
     }
 
     @Test
+    public void aNetworkCanBeBlocked() {
+        Map<String, String> byNetwork = new HashMap<>();
+        byNetwork.put("include-clients", null);
+        byNetwork.put("networks", "203.0.113.0/24, 2001:db8:bad::/48");
+        AccessPolicyConfig.set(realm, "block legacy-reports", byNetwork);
+        String client = mailClient();
+
+        HttpResponse<String> v4 = passwordGrant(client, "alice", "alice", OUTSIDE);
+        assertEquals("access_denied", json(v4).get("error"), v4.body());
+        HttpResponse<String> v6 = passwordGrant(client, "alice", "alice", "2001:db8:bad:1::5");
+        assertEquals("access_denied", json(v6).get("error"), v6.body());
+        assertEquals(200, passwordGrant(client, "alice", "alice", "2001:db8:600d::5").statusCode());
+        assertEquals(200, passwordGrant(client, "alice", "alice", OFFICE).statusCode());
+    }
+
+    @Test
     public void anExcludedSubGroupIsNotAsked() {
         AccessPolicyConfig.set(realm, STAFF_POLICY, Map.of("exclude-groups", "/staff/interns"));
         String intern = staffUser("/staff/interns");
@@ -175,6 +184,15 @@ public class ConditionalAccessTest extends DemoRealmTest {
         registerPage.choose("mfa-phone");
         phonePage.assertCurrent();
         assertEquals("Register your phone", phonePage.title());
+        String phone = DemoUsers.uniquePhone();
+        phonePage.enterNumber(phone);
+        phonePage.enterCode(Outbox.lastCodeTo(phone));
+        phonePage.confirmAdded();
+        assertNotNull(oauth.parseLoginResponse().getCode(), "registering the phone was this sign-in's second factor");
+        EventRepresentation login = lastEvent(userId(staff), "LOGIN");
+        assertEquals("mfa", login.getDetails().get("mfa_access"),
+                "the decision is on the LOGIN event that ends after a required action, too");
+        assertEquals(STAFF_POLICY, login.getDetails().get("mfa_policies"));
 
         realm.admin().logoutAll();
         driver.driver().manage().deleteAllCookies();
@@ -317,33 +335,18 @@ public class ConditionalAccessTest extends DemoRealmTest {
     }
 
     private HttpResponse<String> passwordGrant(String clientId, String username, String password, String address) {
-        Map<String, String> form = new HashMap<>(Map.of("grant_type", "password", "client_id", clientId,
-                "username", username, "password", password, "scope", "openid"));
-        String body = form.entrySet().stream()
-                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                .reduce((a, b) -> a + "&" + b).orElseThrow();
         HttpRequest request = HttpRequest.newBuilder(URI.create(urls.getBase() + "/realms/demo/protocol/openid-connect/token"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .header("X-Forwarded-For", address)
                 .header("X-Forwarded-Proto", "https") // as a TLS-terminating proxy says: the realm requires it
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
-        try {
-            return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+                .POST(HttpRequest.BodyPublishers.ofString(HttpCalls.form(Map.of("grant_type", "password",
+                        "client_id", clientId, "username", username, "password", password, "scope", "openid"))))
+                .build();
+        return HttpCalls.send(request);
     }
 
-    @SuppressWarnings("unchecked")
+    @SuppressWarnings({"unchecked", "rawtypes"})
     private static Map<String, String> json(HttpResponse<String> response) {
-        try {
-            return JsonSerialization.readValue(response.body(), Map.class);
-        } catch (IOException e) {
-            throw new IllegalStateException(response.body(), e);
-        }
+        return (Map) HttpCalls.json(response);
     }
 }

@@ -58,6 +58,23 @@ public class SmsCodePage extends MfaPage {
         return driver.findElement(By.id("mfa-sms-sent-to")).getText();
     }
 
+    /** Whether the page offers "Don't ask again on this device for N days". */
+    public boolean offersRememberDevice() {
+        return has("mfa-remember-device");
+    }
+
+    /** The checkbox's label, e.g. "Don't ask again on this device for 30 days". */
+    public String rememberDeviceLabel() {
+        return driver.findElement(By.cssSelector("label[for=mfa-remember-device]")).getText().trim();
+    }
+
+    /** Enters the code with "Don't ask again on this device" ticked. */
+    public void enterCodeAndRememberDevice(String code) {
+        fill("code", code);
+        click("mfa-remember-device");
+        click("kc-login");
+    }
+
     public String codeError() {
         return fieldError("code");
     }
