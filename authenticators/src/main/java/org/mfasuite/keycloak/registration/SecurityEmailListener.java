@@ -36,7 +36,7 @@ public class SecurityEmailListener implements EventListenerProvider {
         UserModel user = session.users().getUserById(realm, event.getUserId());
         String label = event.getDetails().get(SmsEvents.PHONE);
         if (label == null) {
-            label = MethodLabels.label(event.getDetails().get(Details.CREDENTIAL_USER_LABEL));
+            label = MethodLabels.ofEvent(type, event.getDetails().get(Details.CREDENTIAL_USER_LABEL));
         }
         SecurityEmails.of(session, realm).send(user, event.getType() == EventType.UPDATE_CREDENTIAL
                 ? SecurityEmails.Kind.ADDED : SecurityEmails.Kind.REMOVED, new SecurityEmails.Method(type, label),

@@ -30,5 +30,8 @@ class ResetScopeTest {
         assertTrue(MethodLabels.label("  Pixel  ").equals("Pixel"));
         assertTrue(MethodLabels.label("x".repeat(100)).length() == 65);
         assertTrue(MethodLabels.label(null).isEmpty());
+        String masked = MethodLabels.ofEvent("mfa-phone", "+46701234567");
+        assertTrue(masked.contains("•") && !masked.contains("1234567"), masked);
+        assertTrue(MethodLabels.ofEvent("otp", "+46701234567").equals("+46701234567"), "only phones are numbers");
     }
 }

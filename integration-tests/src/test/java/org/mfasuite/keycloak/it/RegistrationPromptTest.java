@@ -203,6 +203,47 @@ public class RegistrationPromptTest extends DemoRealmTest {
     }
 
     @Test
+    public void aPromptWithNothingToOfferNamesTheHelpdeskAndLetsNobodyThrough() {
+        for (String action : List.of("mfa-phone-register", "CONFIGURE_TOTP", "webauthn-register",
+                "CONFIGURE_RECOVERY_AUTHN_CODES")) {
+            RegistrationSteps.setRequiredAction(realm, action, false);
+        }
+        String user = DemoUsers.uniqueName("stuck");
+        DemoUsers.create(realm, user, List.of("mfa-register"), false);
+        submitPassword(user, DemoUsers.PASSWORD);
+        registerPage.assertCurrent();
+        assertTrue(registerPage.isContactPage());
+        assertEquals("Contact your administrator", registerPage.title());
+        assertTrue(driver.findElement(By.id("mfa-helpdesk")).getText().contains("helpdesk@example.org"));
+        assertTrue(driver.findElement(By.id("mfa-support-reference")).getText().matches("[0-9A-Z]{4}-[0-9A-Z]{4}"));
+        registerPage.refresh();
+        registerPage.assertCurrent();
+        assertFalse(driver.getCurrentUrl().contains("code="), "never a silent pass");
+    }
+
+    @Test
+    public void thePromptInEnglishSwedishDutchAndGerman() {
+        Map<String, String> titles = Map.of("en", "Set up a second sign-in method",
+                "sv", "Konfigurera ett andra inloggningssätt", "nl", "Stel een tweede inlogmethode in",
+                "de", "Richten Sie eine zweite Anmeldemethode ein");
+        Map<String, String> snooze = Map.of("en", "Not now (3 left)", "sv", "Inte nu (3 kvar)",
+                "nl", "Niet nu (nog 3)", "de", "Nicht jetzt (noch 3)");
+        for (String locale : List.of("en", "sv", "nl", "de")) {
+            signOut();
+            String user = DemoUsers.uniqueName("pilot-" + locale);
+            String id = DemoUsers.create(realm, user, List.of(), false);
+            realm.admin().users().get(id).joinGroup(realm.admin().getGroupByPath("/pilot").getId());
+            oauth.loginForm().uiLocales(locale).open();
+            loginPage.fillLogin(user, DemoUsers.PASSWORD);
+            loginPage.submit();
+            registerPage.assertCurrent();
+            assertEquals(titles.get(locale), registerPage.title(), locale);
+            assertEquals(snooze.get(locale), registerPage.snoozeLabel(), locale);
+        }
+        signOut();
+    }
+
+    @Test
     public void withThePromptDisabledTheGateFallsBackToThePhoneRegistration() {
         RegistrationSteps.setRequiredAction(realm, "mfa-register", false);
         String staff = DemoUsers.uniqueName("staff");

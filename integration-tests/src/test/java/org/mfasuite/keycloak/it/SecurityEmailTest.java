@@ -79,6 +79,26 @@ public class SecurityEmailTest extends DemoRealmTest {
     }
 
     @Test
+    public void removingAMethodInTheAccountConsoleIsMailed() {
+        String kept = DemoUsers.uniquePhone();
+        String removed = DemoUsers.uniquePhone();
+        String user = DemoUsers.uniqueName("remove");
+        String id = DemoUsers.withPhones(realm, user, false, kept, removed);
+        submitPassword(user, DemoUsers.PASSWORD);
+        smsPage.enterCode(Outbox.lastCodeTo(kept));
+        String credentialId = realm.admin().users().get(id).credentials().stream()
+                .filter(c -> removed.equals(c.getUserLabel())).findFirst().orElseThrow().getId();
+
+        oauth.loginForm().kcAction("delete_credential:" + credentialId).open(); // the Account Console's Remove
+        driver.findElement(By.id("kc-accept")).click();
+
+        SmtpPeer.Mail mail = await(user + "@example.org", 1).get(0);
+        assertEquals("A sign-in method was removed from your MFA Suite demo account", mail.subject());
+        assertTrue(mail.text().contains("Text message (SMS) (+46 70"), mail.text());
+        assertFalse(mail.text().contains(removed), "the number is masked");
+    }
+
+    @Test
     public void theUsersLanguageIsUsed() {
         String user = DemoUsers.uniqueName("svensk");
         String id = DemoUsers.create(realm, user, List.of("mfa-register"), false);
