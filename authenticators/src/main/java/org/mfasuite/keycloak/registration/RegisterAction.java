@@ -1,9 +1,6 @@
 package org.mfasuite.keycloak.registration;
 
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 import jakarta.ws.rs.core.MultivaluedMap;
 
@@ -59,7 +56,7 @@ public class RegisterAction implements RequiredActionProvider {
         if (outstanding(authSession, user, RegisterActionFactory.PROVIDER_ID)) {
             return;
         }
-        if (reason(context, RealmMethods.of(context.getSession(), context.getRealm())) != PromptReason.NONE) {
+        if (RegisterPrompt.reason(context, RealmMethods.of(context.getSession(), context.getRealm())) != PromptReason.NONE) {
             authSession.addRequiredAction(RegisterActionFactory.PROVIDER_ID);
         }
     }
@@ -91,12 +88,12 @@ public class RegisterAction implements RequiredActionProvider {
     }
 
     private void choose(RequiredActionContext context, RealmMethods methods) {
-        PromptReason reason = reason(context, methods);
+        PromptReason reason = RegisterPrompt.reason(context, methods);
         if (reason == PromptReason.NONE) {
             context.success();
             return;
         }
-        List<MethodOption> options = options(context, methods);
+        List<MethodOption> options = RegisterPrompt.options(context, methods);
         if (options.isEmpty()) {
             if (!reason.mandatory()) {
                 context.success();
@@ -117,7 +114,7 @@ public class RegisterAction implements RequiredActionProvider {
             start(context, options.get(0), true); // one way forward: straight into its set-up
             return;
         }
-        int left = Math.max(0, RegisterSettings.of(context.getRealm()).maxSnoozes() - snoozeOf(context.getUser()).count());
+        int left = Math.max(0, RegisterSettings.of(context.getRealm()).maxSnoozes() - RegisterPrompt.snoozeOf(context.getUser()).count());
         context.challenge(form(context).choose(reason, options, left));
     }
 
@@ -147,14 +144,14 @@ public class RegisterAction implements RequiredActionProvider {
             context.success();
             return;
         }
-        PromptReason reason = reason(context, methods);
+        PromptReason reason = RegisterPrompt.reason(context, methods);
         if (action.equals("snooze") && reason == PromptReason.CAMPAIGN) {
             snooze(context);
             return;
         }
         if (action.startsWith("method:")) {
             String type = action.substring("method:".length());
-            MethodOption option = options(context, methods).stream().filter(m -> m.type().equals(type))
+            MethodOption option = RegisterPrompt.options(context, methods).stream().filter(m -> m.type().equals(type))
                     .findFirst().orElse(null);
             if (option != null) {
                 start(context, option, reason.mandatory());
@@ -183,48 +180,11 @@ public class RegisterAction implements RequiredActionProvider {
     private void snooze(RequiredActionContext context) {
         RegisterSettings settings = RegisterSettings.of(context.getRealm());
         UserModel user = context.getUser();
-        Snooze next = snoozeOf(user).snoozed(Time.currentTime(), settings);
+        Snooze next = RegisterPrompt.snoozeOf(user).snoozed(Time.currentTime(), settings);
         user.setSingleAttribute(Snooze.COUNT_ATTRIBUTE, String.valueOf(next.count()));
         user.setSingleAttribute(Snooze.UNTIL_ATTRIBUTE, String.valueOf(next.untilSecond()));
         context.getEvent().detail(DETAIL_RESULT, "snoozed").detail("mfa_snoozes", String.valueOf(next.count()));
         context.success();
-    }
-
-    /** Why the prompt shows now (NONE: it need not). */
-    static PromptReason reason(RequiredActionContext context, RealmMethods methods) {
-        UserModel user = context.getUser();
-        Set<String> types = methods.typesOf(user);
-        boolean required = context.getAuthenticationSession().getAuthNote(RegisterPrompt.REQUIRED_NOTE) != null
-                || user.getRequiredActionsStream().anyMatch(RegisterActionFactory.PROVIDER_ID::equals);
-        RegisterSettings settings = RegisterSettings.of(context.getRealm());
-        boolean covered = !settings.campaignGroups().isEmpty() && settings.covers(RegisterPrompt.groupPaths(user));
-        Snooze snooze = snoozeOf(user);
-        PromptReason reason = PromptReason.of(required, MethodCatalog.hasOffered(methods.offered(), types),
-                MethodCatalog.allWithdrawn(methods.offered(), types), covered, snooze, settings);
-        if ((reason == PromptReason.CAMPAIGN || reason == PromptReason.CAMPAIGN_FINAL) && !snooze.asks(Time.currentTime())) {
-            return PromptReason.NONE; // snoozed
-        }
-        return reason;
-    }
-
-    private static Snooze snoozeOf(UserModel user) {
-        Map<String, String> values = new HashMap<>();
-        String count = user.getFirstAttribute(Snooze.COUNT_ATTRIBUTE);
-        String until = user.getFirstAttribute(Snooze.UNTIL_ATTRIBUTE);
-        if (count != null) {
-            values.put(Snooze.COUNT_ATTRIBUTE, count);
-        }
-        if (until != null) {
-            values.put(Snooze.UNTIL_ATTRIBUTE, until);
-        }
-        return Snooze.from(values);
-    }
-
-    /** The methods the prompt lists for this user now. */
-    private static List<MethodOption> options(RequiredActionContext context, RealmMethods methods) {
-        boolean phishingResistant = RegisterPrompt.PHISHING_RESISTANT.equals(
-                context.getAuthenticationSession().getAuthNote(RegisterPrompt.REQUIRED_NOTE));
-        return MethodCatalog.toRegister(methods.offered(), methods.typesOf(context.getUser()), phishingResistant);
     }
 
     private static List<RegisterForm.Choice> choices(RealmMethods methods, List<CredentialModel> credentials) {

@@ -1,8 +1,13 @@
 package org.mfasuite.keycloak.registration;
 
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.keycloak.authentication.RequiredActionContext;
+import org.keycloak.common.util.Time;
 import org.keycloak.models.GroupModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -39,6 +44,43 @@ public final class RegisterPrompt {
         authSession.setAuthNote(REQUIRED_NOTE, phishingResistant ? PHISHING_RESISTANT : "mfa");
         authSession.addRequiredAction(RegisterActionFactory.PROVIDER_ID);
         return RegisterActionFactory.PROVIDER_ID;
+    }
+
+    /** Why the prompt shows now (NONE: it need not). */
+    static PromptReason reason(RequiredActionContext context, RealmMethods methods) {
+        UserModel user = context.getUser();
+        Set<String> types = methods.typesOf(user);
+        boolean required = context.getAuthenticationSession().getAuthNote(REQUIRED_NOTE) != null
+                || user.getRequiredActionsStream().anyMatch(RegisterActionFactory.PROVIDER_ID::equals);
+        RegisterSettings settings = RegisterSettings.of(context.getRealm());
+        boolean covered = !settings.campaignGroups().isEmpty() && settings.covers(groupPaths(user));
+        Snooze snooze = snoozeOf(user);
+        PromptReason reason = PromptReason.of(required, MethodCatalog.hasOffered(methods.offered(), types),
+                MethodCatalog.allWithdrawn(methods.offered(), types), covered, snooze, settings);
+        if ((reason == PromptReason.CAMPAIGN || reason == PromptReason.CAMPAIGN_FINAL) && !snooze.asks(Time.currentTime())) {
+            return PromptReason.NONE; // snoozed
+        }
+        return reason;
+    }
+
+    static Snooze snoozeOf(UserModel user) {
+        Map<String, String> values = new HashMap<>();
+        String count = user.getFirstAttribute(Snooze.COUNT_ATTRIBUTE);
+        String until = user.getFirstAttribute(Snooze.UNTIL_ATTRIBUTE);
+        if (count != null) {
+            values.put(Snooze.COUNT_ATTRIBUTE, count);
+        }
+        if (until != null) {
+            values.put(Snooze.UNTIL_ATTRIBUTE, until);
+        }
+        return Snooze.from(values);
+    }
+
+    /** The methods the prompt lists for this user now. */
+    static List<MethodOption> options(RequiredActionContext context, RealmMethods methods) {
+        boolean phishingResistant = PHISHING_RESISTANT.equals(
+                context.getAuthenticationSession().getAuthNote(REQUIRED_NOTE));
+        return MethodCatalog.toRegister(methods.offered(), methods.typesOf(context.getUser()), phishingResistant);
     }
 
     /** The user's group paths, parents included ({@code /staff/interns} gives {@code /staff} too). */
