@@ -43,8 +43,8 @@ public class RegisterAction implements RequiredActionProvider {
     public void evaluateTriggers(RequiredActionContext context) {
         UserModel user = context.getUser();
         AuthenticationSessionModel authSession = context.getAuthenticationSession();
-        if (user == null || authSession == null) {
-            return;
+        if (user == null || authSession == null || directGrant(context)) {
+            return; // a page prompt: the password grant cannot show it, and must not fail for a campaign
         }
         String pending = authSession.getAuthNote(PENDING_NOTE);
         if (pending != null) {
@@ -190,6 +190,11 @@ public class RegisterAction implements RequiredActionProvider {
     private static List<RegisterForm.Choice> choices(RealmMethods methods, List<CredentialModel> credentials) {
         return credentials.stream().map(c -> new RegisterForm.Choice(c.getId(),
                 methods.installed(c.getType()).displayName(), MethodLabels.of(c))).toList();
+    }
+
+    /** The password grant evaluates triggers too, at the token endpoint, where a required action fails the grant. */
+    private static boolean directGrant(RequiredActionContext context) {
+        return context.getUriInfo() != null && context.getUriInfo().getPath().endsWith("/protocol/openid-connect/token");
     }
 
     private static boolean outstanding(AuthenticationSessionModel authSession, UserModel user, String alias) {

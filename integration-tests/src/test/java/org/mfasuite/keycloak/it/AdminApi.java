@@ -4,14 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 import jakarta.ws.rs.core.Response;
 
@@ -25,7 +21,6 @@ import org.keycloak.util.JsonSerialization;
 final class AdminApi {
 
     static final String CLI = "mfa-admin-cli";
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private final ManagedRealm realm;
     private final KeycloakUrls urls;
@@ -56,24 +51,27 @@ final class AdminApi {
                     .map(r -> realm.admin().clients().get(rm).roles().get(r).toRepresentation()).toList();
             realm.admin().users().get(id).roles().clientLevel(rm).add(reps);
         }
-        String form = Map.of("grant_type", "password", "client_id", CLI, "username", username,
-                        "password", DemoUsers.PASSWORD).entrySet().stream()
-                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
-        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(urls.getToken(realm.getName())))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build());
+        HttpResponse<String> response = passwordGrant(username, DemoUsers.PASSWORD);
         assertEquals(200, response.statusCode(), response.body());
         return (String) json(response.body(), Map.class).get("access_token");
     }
 
+    /** A password-grant sign-in through the demo's direct-grant flow. */
+    HttpResponse<String> passwordGrant(String username, String password) {
+        String form = HttpCalls.form(Map.of("grant_type", "password", "client_id", CLI, "username", username,
+                "password", password));
+        return HttpCalls.send(HttpRequest.newBuilder(URI.create(urls.getToken(realm.getName())))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build());
+    }
+
     HttpResponse<String> methods(String token, String userId) {
-        return send(HttpRequest.newBuilder(uri("users/" + userId + "/methods"))
+        return HttpCalls.send(HttpRequest.newBuilder(uri("users/" + userId + "/methods"))
                 .header("Authorization", "Bearer " + token).GET().build());
     }
 
     HttpResponse<String> reset(String token, String userId, boolean includePasskeys) {
-        return send(HttpRequest.newBuilder(uri("users/" + userId + "/reset" + (includePasskeys ? "?includePasskeys=true" : "")))
+        return HttpCalls.send(HttpRequest.newBuilder(uri("users/" + userId + "/reset" + (includePasskeys ? "?includePasskeys=true" : "")))
                 .header("Authorization", "Bearer " + token).POST(HttpRequest.BodyPublishers.noBody()).build());
     }
 
@@ -86,17 +84,6 @@ final class AdminApi {
             return JsonSerialization.readValue(body, type);
         } catch (IOException e) {
             throw new IllegalStateException("not JSON: " + body, e);
-        }
-    }
-
-    private static HttpResponse<String> send(HttpRequest request) {
-        try {
-            return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 }

@@ -13,9 +13,11 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.keycloak.representations.idm.EventRepresentation;
+import org.keycloak.testframework.annotations.InjectKeycloakUrls;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
 import org.keycloak.testframework.remote.timeoffset.InjectTimeOffSet;
 import org.keycloak.testframework.remote.timeoffset.TimeOffSet;
+import org.keycloak.testframework.server.KeycloakUrls;
 import org.keycloak.testframework.ui.annotations.InjectPage;
 import org.openqa.selenium.By;
 
@@ -29,6 +31,9 @@ public class RegistrationPromptTest extends DemoRealmTest {
 
     @InjectTimeOffSet
     TimeOffSet clock;
+
+    @InjectKeycloakUrls
+    KeycloakUrls urls;
 
     @InjectPage
     RegisterPage registerPage;
@@ -128,6 +133,8 @@ public class RegistrationPromptTest extends DemoRealmTest {
         String newcomer = DemoUsers.uniqueName("pilot");
         String newcomerId = DemoUsers.create(realm, newcomer, List.of(), false);
         realm.admin().users().get(newcomerId).joinGroup(realm.admin().getGroupByPath("/pilot").getId());
+        HttpResponse<String> grant = new AdminApi(realm, urls).passwordGrant(newcomer, DemoUsers.PASSWORD);
+        assertEquals(200, grant.statusCode(), "a campaign never fails the password grant: " + grant.body());
         submitPassword(newcomer, DemoUsers.PASSWORD);
         registerPage.assertCurrent();
         assertTrue(registerPage.canSnooze());
