@@ -251,6 +251,23 @@ public class RegistrationPromptTest extends DemoRealmTest {
     }
 
     @Test
+    public void thePromptUnderTheClassicLoginTheme() {
+        realm.updateWithCleanup(r -> {
+            r.build().setLoginTheme("keycloak");
+            return r;
+        });
+        String user = DemoUsers.uniqueName("classic");
+        String id = DemoUsers.create(realm, user, List.of(), false);
+        realm.admin().users().get(id).joinGroup(realm.admin().getGroupByPath("/pilot").getId());
+        submitPassword(user, DemoUsers.PASSWORD);
+        registerPage.assertCurrent();
+        assertEquals("Set up a second sign-in method", registerPage.title());
+        assertTrue(registerPage.methods().contains("mfa-phone"), registerPage.methods().toString());
+        registerPage.snooze();
+        assertNotNull(oauth.parseLoginResponse().getCode());
+    }
+
+    @Test
     public void withThePromptDisabledTheGateFallsBackToThePhoneRegistration() {
         RegistrationSteps.setRequiredAction(realm, "mfa-register", false);
         String staff = DemoUsers.uniqueName("staff");
