@@ -47,6 +47,44 @@
     </div>
 </#macro>
 
+<#-- A choice from a short list: options is a sequence of [value, label] pairs. -->
+<#macro select name label options selected="">
+    <#local error = messagesPerField.existsError(name)>
+    <div class="${properties.kcFormGroupClass!}">
+        <div class="${properties.kcFormGroupLabelClass!properties.kcLabelWrapperClass!}">
+            <label for="${name}" class="${properties.kcFormLabelClass!properties.kcLabelClass!}">
+                <span class="${properties.kcFormLabelTextClass!}">${label}</span>
+            </label>
+        </div>
+        <#if v2><span class="${properties.kcInputClass!} <#if error>${properties.kcError!}</#if>"><#else><div class="${properties.kcInputWrapperClass!}"></#if>
+            <select id="${name}" name="${name}" <#if !v2>class="${properties.kcInputClass!}"</#if>
+                    aria-invalid="<#if error>true<#else>false</#if>" <#if error>aria-describedby="input-error-${name}"</#if>>
+                <#list options as option>
+                    <option value="${option[0]}" <#if option[0] == selected>selected</#if>>${option[1]}</option>
+                </#list>
+            </select>
+        <#if v2></span><#else></div></#if>
+        <#if error>
+            <div class="${properties.kcFormHelperTextClass!}" aria-live="polite">
+                <div class="${properties.kcInputHelperTextClass!}">
+                    <div class="${properties.kcInputHelperTextItemClass!} ${properties.kcError!}">
+                        <span id="input-error-${name}" class="${properties.kcInputErrorMessageClass!}">
+                            ${kcSanitize(messagesPerField.get(name))?no_esc}
+                        </span>
+                    </div>
+                </div>
+            </div>
+        </#if>
+    </div>
+</#macro>
+
+<#-- A warning box in either theme's markup. -->
+<#macro warning id>
+    <div id="${id}" class="<#if v2>pf-v5-c-alert pf-m-warning pf-m-inline pf-v5-u-mb-md<#else>alert alert-warning</#if>" role="alert">
+        <#if v2><p class="pf-v5-c-alert__title"><#nested></p><#else><span class="${properties.kcFeedbackWarningIcon!}"></span> <span class="kc-feedback-text"><#nested></span></#if>
+    </div>
+</#macro>
+
 <#-- The one-time code: digits only, autofilled from the SMS on phones. -->
 <#macro codeField label>
     <@field name="code" label=label autocomplete="one-time-code" inputmode="numeric" maxlength="16"/>

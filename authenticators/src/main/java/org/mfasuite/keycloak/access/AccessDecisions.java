@@ -19,6 +19,8 @@ public final class AccessDecisions {
     public static final String DETAIL_REPORT_ONLY = "mfa_report_only";
 
     static final String NOTE = "mfa-access.decision";
+    /** Set by a step whose secret stands for the user's MFA-protected set-up (an app password): see {@link #standIn}. */
+    static final String STAND_IN_NOTE = "mfa-access.stand-in";
     private static final Logger LOG = Logger.getLogger(AccessDecisions.class);
     private static final int PROBLEM_LOG_SECONDS = 3600;
 
@@ -42,6 +44,17 @@ public final class AccessDecisions {
         logProblems(context.getSession(), context.getRealm(), decision);
         authSession.setAuthNote(NOTE, decision.toNote());
         return decision;
+    }
+
+    /**
+     * Records that this sign-in used a secret the user could only create after signing in with a second factor,
+     * such as an app password (as Entra counts them): it meets an {@code mfa} requirement, never a
+     * {@code phishing-resistant} one, and never lifts a block.
+     *
+     * @param method what stood in, e.g. {@code app-password}
+     */
+    public static void standIn(AuthenticationSessionModel authSession, String method) {
+        authSession.setAuthNote(STAND_IN_NOTE, method);
     }
 
     /** The decision taken in this authentication session; null when none was. */

@@ -21,9 +21,10 @@ final class AccessRequirement {
     }
 
     /**
-     * Met by: a second-factor step of this flow that succeeded in this SSO session (within the sign-in
-     * frequency, if one is set), a remembered device (for {@code mfa}, when no sign-in frequency applies), or a
-     * registration started in this sign-in. Always met when the decision requires no second factor.
+     * Met by: a stand-in for the second factor such as an app password (for {@code mfa} only), a second-factor
+     * step of this flow that succeeded in this SSO session (within the sign-in frequency, if one is set), a
+     * remembered device (for {@code mfa}, when no sign-in frequency applies), or a registration started in this
+     * sign-in. Always met when the decision requires no second factor.
      */
     static boolean met(AuthenticationFlowContext context, SignInDecision decision, FlowPolicies flow) {
         return met(context, decision, flow, decision.grantValue());
@@ -36,6 +37,9 @@ final class AccessRequirement {
         }
         if (context.getAuthenticationSession().getAuthNote(REGISTERING_NOTE) != null) {
             return true;
+        }
+        if (grant == Grant.MFA && context.getAuthenticationSession().getAuthNote(AccessDecisions.STAND_IN_NOTE) != null) {
+            return true; // an app password: stands for the MFA-protected set-up, not for a phishing-resistant one
         }
         long since = decision.signInFrequencyHours() > 0
                 ? Time.currentTime() - decision.signInFrequencyHours() * 3600L : Long.MIN_VALUE;

@@ -8,6 +8,7 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.services.resources.admin.AdminEventBuilder;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 import org.mfasuite.keycloak.access.WhatIfResource;
+import org.mfasuite.keycloak.apppassword.AppPasswordsResource;
 import org.mfasuite.keycloak.registration.ResetMethodsResource;
 import org.mfasuite.keycloak.registration.UserMethodsResource;
 
@@ -46,5 +47,11 @@ public class MfaAdminResource {
     @Path("users/{userId}/reset")
     public ResetMethodsResource reset(@PathParam("userId") String userId) {
         return new ResetMethodsResource(session, realm, auth, adminEvent, userId);
+    }
+
+    /** App passwords: list (view-users) and revoke (manage-users) a user's app passwords. */
+    @Path("users/{userId}/app-passwords")
+    public AppPasswordsResource appPasswords(@PathParam("userId") String userId) {
+        return new AppPasswordsResource(session, realm, auth, adminEvent, userId);
     }
 }

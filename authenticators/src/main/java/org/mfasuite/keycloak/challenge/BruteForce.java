@@ -7,6 +7,7 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.credential.OTPCredentialModel;
+import org.keycloak.models.credential.PasswordCredentialModel;
 import org.keycloak.services.managers.BruteForceProtector;
 
 /**
@@ -17,7 +18,8 @@ import org.keycloak.services.managers.BruteForceProtector;
  */
 public final class BruteForce {
 
-    private static final Set<String> CATEGORY = Set.of(OTPCredentialModel.TYPE);
+    private static final Set<String> OTP = Set.of(OTPCredentialModel.TYPE);
+    private static final Set<String> PASSWORD = Set.of(PasswordCredentialModel.TYPE);
     private static final int DAY = 86400;
     /** Wrong codes one user may enter per day when the realm's brute-force protection is off (NIST: at most 100). */
     static final int UNPROTECTED_DAILY_FAILURES = 100;
@@ -25,16 +27,35 @@ public final class BruteForce {
     private final KeycloakSession session;
     private final RealmModel realm;
     private final UserModel user;
+    private final Set<String> category;
 
+    /** Checks of one-time codes: {@code otp} failures, capped per day when the realm's protection is off. */
     public BruteForce(KeycloakSession session, RealmModel realm, UserModel user) {
+        this(session, realm, user, OTP);
+    }
+
+    private BruteForce(KeycloakSession session, RealmModel realm, UserModel user, Set<String> category) {
         this.session = session;
         this.realm = realm;
         this.user = user;
+        this.category = category;
+    }
+
+    /**
+     * Checks of what stands in for the password (app passwords): counted as wrong passwords are ({@code password}
+     * failures). With the realm's protection off nothing is counted, as for passwords: a 112-bit secret needs no cap.
+     */
+    public static BruteForce forPasswords(KeycloakSession session, RealmModel realm, UserModel user) {
+        return new BruteForce(session, realm, user, PASSWORD);
+    }
+
+    private boolean capped() {
+        return category == OTP;
     }
 
     public boolean isLockedOut() {
         if (!realm.isBruteForceProtected()) {
-            return dailyFailures().isFull(subject(), UNPROTECTED_DAILY_FAILURES, DAY, Time.currentTime());
+            return capped() && dailyFailures().isFull(subject(), UNPROTECTED_DAILY_FAILURES, DAY, Time.currentTime());
         }
         BruteForceProtector protector = protector();
         return protector.isPermanentlyLockedOut(session, realm, user) || protector.isTemporarilyDisabled(session, realm, user);
@@ -42,17 +63,20 @@ public final class BruteForce {
 
     public void failed() {
         if (!realm.isBruteForceProtected()) {
+            if (!capped()) {
+                return;
+            }
             WindowBudget failures = dailyFailures();
             failures.commit(failures.claim(subject(), UNPROTECTED_DAILY_FAILURES, DAY, Time.currentTime()));
             return;
         }
-        protector().failedLogin(realm, user, session.getContext().getConnection(), session.getContext().getUri(), CATEGORY);
+        protector().failedLogin(realm, user, session.getContext().getConnection(), session.getContext().getUri(), category);
     }
 
-    /** A correct code: clears the user's one-time-code failures (the protector's own bookkeeping). */
+    /** A correct code (or app password): clears the user's failures of that category (the protector's own bookkeeping). */
     public void succeeded() {
         if (realm.isBruteForceProtected()) {
-            protector().successfulLogin(realm, user, session.getContext().getConnection(), session.getContext().getUri(), CATEGORY);
+            protector().successfulLogin(realm, user, session.getContext().getConnection(), session.getContext().getUri(), category);
         }
     }
 

@@ -25,7 +25,7 @@ import org.mfasuite.keycloak.it.MfaServerConfig;
 import org.mfasuite.keycloak.it.Outbox;
 
 /**
- * Case 3: password + SMS code (this suite, dev gateway) vs Keycloak's built-in password + TOTP (OTP Form), full
+ * Case 4: password + SMS code (this suite, dev gateway) vs Keycloak's built-in password + TOTP (OTP Form), full
  * browser sign-ins on one server in one run. Each sign-in is a different user (a TOTP code may be used once) from
  * a different address (the per-address SMS budget); A and B alternate (ABBA) after a warm-up.
  */
@@ -86,7 +86,7 @@ class SecondFactorSignInBenchmark {
         rows.add(BenchFlows.row("A: password + TOTP (Keycloak's OTP Form)", a, Samples.ratio(1)));
         rows.add(BenchFlows.row("B: password + SMS code (mfa-sms, dev gateway)", b, Samples.ratio(medianRatio) + " (median), "
                 + Samples.ratio(throughputRatio) + " (throughput)"));
-        BenchmarkReport.add(3, "Browser sign-in, password + SMS vs Keycloak's password + TOTP (one server)",
+        BenchmarkReport.add(4, "Browser sign-in, password + SMS vs Keycloak's password + TOTP (one server)",
                 "Keycloak " + System.getProperty("keycloak.version", "") + " distribution with the drop-in jar, one "
                         + "realm, two flows: username + password, then OTP Form (A) or Text message (SMS) (B), both "
                         + "Required. One sign-in = GET the authorization endpoint, POST the password, POST the code "

@@ -19,6 +19,9 @@ public class LoginThemeTest extends DemoRealmTest {
     @InjectPage
     PhoneRegisterPage registerPage;
 
+    @InjectPage
+    AppPasswordPage appPasswordPage;
+
     @BeforeEach
     void classicTheme() {
         realm.updateWithCleanup(r -> {
@@ -59,6 +62,23 @@ public class LoginThemeTest extends DemoRealmTest {
         registerPage.assertVerifyPage();
         registerPage.enterCode(Outbox.lastCodeTo(phone));
         registerPage.confirmAdded();
+        assertNotNull(oauth.parseLoginResponse().getCode());
+    }
+
+    @Test
+    public void appPasswordCreationWorksUnderTheClassicTheme() {
+        String user = DemoUsers.uniqueName("classicapp");
+        DemoUsers.create(realm, user, List.of("mfa-app-password-create"), false);
+
+        oauth.openLoginForm();
+        submitOnClassicPage(user);
+        appPasswordPage.assertCurrent();
+        appPasswordPage.create("", null, null);
+        assertEquals("Enter a name for the app password.", appPasswordPage.nameError().trim());
+        appPasswordPage.create("Classic mail", null, 90);
+        assertTrue(appPasswordPage.shownPassword().matches("[a-z]{4}( [a-z]{4}){6}"));
+        assertTrue(driver.driver().getPageSource().contains("alert-warning"), "the classic theme's warning box");
+        appPasswordPage.done();
         assertNotNull(oauth.parseLoginResponse().getCode());
     }
 

@@ -45,6 +45,28 @@ public class TranslationTest extends DemoRealmTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"en", "sv", "nl", "de"})
+    public void appPasswordPagesSpeakTheUsersLanguage(String locale) throws IOException {
+        Properties messages = bundle(locale);
+        String user = DemoUsers.uniqueName("apppw-" + locale);
+        DemoUsers.create(realm, user, java.util.List.of("mfa-app-password-create"), false);
+
+        oauth.loginForm().uiLocales(locale).open();
+        loginPage.fillLogin(user, DemoUsers.PASSWORD);
+        loginPage.submit();
+        AppPasswordPage page = new AppPasswordPage(driver);
+        page.assertCurrent();
+        assertEquals(messages.getProperty("mfa-app-password-create-title"), page.title());
+        page.create("", null, null);
+        assertEquals(messages.getProperty("mfa-app-password-name-missing"), page.nameError().trim());
+        page.create("Mail", null, null);
+        page.shownPassword();
+        assertEquals(messages.getProperty("mfa-app-password-created-title"), page.title());
+        assertEquals(messages.getProperty("mfa-app-password-shown-once"), page.text("mfa-app-password-warning").trim());
+        assertEquals(format(messages, "mfa-app-password-how", locale), page.text("mfa-app-password-how").trim());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"en", "sv", "nl", "de"})
     public void refusalPageSpeaksTheUsersLanguage(String locale) throws IOException {
         Properties messages = bundle(locale);
         String clientId = realm.admin().clients().findByClientId("legacy-reports").get(0).getId();
