@@ -22,7 +22,8 @@ import org.keycloak.models.UserModel;
  * Security notifications by email, through Keycloak's email sender and the suite's template
  * {@code mfa-security-email.ftl} (html and text, in the jar's theme-resources, so they work with any email theme).
  * Each names the method (masked), the time, IP address and browser, and what to do if it was not the user.
- * Off when the {@code mfa-register} setting {@code security-emails} is false; never fails what triggered it.
+ * Sent in realms that have the {@code mfa-register} required action (enabled or not), unless its setting
+ * {@code security-emails} is false; never fails what triggered it.
  */
 public final class SecurityEmails {
 
@@ -66,7 +67,9 @@ public final class SecurityEmails {
 
     public void send(UserModel user, Kind kind, Method method, String ip, String browser) {
         if (user == null || user.getEmail() == null || user.getEmail().isBlank()
+                || realm.getRequiredActionProviderByAlias(RegisterActionFactory.PROVIDER_ID) == null
                 || !RegisterSettings.of(realm).securityEmails()) {
+            // a realm that never took the suite's mfa-register action in (the master realm, say) is left alone
             return;
         }
         Map<String, String> smtp = realm.getSmtpConfig();
