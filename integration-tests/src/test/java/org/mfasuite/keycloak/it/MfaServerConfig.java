@@ -33,6 +33,9 @@ public class MfaServerConfig implements KeycloakServerConfig {
                 .option("vault", "file")
                 .option("vault-dir", vaultDir().toString())
                 .dependency("org.mfasuite", "keycloak-mfa-suite")
+                // as in production: dev mode would parse every template on every page (and skew the benchmarks)
+                .option("spi-theme--cache-themes", "true")
+                .option("spi-theme--cache-templates", "true")
                 // client addresses from X-Forwarded-For, as behind a proxy: policies' networks are tested that way
                 .option("proxy-headers", "xforwarded")
                 .option("spi-mfa-message-gateway--provider-default", "dev")
