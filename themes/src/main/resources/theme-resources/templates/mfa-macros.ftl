@@ -211,3 +211,41 @@
         </div>
     </#if>
 </#macro>
+
+<#-- One choice among several (a method to set up, a default, another way to sign in): a full-width secondary button
+     with an optional line under it. -->
+<#macro choiceButton id name value label hint="">
+    <div class="${properties.kcFormGroupClass!}">
+        <button id="${id}" name="${name}" value="${value}" type="submit" formnovalidate
+                class="<#if v2>${properties.kcButtonSecondaryClass!}<#else>${properties.kcButtonClass!} ${properties.kcButtonDefaultClass!}</#if> ${properties.kcButtonBlockClass!}">
+            ${label}
+        </button>
+        <#if hint?has_content><p class="pf-v5-u-font-size-sm pf-v5-u-mt-xs">${hint}</p></#if>
+    </div>
+</#macro>
+
+<#-- "Sign in another way" on a second-factor page: the user's other methods of this sign-in step, each one click
+     away (Keycloak switches to it when the form posts its execution id); with none, says so and names the helpdesk.
+     current: the authenticator id of the page's own method. Keycloak's "Try another way" link to its full chooser
+     stays below (the 26.7 layouts always render it when there are alternatives). -->
+<#macro otherWays current contact="">
+    <#local others = []>
+    <#if auth?has_content>
+        <#list auth.authenticationSelections as s>
+            <#if s.authenticationExecution.authenticator != current><#local others = others + [s]></#if>
+        </#list>
+    </#if>
+    <div id="mfa-other-ways" class="pf-v5-u-mt-lg">
+        <#if others?has_content>
+            <p id="mfa-other-ways-title" class="pf-v5-u-font-weight-bold"><strong>${msg("mfa-other-ways-title")}</strong></p>
+            <form id="mfa-other-ways-form" class="${properties.kcFormClass!}" action="${url.loginAction}" method="post" novalidate>
+                <#list others as s>
+                    <@choiceButton id="mfa-other-way-${s?index}" name="authenticationExecution" value=s.authExecId label=msg(s.displayName)/>
+                </#list>
+            </form>
+        <#else>
+            <p id="mfa-other-ways-none">${msg("mfa-other-ways-none")}</p>
+            <@helpdesk contact=contact/>
+        </#if>
+    </div>
+</#macro>

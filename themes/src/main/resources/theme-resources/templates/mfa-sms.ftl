@@ -33,13 +33,14 @@
             <#if state != "CODE_SENT" && state != "READY">
                 <#if auth?has_content && auth.showTryAnotherWayLink()>
                     <p id="mfa-sms-other-way">${msg("mfa-sms-other-way-hint")}</p>
-                </#if>
-                <#-- whom to contact only when no code can be had here; a used-up code is replaced by the button -->
-                <#if state != "USED_UP" && message?has_content && message.type == "error">
-                    <@mfa.helpdesk contact=mfaSms.helpdesk/>
+                    <#-- whom to contact only when no code can be had here; a used-up code is replaced by the button -->
+                    <#if state != "USED_UP" && message?has_content && message.type == "error">
+                        <@mfa.helpdesk contact=mfaSms.helpdesk/>
+                    </#if>
                 </#if>
             </#if>
         </form>
+        <@mfa.otherWays current="mfa-sms" contact=mfaSms.helpdesk/>
         <@mfa.countdownScript/>
     </#if>
 </@layout.registrationLayout>

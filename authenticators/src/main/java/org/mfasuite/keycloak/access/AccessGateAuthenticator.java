@@ -15,6 +15,7 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.RequiredActionProviderModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.UserModel.RequiredAction;
+import org.mfasuite.keycloak.registration.RegisterPrompt;
 import org.mfasuite.keycloak.sms.PhonePolicy;
 import org.mfasuite.keycloak.sms.PhoneRegisterActionFactory;
 import org.mfasuite.keycloak.sms.SmsAuthenticatorFactory;
@@ -73,8 +74,16 @@ public class AccessGateAuthenticator implements Authenticator {
         authenticate(context);
     }
 
-    /** The first registration action the realm has enabled whose method this flow accepts at sign-in. */
+    /**
+     * The realm's "register a method" prompt ({@code mfa-register}) when enabled, which cannot be skipped then and
+     * offers only methods the sign-in accepts; else the first registration action the realm has enabled whose method
+     * this flow accepts at sign-in. Null: nothing to register.
+     */
     private static String registration(AuthenticationFlowContext context, FlowPolicies flow, Grant grant) {
+        if (RegisterPrompt.enabled(context.getRealm())) {
+            return RegisterPrompt.require(context.getSession(), context.getRealm(), context.getUser(),
+                    context.getAuthenticationSession(), grant == Grant.PHISHING_RESISTANT);
+        }
         for (Map.Entry<String, String> entry : grant == Grant.PHISHING_RESISTANT
                 ? PHISHING_RESISTANT_REGISTRATION : MFA_REGISTRATION) {
             RequiredActionProviderModel action = context.getRealm().getRequiredActionProviderByAlias(entry.getKey());

@@ -9,6 +9,8 @@ import org.keycloak.services.resources.admin.AdminEventBuilder;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 import org.mfasuite.keycloak.access.WhatIfResource;
 import org.mfasuite.keycloak.apppassword.AppPasswordsResource;
+import org.mfasuite.keycloak.registration.ResetMethodsResource;
+import org.mfasuite.keycloak.registration.UserMethodsResource;
 
 /**
  * The suite's admin REST root, {@code /admin/realms/{realm}/mfa}. It only routes: each sub-path belongs to the
@@ -33,6 +35,18 @@ public class MfaAdminResource {
     @Path("what-if")
     public WhatIfResource whatIf() {
         return new WhatIfResource(session, realm, auth);
+    }
+
+    /** Registration: a user's second-factor methods. */
+    @Path("users/{userId}/methods")
+    public UserMethodsResource methods(@PathParam("userId") String userId) {
+        return new UserMethodsResource(session, realm, auth, userId);
+    }
+
+    /** Registration: the admin reset (lost phone). */
+    @Path("users/{userId}/reset")
+    public ResetMethodsResource reset(@PathParam("userId") String userId) {
+        return new ResetMethodsResource(session, realm, auth, adminEvent, userId);
     }
 
     /** App passwords: list (view-users) and revoke (manage-users) a user's app passwords. */

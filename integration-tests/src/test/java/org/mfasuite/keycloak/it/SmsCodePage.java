@@ -79,11 +79,25 @@ public class SmsCodePage extends MfaPage {
         return fieldError("code");
     }
 
+    /** Whether the page's "Sign in another way" lists other methods. */
     public boolean hasTryAnotherWay() {
-        return has("try-another-way");
+        return has("mfa-other-ways-form");
     }
 
-    public void tryAnotherWay() {
-        driver.findElement(By.id("kc-select-try-another-way-form")).submit();
+    /** The other methods "Sign in another way" lists, by their names. */
+    public java.util.List<String> otherWays() {
+        return driver.driver().findElements(By.cssSelector("#mfa-other-ways-form button")).stream()
+                .map(b -> b.getText().trim()).toList();
+    }
+
+    /** Picks another method by its name in "Sign in another way". */
+    public void signInAnotherWay(String name) {
+        driver.driver().findElements(By.cssSelector("#mfa-other-ways-form button")).stream()
+                .filter(b -> b.getText().trim().equals(name)).findFirst().orElseThrow().click();
+    }
+
+    /** What the page says when the user has no other method, or "". */
+    public String noOtherWay() {
+        return has("mfa-other-ways-none") ? driver.findElement(By.id("mfa-other-ways")).getText() : "";
     }
 }

@@ -299,8 +299,10 @@ public class SmsSignInTest extends DemoRealmTest {
 
         assertEquals(0, Outbox.countTo(phone), "no SMS before the user chooses it");
         assertTrue(smsPage.ready().contains("+46 70"), smsPage.ready());
-        assertTrue(smsPage.hasTryAnotherWay());
-        smsPage.tryAnotherWay();
+        assertEquals(java.util.List.of("Authenticator Application"), smsPage.otherWays());
+        smsPage.signInAnotherWay("Authenticator Application");
+        assertEquals("login-login-otp", driver.page().getCurrentPageId(), "one click to the app, no SMS");
+        driver.findElement(org.openqa.selenium.By.id("kc-select-try-another-way-form")).submit();
         selectPage.assertCurrent();
         assertTrue(driver.driver().getPageSource().contains("Text message (SMS)"), "one name for the method");
         assertTrue(driver.driver().getPageSource().contains("fa-sms"), "with a text-message icon");
