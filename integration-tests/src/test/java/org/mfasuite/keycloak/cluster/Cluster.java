@@ -1,5 +1,7 @@
 package org.mfasuite.keycloak.cluster;
 
+import org.mfasuite.keycloak.it.MfaServerConfig;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -59,7 +61,11 @@ final class Cluster implements AutoCloseable {
         List<String> shared = List.of("--import-realm", "--db-url=" + database.jdbcUrl(), "--db-username=postgres",
                 "--db-password=postgres", "--db-pool-max-size=20", "--proxy-headers=xforwarded",
                 "--spi-mfa-message-gateway--dev--outbox=" + outbox,
-                "--spi-mfa-message-gateway--dev--enabled-outside-dev-mode=true");
+                "--spi-mfa-message-gateway--dev--enabled-outside-dev-mode=true",
+                // the webhook gateway, for the gateway-fault cases: a local peer the test opens (or not)
+                "--spi-mfa-message-gateway--http--url=http://127.0.0.1:" + MfaServerConfig.PEER_PORT + "/sms",
+                "--spi-mfa-message-gateway--http--message-id-pointer=/id",
+                "--spi-mfa-message-gateway--http--timeout-ms=2000");
         // The same options on both nodes, as in a real deployment: whichever node creates the database first
         // creates the master realm with the bootstrap admin and imports the demo realm; the other skips both.
         Map<String, String> env = Map.of("JAVA_HOME", System.getProperty("java.home"),

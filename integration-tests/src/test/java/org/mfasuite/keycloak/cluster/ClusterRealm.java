@@ -106,6 +106,20 @@ final class ClusterRealm {
         realm.flows().updateRequiredActionConfig("mfa-phone-register", config);
     }
 
+    /** Changes keys of the demo's SMS step config ({@code sms codes}); returns the old values to put back. */
+    Map<String, String> setSmsStep(Map<String, String> changes) {
+        String configId = realm.flows().getExecutions("browser with mfa - second factor").stream()
+                .filter(e -> "mfa-sms".equals(e.getProviderId())).map(e -> e.getAuthenticationConfig())
+                .findFirst().orElseThrow();
+        var config = realm.flows().getAuthenticatorConfig(configId);
+        Map<String, String> old = new HashMap<>(config.getConfig());
+        Map<String, String> updated = new HashMap<>(old);
+        updated.putAll(changes);
+        config.setConfig(updated);
+        realm.flows().updateAuthenticatorConfig(configId, config);
+        return old;
+    }
+
     int sent(User user) {
         return Outbox.messagesTo(outbox, user.phone()).size();
     }

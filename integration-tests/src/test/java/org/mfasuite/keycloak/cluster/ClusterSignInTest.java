@@ -20,6 +20,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.keycloak.admin.client.Keycloak;
 import org.keycloak.representations.idm.EventRepresentation;
 import org.mfasuite.keycloak.cluster.Browser.Page;
+import org.mfasuite.keycloak.it.LocalPeer;
+import org.mfasuite.keycloak.it.MfaServerConfig;
 
 /**
  * The suite on a real two-node cluster (PostgreSQL, {@code --cache=ispn}, JDBC-PING): a browser routed between
@@ -199,7 +201,7 @@ class ClusterSignInTest {
     }
 
     @Test
-    @Order(8)
+    @Order(18)
     void aDatabaseOutageDuringASignInFailsCleanlyOrCompletes() throws Exception {
         ClusterRealm.User staff = realm.userWithPhone("outage", true);
         Browser browser = new Browser();
@@ -238,7 +240,7 @@ class ClusterSignInTest {
     }
 
     @Test
-    @Order(9)
+    @Order(19)
     void nodeAKilledAfterSendingTheCodeTheSignInCompletesOnNodeB() throws Exception {
         ClusterRealm.User user = realm.userWithPhone("killed", false);
         Browser browser = new Browser();
@@ -256,6 +258,53 @@ class ClusterSignInTest {
         assertEquals(1, realm.sent(user), "one code in all");
         assertEquals("valid", realm.lastEvent(user, "LOGIN").getDetails().get("mfa_result"));
         assertEquals(1, realm.sessions(user), "the user's session lives on without node A");
+    }
+
+    @Test
+    @Order(10)
+    void aGatewayServerErrorFallsBackOnceAndTheCodeWorksOnTheOtherNode() throws Exception {
+        Map<String, String> old = realm.setSmsStep(Map.of("gateway", "http", "fallback-gateway", "dev"));
+        try (LocalPeer webhook = LocalPeer.answering(503, "{\"error\":\"unavailable\"}")) {
+            ClusterRealm.User user = realm.userWithPhone("fallback", false);
+            Browser browser = new Browser();
+            Page sms = password(browser, a, user);
+            assertEquals(1, webhook.requests().size(), "the webhook was tried once");
+            assertEquals(1, realm.sent(user), "the dev gateway delivered instead, once");
+
+            Page resent = browser.submit(sms, "mfa-sms-form", b, fields("mfa-action", "send"));
+            assertEquals(2, webhook.requests().size(), "node B tries the webhook again for the new code, once");
+            assertEquals(2, realm.sent(user), "and falls back once");
+            Page done = browser.submit(resent, "mfa-sms-form", a, code(realm.lastCode(user)));
+            assertTrue(done.signedIn(), "the fallback's code works on the other node: " + done.body());
+        } finally {
+            realm.setSmsStep(old);
+        }
+    }
+
+    @Test
+    @Order(11)
+    void aHangingGatewayTimesOutOnceThenTheFallbackOrAClearMessage() throws Exception {
+        Map<String, String> old = realm.setSmsStep(Map.of("gateway", "http", "fallback-gateway", "none"));
+        try (HangingPeer webhook = new HangingPeer(MfaServerConfig.PEER_PORT)) {
+            ClusterRealm.User user = realm.userWithPhone("hang", false);
+            Page page = password(new Browser(), a, user);
+            assertEquals(1, webhook.connections(), "one request, never repeated");
+            assertEquals(0, realm.sent(user));
+            assertTrue(page.body().contains("could not send"), page.body());
+            assertTrue(page.body().contains("helpdesk@example.org"), "says whom to contact");
+            assertEquals("timeout", realm.lastEvent(user, "CUSTOM_REQUIRED_ACTION_ERROR").getDetails().get("reason"));
+
+            realm.setSmsStep(Map.of("fallback-gateway", "dev"));
+            ClusterRealm.User other = realm.userWithPhone("hang-fallback", false);
+            Browser browser = new Browser();
+            Page sms = password(browser, b, other);
+            assertEquals(2, webhook.connections(), "the webhook is tried once for this send too");
+            assertEquals(1, realm.sent(other), "the fallback delivered once");
+            Page done = browser.submit(sms, "mfa-sms-form", a, code(realm.lastCode(other)));
+            assertTrue(done.signedIn(), "the fallback's code works on the other node: " + done.body());
+        } finally {
+            realm.setSmsStep(old);
+        }
     }
 
     /** Starts a sign-in on {@code node} and posts the password there: the SMS page, or the signed-in redirect. */
