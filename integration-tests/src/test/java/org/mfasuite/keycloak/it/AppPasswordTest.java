@@ -321,10 +321,13 @@ public class AppPasswordTest extends DemoRealmTest {
         assertEquals(400, wrong.statusCode());
         assertEquals("Invalid user credentials", json(wrong).get("error_description"));
         assertEquals("invalid_user_credentials", lastEvent(userId, "LOGIN_ERROR").getError());
-        for (int i = 1; i < 10; i++) {
+        waitForFailures(userId, 1);
+        // one at a time: Keycloak records failures on its own executor, and two recorded at once can lose one
+        // (seen once in a full run: 9 of 10), which would hide the exact count this test is about
+        for (int i = 2; i <= 10; i++) {
             mailServer(user, guess);
+            waitForFailures(userId, i);
         }
-        waitForFailures(userId, 10);
         HttpResponse<String> locked = mailServer(user, password);
         assertEquals(400, locked.statusCode(), "locked out after the realm's 10 failures: " + locked.body());
         assertEquals(true, realm.admin().attackDetection().bruteForceUserStatus(userId).get("disabled"));
