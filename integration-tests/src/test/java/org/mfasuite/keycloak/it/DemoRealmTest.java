@@ -38,6 +38,8 @@ abstract class DemoRealmTest {
     @BeforeEach
     void freshStart() {
         realm.admin().logoutAll();
+        // the demo users are shared by all test classes: one class's wrong codes must not lock them for the next
+        realm.admin().attackDetection().clearAllBruteForce();
         realm.updateWithCleanup(r -> {
             r.build().setQuickLoginCheckMilliSeconds(0L);
             return r;
