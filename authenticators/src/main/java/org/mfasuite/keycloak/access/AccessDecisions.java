@@ -35,12 +35,9 @@ public final class AccessDecisions {
         if (taken != null && user != null && taken.userId().equals(user.getId())) {
             return taken;
         }
-        FlowPolicies flow = FlowPolicies.read(context.getSession(), context.getRealm(),
-                context.getTopLevelFlow().getId());
-        ClientType type = clientType(context);
-        SignInFacts facts = SignInFactsReader.read(context.getRealm(), user,
-                authSession.getClient().getClientId(), context.getConnection().getRemoteAddr(), type, flow.policies());
-        SignInDecision decision = SignInDecision.of(user.getId(), AccessPolicies.evaluate(flow.policies(), facts));
+        SignInDecision decision = SignInDecision.of(user.getId(), evaluate(context.getSession(), context.getRealm(),
+                context.getTopLevelFlow().getId(), user, authSession.getClient().getClientId(),
+                context.getConnection().getRemoteAddr(), clientType(context)));
         logProblems(context.getSession(), context.getRealm(), decision);
         authSession.setAuthNote(NOTE, decision.toNote());
         return decision;
@@ -55,6 +52,17 @@ public final class AccessDecisions {
      */
     public static void standIn(AuthenticationSessionModel authSession, String method) {
         authSession.setAuthNote(STAND_IN_NOTE, method);
+    }
+
+    /**
+     * What the policies of a flow decide for a user, client, address and client type: real sign-ins and what-if
+     * both take their decision here, so a what-if answer is what the sign-in would do.
+     */
+    static AccessDecision evaluate(KeycloakSession session, RealmModel realm, String flowId, UserModel user,
+                                   String clientId, String address, ClientType type) {
+        FlowPolicies flow = FlowPolicies.read(session, realm, flowId);
+        SignInFacts facts = SignInFactsReader.read(realm, user, clientId, address, type, flow.policies());
+        return AccessPolicies.evaluate(flow.policies(), facts);
     }
 
     /** The decision taken in this authentication session; null when none was. */

@@ -69,11 +69,8 @@ public class WhatIfResource {
         if (flow == null) {
             throw new WhatIfRequest.Invalid("The realm has no " + type.id() + " flow");
         }
-        FlowPolicies policies = FlowPolicies.read(session, realm, flow.getId());
-        SignInFacts facts = SignInFactsReader.read(realm, user, client.getClientId(), address, type,
-                policies.policies());
         return WhatIfAnswer.of(user.getUsername(), client.getClientId(), address, type, flow.getAlias(),
-                AccessPolicies.evaluate(policies.policies(), facts));
+                AccessDecisions.evaluate(session, realm, flow.getId(), user, client.getClientId(), address, type));
     }
 
     /** The flow Keycloak would run: the client's override for that binding, else the realm's flow. */
