@@ -100,8 +100,11 @@ public record PushTarget(String kind, String endpoint, String p256dh, String aut
     }
 
     private static byte[] decode(String value, String field) {
+        if (value == null) {
+            throw new IllegalArgumentException(field + " must be base64url");
+        }
         try {
-            return P256.unb64(value == null ? "" : value);
+            return P256.unb64(value);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(field + " must be base64url");
         }
