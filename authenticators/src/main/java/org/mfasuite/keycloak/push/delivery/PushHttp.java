@@ -32,6 +32,8 @@ final class PushHttp {
         return HttpClient.newBuilder()
                 .connectTimeout(Duration.ofSeconds(10)) // each request's own timeout is the real bound
                 .followRedirects(HttpClient.Redirect.NEVER)
+                // as the gateways: no h2c upgrade headers on plain-http test peers; one small POST needs no h2
+                .version(HttpClient.Version.HTTP_1_1)
                 .proxy(ProxySelector.getDefault())
                 .build();
     }
