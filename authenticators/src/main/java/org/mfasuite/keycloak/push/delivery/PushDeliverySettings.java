@@ -29,6 +29,7 @@ public final class PushDeliverySettings {
     public static final URI DEFAULT_FCM_ENDPOINT = URI.create("https://fcm.googleapis.com");
     /** Keycloak's separator for multivalued config values. */
     public static final String MULTIVALUED_SEPARATOR = "##";
+    private static final Pattern LOCAL_SUBJECT = Pattern.compile("[@/.](localhost|[^@/:]*\\.(local|localhost|invalid))([:/]|$)");
     private static final Pattern VAULT_REFERENCE = Pattern.compile("^\\$\\{vault\\..+}$");
 
     private final String vapidSubject;
@@ -61,6 +62,10 @@ public final class PushDeliverySettings {
         if (subject != null && !subject.matches("(mailto:\\S+@\\S+|https://\\S+)")) {
             problems.add("VAPID subject (" + VAPID_SUBJECT + ") must be a mailto: address or an https: URL");
             subject = null;
+        } else if (subject != null && LOCAL_SUBJECT.matcher(subject).find()) {
+            // RFC 8292 allows it, but Apple's push service answers 403 BadJwtToken to a subject nobody can reach
+            problems.add("VAPID subject (" + VAPID_SUBJECT + ") must be reachable from the internet: Apple's push service "
+                    + "refuses localhost, .local and .invalid addresses");
         }
 
         List<String> rawHosts = splitHosts(c.get(WEB_PUSH_HOSTS));

@@ -89,7 +89,11 @@ public final class WebPushSender implements PushSender {
                 case 404, 410 -> DeliveryOutcome.GONE;
                 default -> DeliveryOutcome.FAILED;
             };
-            if (outcome == DeliveryOutcome.FAILED) {
+            if (status == 403 && PushDeliverySettings.DEFAULT_SUBJECT.equals(settings.vapidSubject())) {
+                LOG.warnf("Web Push: %s answered HTTP 403; push services such as Apple's refuse the default %s "
+                        + "(%s): set a real mailto: address or https: URL", host, PushDeliverySettings.VAPID_SUBJECT,
+                        PushDeliverySettings.DEFAULT_SUBJECT);
+            } else if (outcome == DeliveryOutcome.FAILED) {
                 LOG.warnf("Web Push: %s answered HTTP %d", host, status);
             } else {
                 LOG.debugf("Web Push: %s answered HTTP %d", host, status);

@@ -75,6 +75,22 @@ class PushDeliverySettingsTest {
     }
 
     @Test
+    void subjectsAppleRefusesAreNamed() {
+        String expected = "VAPID subject (vapid-subject) must be reachable from the internet: Apple's push service "
+                + "refuses localhost, .local and .invalid addresses";
+        for (String subject : List.of("mailto:admin@localhost", "mailto:ops@relay.local", "mailto:security@x.invalid",
+                "https://localhost:8443/contact", "https://kc.localhost")) {
+            PushDeliverySettings settings = PushDeliverySettings.from(Map.of("vapid-subject", subject));
+            assertEquals(List.of(expected), settings.problems(), subject);
+            assertEquals(subject, settings.vapidSubject(), "still used: other push services accept it");
+        }
+        for (String subject : List.of("mailto:ops@example.com", "https://localhosting.example/contact",
+                "mailto:local@example.org", "https://sso.example.com/realms/local")) {
+            assertEquals(List.of(), PushDeliverySettings.from(Map.of("vapid-subject", subject)).problems(), subject);
+        }
+    }
+
+    @Test
     void timeoutBounds() {
         assertEquals(500, PushDeliverySettings.from(Map.of("push-timeout-ms", "1")).timeoutMs());
         assertEquals(500, PushDeliverySettings.from(Map.of("push-timeout-ms", "500")).timeoutMs());
