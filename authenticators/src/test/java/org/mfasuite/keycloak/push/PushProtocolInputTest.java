@@ -10,30 +10,46 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.keycloak.util.JsonSerialization;
+import org.mfasuite.keycloak.push.delivery.PushDeliverySettings;
+import org.mfasuite.keycloak.push.delivery.PushTarget;
 
 /** What a device may send: push targets, names, JWS shapes, settings. */
 class PushProtocolInputTest {
+
+    /** A real P-256 point (RFC 7515 A.3's key), uncompressed: 0x04 || x || y. */
+    static final String P256_POINT = Base64.getUrlEncoder().withoutPadding().encodeToString(concat(
+            new byte[]{4}, Base64.getUrlDecoder().decode(DeviceKeyTest.X), Base64.getUrlDecoder().decode(DeviceKeyTest.Y)));
+
+    private static byte[] concat(byte[]... parts) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        for (byte[] part : parts) {
+            out.writeBytes(part);
+        }
+        return out.toByteArray();
+    }
 
     private static String b64(int bytes) {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(new byte[bytes]);
     }
 
-    private static Map<String, String> push(String json) throws Exception {
-        return PushTargets.read(JsonSerialization.mapper.readTree(json));
+    private static PushTarget push(String json) throws Exception {
+        return PushTargets.read(JsonSerialization.mapper.readTree(json), PushDeliverySettings.defaults());
     }
 
     @Test
     void pushTargets() throws Exception {
         assertNull(push("{\"kind\":\"none\"}"));
-        assertNull(PushTargets.read(null));
-        assertEquals("fcm", push("{\"kind\":\"fcm\",\"token\":\"abc\"}").get("kind"));
-        Map<String, String> web = push("{\"kind\":\"webpush\",\"endpoint\":\"https://fcm.googleapis.com/fcm/send/x\",\"p256dh\":\""
-                + b64(65) + "\",\"auth\":\"" + b64(16) + "\"}");
-        assertEquals("https://fcm.googleapis.com/fcm/send/x", web.get("endpoint"));
+        assertNull(PushTargets.read(null, PushDeliverySettings.defaults()));
+        assertEquals("fcm", push("{\"kind\":\"fcm\",\"token\":\"abc\"}").kind());
+        PushTarget web = push("{\"kind\":\"webpush\",\"endpoint\":\"https://fcm.googleapis.com/fcm/send/x\",\"p256dh\":\""
+                + P256_POINT + "\",\"auth\":\"" + b64(16) + "\"}");
+        assertEquals("https://fcm.googleapis.com/fcm/send/x", web.endpoint());
         for (String bad : new String[]{"{\"kind\":\"sms\"}", "[]", "{\"kind\":\"fcm\",\"token\":\"\"}",
                 "{\"kind\":\"webpush\",\"endpoint\":\"file:///etc/passwd\",\"p256dh\":\"" + b64(65) + "\",\"auth\":\"" + b64(16) + "\"}",
                 "{\"kind\":\"webpush\",\"endpoint\":\"https://x.example\",\"p256dh\":\"" + b64(64) + "\",\"auth\":\"" + b64(16) + "\"}",
-                "{\"kind\":\"webpush\",\"endpoint\":\"https://x.example\",\"p256dh\":\"" + b64(65) + "\",\"auth\":\"!!\"}"}) {
+                "{\"kind\":\"webpush\",\"endpoint\":\"https://x.example\",\"p256dh\":\"" + b64(65) + "\",\"auth\":\"!!\"}",
+                "{\"kind\":\"webpush\",\"endpoint\":\"https://attacker.example/x\",\"p256dh\":\"" + P256_POINT + "\",\"auth\":\"" + b64(16) + "\"}",
+                "{\"kind\":\"webpush\",\"endpoint\":\"http://127.0.0.1:8080/admin\",\"p256dh\":\"" + P256_POINT + "\",\"auth\":\"" + b64(16) + "\"}"}) {
             DeviceApiException e = assertThrows(DeviceApiException.class, () -> push(bad), bad);
             assertEquals("invalid_request", e.error());
         }
