@@ -24,7 +24,7 @@ import org.keycloak.util.JsonSerialization;
  * A phone app in Java, speaking the push protocol exactly as the README describes it: its own P-256 key, JWS
  * bodies, DPoP proofs. Tests drive the protocol with it, and bend it (old proofs, replays, foreign keys).
  */
-final class PushDeviceSimulator {
+public final class PushDeviceSimulator {
 
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
 
@@ -35,30 +35,30 @@ final class PushDeviceSimulator {
     private long clockOffset;
 
     /** The answer of an API call: status and JSON body (empty map without one). */
-    record Reply(int status, Map<String, Object> body) {
+    public record Reply(int status, Map<String, Object> body) {
         String error() {
             return (String) body.get("error");
         }
     }
 
     /** The pending request as the device sees it. */
-    record Pending(String id, List<Integer> choices, Map<String, Object> raw) {
+    public record Pending(String id, List<Integer> choices, Map<String, Object> raw) {
     }
 
-    void clockOffset(long seconds) {
+    public void clockOffset(long seconds) {
         this.clockOffset = seconds;
     }
 
-    String deviceId() {
+    public String deviceId() {
         return deviceId;
     }
 
-    String base() {
+    public String base() {
         return base;
     }
 
     /** Enrols with the link of the enrolment page (…/mfa-push/app/#enroll=TOKEN). */
-    Reply enrol(String link, String name) {
+    public Reply enrol(String link, String name) {
         String token = URLDecoder.decode(link.substring(link.indexOf("#enroll=") + 8), StandardCharsets.UTF_8);
         Map<String, Object> claims = parseJwt(token);
         base = (String) ((claims.get("aud") instanceof List<?> list) ? list.get(0) : claims.get("aud"));
@@ -80,7 +80,7 @@ final class PushDeviceSimulator {
         return post(base + "/enroll", null, jws(Map.of("alg", "ES256", "typ", "mfa-push-enroll+jwt", "jwk", jwk(key)), payload, key));
     }
 
-    List<Pending> pending() {
+    public List<Pending> pending() {
         Reply reply = get(api() + "/challenges", proof("GET", api() + "/challenges", now(), key));
         if (reply.status() != 200) {
             throw new IllegalStateException("GET challenges: " + reply);
@@ -96,7 +96,7 @@ final class PushDeviceSimulator {
     }
 
     /** Approves (with the number picked), denies or reports a request. */
-    Reply answer(String challengeId, String action, Integer number) {
+    public Reply answer(String challengeId, String action, Integer number) {
         return answerSignedBy(challengeId, action, number, key);
     }
 
@@ -148,11 +148,11 @@ final class PushDeviceSimulator {
         return key;
     }
 
-    String api() {
+    public String api() {
         return base + "/devices/" + deviceId;
     }
 
-    long now() {
+    public long now() {
         return System.currentTimeMillis() / 1000 + clockOffset;
     }
 
