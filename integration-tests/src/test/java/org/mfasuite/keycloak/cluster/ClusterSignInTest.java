@@ -285,7 +285,7 @@ class ClusterSignInTest {
     @Order(11)
     void aHangingGatewayTimesOutOnceThenTheFallbackOrAClearMessage() throws Exception {
         Map<String, String> old = realm.setSmsStep(Map.of("gateway", "http", "fallback-gateway", "none"));
-        try (HangingPeer webhook = new HangingPeer(MfaServerConfig.PEER_PORT)) {
+        try (FaultyPeer webhook = FaultyPeer.hanging(MfaServerConfig.PEER_PORT)) {
             ClusterRealm.User user = realm.userWithPhone("hang", false);
             Page page = password(new Browser(), a, user);
             assertEquals(1, webhook.connections(), "one request, never repeated");
@@ -301,6 +301,35 @@ class ClusterSignInTest {
             assertEquals(2, webhook.connections(), "the webhook is tried once for this send too");
             assertEquals(1, realm.sent(other), "the fallback delivered once");
             Page done = browser.submit(sms, "mfa-sms-form", a, code(realm.lastCode(other)));
+            assertTrue(done.signedIn(), "the fallback's code works on the other node: " + done.body());
+        } finally {
+            realm.setSmsStep(old);
+        }
+    }
+
+    @Test
+    @Order(12)
+    void aGatewayResettingTheConnectionIsAskedOnceThenTheFallbackOrAClearMessage() throws Exception {
+        Map<String, String> old = realm.setSmsStep(Map.of("gateway", "http", "fallback-gateway", "none"));
+        try (FaultyPeer webhook = FaultyPeer.resetting(MfaServerConfig.PEER_PORT)) {
+            ClusterRealm.User user = realm.userWithPhone("reset", false);
+            Page page = password(new Browser(), b, user);
+            assertEquals(1, webhook.connections(), "one request, not retried after the reset");
+            assertEquals(0, realm.sent(user));
+            assertTrue(page.body().contains("could not send"), page.body());
+            assertTrue(page.body().contains("helpdesk@example.org"), "says whom to contact");
+            assertEquals("io_error", realm.lastEvent(user, "CUSTOM_REQUIRED_ACTION_ERROR").getDetails().get("reason"));
+
+            realm.setSmsStep(Map.of("fallback-gateway", "dev"));
+            ClusterRealm.User other = realm.userWithPhone("reset-fallback", false);
+            Browser browser = new Browser();
+            Page sms = password(browser, a, other);
+            assertEquals(2, webhook.connections(), "the webhook is tried once for this send too");
+            assertEquals(1, realm.sent(other), "the fallback delivered once");
+            Page resent = browser.submit(sms, "mfa-sms-form", b, fields("mfa-action", "send"));
+            assertEquals(3, webhook.connections(), "node B asks the webhook once for the new code");
+            assertEquals(2, realm.sent(other), "and falls back once");
+            Page done = browser.submit(resent, "mfa-sms-form", a, code(realm.lastCode(other)));
             assertTrue(done.signedIn(), "the fallback's code works on the other node: " + done.body());
         } finally {
             realm.setSmsStep(old);
