@@ -57,6 +57,11 @@ public final class PushDeviceSimulator {
         return base;
     }
 
+    /** Sends later calls to another node, as a load balancer without stickiness would. */
+    public void useServer(String baseUrl, String realm) {
+        base = baseUrl + "/realms/" + realm + "/mfa-push";
+    }
+
     /** Enrols with the link of the enrolment page (…/mfa-push/app/#enroll=TOKEN). */
     public Reply enrol(String link, String name) {
         String token = URLDecoder.decode(link.substring(link.indexOf("#enroll=") + 8), StandardCharsets.UTF_8);
