@@ -347,6 +347,10 @@ class ClusterSignInTest {
         Browser browser = new Browser();
         Page login = browser.startSignIn(a, Browser.CLIENT);
         Page enrol = browser.submit(login, "kc-form-login", a, fields("username", user.name(), "password", ClusterRealm.PASSWORD));
+        if (enrol.status() == 302) {
+            // Keycloak redirects to the required action's page
+            enrol = browser.get(Browser.on(a, enrol.location()));
+        }
         Matcher link = Pattern.compile("id=\"mfa-push-enroll-link\" href=\"([^\"]+)\"").matcher(enrol.body());
         assertTrue(link.find(), "enrolment page on A: " + enrol.body());
         PushDeviceSimulator device = new PushDeviceSimulator();
