@@ -51,14 +51,16 @@ public class VoiceRegistrationTest extends DemoRealmTest {
         assertEquals(1, phones.size());
         assertEquals("{\"phoneNumber\":\"" + phone + "\"}", phones.get(0).getCredentialData(), "a mobile, as before");
 
+        // the send (Keycloak also records the finished required action as a CUSTOM_REQUIRED_ACTION of its own)
         EventRepresentation send = realm.admin().getEvents(List.of("CUSTOM_REQUIRED_ACTION"), null, userId, null, null,
-                null, 0, 1).get(0);
+                null, 0, 10).stream().filter(e -> "send".equals(e.getDetails().get("mfa_step"))).findFirst().orElseThrow();
         assertEquals("mfa-phone-register", send.getDetails().get("custom_required_action"));
         assertEquals("voice", send.getDetails().get("mfa_method"));
-        EventRepresentation update = realm.admin().getEvents(List.of("UPDATE_CREDENTIAL"), null, userId, null, null,
-                null, 0, 1).get(0);
-        assertEquals("voice", update.getDetails().get("mfa_method"));
-        assertEquals("valid", update.getDetails().get("mfa_result"));
+        // the check of the code (Keycloak records the finished required action as an UPDATE_CREDENTIAL of its own)
+        EventRepresentation check = realm.admin().getEvents(List.of("UPDATE_CREDENTIAL"), null, userId, null, null,
+                null, 0, 10).stream().filter(e -> "check".equals(e.getDetails().get("mfa_step"))).findFirst().orElseThrow();
+        assertEquals("voice", check.getDetails().get("mfa_method"));
+        assertEquals("valid", check.getDetails().get("mfa_result"));
     }
 
     @Test
