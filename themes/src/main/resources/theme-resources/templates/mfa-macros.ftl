@@ -243,11 +243,14 @@
     </#if>
 </#macro>
 
-<#macro otherWays current contact="" sibling="">
+<#-- only: when given, the execution ids (comma-separated, "none" for none) of the ways the user can really use:
+     Keycloak lists steps that check no credential (a call step) even for users who lack what they need. -->
+<#macro otherWays current contact="" sibling="" only="">
     <#local others = []>
     <#if auth?has_content>
         <#list auth.authenticationSelections as s>
-            <#if s.authenticationExecution.authenticator != current && s.authenticationExecution.authenticator != sibling><#local others = others + [s]></#if>
+            <#if s.authenticationExecution.authenticator != current && s.authenticationExecution.authenticator != sibling
+                    && (!only?has_content || only?split(",")?seq_contains(s.authExecId))><#local others = others + [s]></#if>
         </#list>
     </#if>
     <div id="mfa-other-ways" class="pf-v5-u-mt-lg">
