@@ -87,4 +87,12 @@ class CsvTokenParserTest {
     void blankLinesAreSkipped() {
         assertEquals(1, CsvTokenParser.parse(HEADER + "\n,,,,,\na,S1," + RFC_BASE32 + ",30,M,X\n\n").rows().size());
     }
+
+    @Test
+    void theShippedExampleFileImports() throws Exception {
+        TokenFile file = CsvTokenParser.parse(java.nio.file.Files.readString(
+                java.nio.file.Path.of("../realm-export/oath-tokens-example.csv")));
+        assertEquals(3, file.rows().size());
+        assertTrue(file.rows().stream().allMatch(TokenRow::isOk));
+    }
 }

@@ -173,4 +173,12 @@ class PskcParserTest {
         org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> PskcKeys.of("xyz", null));
         org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> PskcKeys.of("0011", null));
     }
+
+    @Test
+    void theShippedExampleFileImports() throws Exception {
+        byte[] example = java.nio.file.Files.readAllBytes(java.nio.file.Path.of("../realm-export/oath-tokens-example.pskc.xml"));
+        TokenRow row = PskcParser.parse(example, PskcKeys.of(null, "qwerty")).rows().get(0);
+        assertTrue(row.isOk(), String.valueOf(row.problem()));
+        assertEquals("DEMO-HOTP-0001", row.serial());
+    }
 }
