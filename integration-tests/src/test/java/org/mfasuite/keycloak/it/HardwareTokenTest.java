@@ -142,7 +142,6 @@ public class HardwareTokenTest extends DemoRealmTest {
         // RFC 4226: counter 0, then the token's next press (Keycloak moves the counter on)
         signIn(user, OathCodes.hotp(SHA1_SECRET, "HmacSHA1", 0, 8));
         assertEquals("84755224", OathCodes.hotp(SHA1_SECRET, "HmacSHA1", 0, 8), "RFC 4226 appendix D, 8 digits");
-        realm.admin().logoutAll();
         signIn(user, OathCodes.hotp(SHA1_SECRET, "HmacSHA1", 1, 8));
     }
 
@@ -219,7 +218,7 @@ public class HardwareTokenTest extends DemoRealmTest {
 
         byte[] huge = new byte[11 * 1024 * 1024];
         java.util.Arrays.fill(huge, (byte) 'a');
-        HttpResponse<String> tooLarge = tokens.importFile(manager, "text/csv", huge, false, Map.of());
+        HttpResponse<String> tooLarge = tokens.importTooLarge(manager, huge);
         assertEquals(413, tooLarge.statusCode(), "over 10 MiB");
 
         assertEquals(before, tokens.inventory(manager), "the registry and pool are unchanged");
@@ -247,6 +246,8 @@ public class HardwareTokenTest extends DemoRealmTest {
     }
 
     private void signIn(String username, String code) {
+        realm.admin().logoutAll();
+        driver.driver().manage().deleteAllCookies();
         submitPassword(username, DemoUsers.PASSWORD);
         otpPage.assertCurrent();
         otpPage.enter(code);

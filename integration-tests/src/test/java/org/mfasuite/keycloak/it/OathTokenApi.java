@@ -34,6 +34,16 @@ final class OathTokenApi {
         return HttpCalls.send(request.build());
     }
 
+    /**
+     * A file too large to send: HTTP/1.1 with {@code Expect: 100-continue}, so the server can answer before the
+     * body (over HTTP/2 it answers 413 with GOAWAY, which the JDK client reports as an error).
+     */
+    HttpResponse<String> importTooLarge(String token, byte[] body) {
+        return HttpCalls.send(HttpRequest.newBuilder(uri("")).version(java.net.http.HttpClient.Version.HTTP_1_1)
+                .expectContinue(true).header("Authorization", "Bearer " + token).header("Content-Type", "text/csv")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
+    }
+
     HttpResponse<String> list(String token, String status) {
         return HttpCalls.send(HttpRequest.newBuilder(uri("?max=100000&status=" + status))
                 .header("Authorization", "Bearer " + token).GET().build());
