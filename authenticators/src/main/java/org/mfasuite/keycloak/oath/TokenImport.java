@@ -35,6 +35,12 @@ public final class TokenImport {
         if (file.error() != null) {
             return ImportReport.failed(file.format(), partial, file.error());
         }
+        try (FlushAtCommit quiet = FlushAtCommit.during(session)) {
+            return checkAndWrite(file, partial);
+        }
+    }
+
+    private ImportReport checkAndWrite(TokenFile file, boolean partial) {
         Map<String, TokenShelves.Stored> stored = shelves.all();
         ImportPlan plan = ImportPlan.of(file, this::userIdFor, serial -> known(stored.get(ImportPlan.key(serial))));
         if (plan.hasSkips() && !partial) {
