@@ -58,7 +58,7 @@ public final class CsvTokenParser {
         String upn = field(fields, columns, "upn");
         if (!SafeText.isSerial(serial)) {
             return TokenRow.bad(number, serial, upn, new TokenRow.Problem("bad-serial",
-                    "The serial number must be 1 to 64 letters, digits or . _ : / - and start with a letter or digit."));
+                    "The serial number must be 1 to 64 letters, digits or . _ : - and start with a letter or digit."));
         }
         byte[] secret;
         try {

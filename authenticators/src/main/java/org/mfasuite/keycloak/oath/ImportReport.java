@@ -9,10 +9,12 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * The answer to an import, one line per row. {@code status}: {@code assigned} (an OTP credential of the user now),
  * {@code imported} (in the pool), {@code skipped} (with {@code reason} and {@code message}), or {@code not-imported}
  * (a good row of a file that was refused as a whole). Text from the file is neutralised for spreadsheets.
+ * {@code activation: "pending"} when the realm requires activation: assigned tokens count after the user's code.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ImportReport(String format, boolean committed, boolean partial, int imported, int assigned,
-                           int pooled, int skipped, List<Row> rows, String error, String message) {
+                           int pooled, int skipped, List<Row> rows, String error, String message,
+                           String activation) {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Row(int row, String serial, String user, String status, String label, String reason,
@@ -21,7 +23,7 @@ public record ImportReport(String format, boolean committed, boolean partial, in
 
     /** A file refused before any row was read (not XML, a DTD, a wrong CSV header, too large, …). */
     public static ImportReport failed(String format, boolean partial, TokenRow.Problem problem) {
-        return new ImportReport(format, false, partial, 0, 0, 0, 0, List.of(), problem.reason(), problem.message());
+        return new ImportReport(format, false, partial, 0, 0, 0, 0, List.of(), problem.reason(), problem.message(), null);
     }
 
     /** The report of a plan: {@code committed} tells whether its assignments and pool entries were written. */
@@ -50,6 +52,12 @@ public record ImportReport(String format, boolean committed, boolean partial, in
             }
         }
         return new ImportReport(format, committed, partial, assigned + pooled, assigned, pooled, skipped, rows,
-                null, null);
+                null, null, null);
+    }
+
+    /** The same report noting that assigned tokens wait for the users' activation ({@code "pending"}). */
+    public ImportReport withPendingActivation() {
+        return new ImportReport(format, committed, partial, imported, assigned, pooled, skipped, rows, error, message,
+                "pending");
     }
 }

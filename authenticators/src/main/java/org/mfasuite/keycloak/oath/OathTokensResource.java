@@ -131,7 +131,8 @@ public class OathTokensResource {
             return problem(409, "busy", "The token is being imported or assigned right now.");
         }
         OathToken token = stored.entry().token(stored.serial(), shelves.secretOf(stored));
-        CredentialModel otp = user.credentialManager().createStoredCredential(OathCredentials.otp(token));
+        CredentialModel otp = user.credentialManager().createStoredCredential(OathActivation.forAssignment(realm, token));
+        OathActivation.afterAssignment(user, otp);
         shelves.markAssigned(stored, user.getId(), otp.getId());
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("serial", SafeText.cell(stored.serial()));
@@ -139,6 +140,9 @@ public class OathTokensResource {
         out.put("userId", user.getId());
         out.put("credentialId", otp.getId());
         out.put("label", token.label());
+        if (OathActivation.PENDING_TYPE.equals(otp.getType())) {
+            out.put("activation", "pending");
+        }
         adminEvent.operation(OperationType.ACTION).resourcePath(session.getContext().getUri()).representation(out)
                 .success();
         return Response.ok(out, MediaType.APPLICATION_JSON_TYPE).build();

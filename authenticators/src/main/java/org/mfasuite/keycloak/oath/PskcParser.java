@@ -72,7 +72,7 @@ public final class PskcParser {
         String upn = userId(text(key, "UserId").isEmpty() ? text(device, "UserId") : text(key, "UserId"));
         if (!SafeText.isSerial(serial)) {
             return TokenRow.bad(number, serial, upn, new TokenRow.Problem("bad-serial",
-                    "The SerialNo must be 1 to 64 letters, digits or . _ : / - and start with a letter or digit."));
+                    "The SerialNo must be 1 to 64 letters, digits or . _ : - and start with a letter or digit."));
         }
         if (key == null) {
             return TokenRow.bad(number, serial, upn, new TokenRow.Problem("no-key", "The KeyPackage holds no Key."));

@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
 public final class SafeText {
 
     static final int MAX_LENGTH = 64;
-    private static final Pattern SERIAL = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:/-]{0,63}");
+    private static final Pattern SERIAL = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,63}");
 
     private SafeText() {
     }
@@ -29,7 +29,7 @@ public final class SafeText {
         return trimmed;
     }
 
-    /** Serials name tokens in URLs and labels: letters and digits first, then a few separators, at most 64. */
+    /** Serials name tokens in URLs and labels: letters and digits first, then . _ : - (no slash: serials are URL path segments), at most 64. */
     public static boolean isSerial(String serial) {
         return serial != null && SERIAL.matcher(serial).matches();
     }

@@ -60,13 +60,16 @@ public final class TokenImport {
             OathToken token = step.row().token();
             if (step.action() == ImportPlan.Action.ASSIGN) {
                 UserModel user = session.users().getUserById(realm, step.userId());
-                CredentialModel otp = user.credentialManager().createStoredCredential(OathCredentials.otp(token));
+                CredentialModel otp = user.credentialManager().createStoredCredential(
+                        OathActivation.forAssignment(realm, token));
+                OathActivation.afterAssignment(user, otp);
                 shelves.addAssigned(token, user.getId(), otp.getId());
             } else if (step.action() == ImportPlan.Action.POOL) {
                 shelves.addPooled(token);
             }
         }
-        return ImportReport.of(file.format(), plan, true, partial);
+        ImportReport report = ImportReport.of(file.format(), plan, true, partial);
+        return OathActivation.required(realm) && report.assigned() > 0 ? report.withPendingActivation() : report;
     }
 
     /**

@@ -17,6 +17,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.keycloak.representations.idm.CredentialRepresentation;
+import org.keycloak.representations.idm.RequiredActionProviderRepresentation;
+import org.keycloak.representations.idm.RequiredActionProviderSimpleRepresentation;
 import org.keycloak.testframework.annotations.InjectKeycloakUrls;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
 import org.keycloak.testframework.server.KeycloakUrls;
@@ -41,6 +43,9 @@ public class HardwareTokenTest extends DemoRealmTest {
 
     @InjectPage
     OtpFormPage otpPage;
+
+    @InjectPage
+    OathActivatePage activatePage;
 
     private AdminApi admin;
     private OathTokenApi tokens;
@@ -243,6 +248,48 @@ public class HardwareTokenTest extends DemoRealmTest {
         String label = otpCredential(user).getUserLabel();
         assertTrue(label.startsWith("'=HYPERLINK"), label);
         assertFalse(response.body().contains("\"label\":\"=HYPERLINK"), response.body());
+    }
+
+    @Test
+    public void withActivationRequiredTheUserProvesTheTokenWithOneCodeBeforeItCounts() {
+        if (realm.admin().flows().getRequiredActions().stream().noneMatch(a -> "mfa-oath-activate".equals(a.getAlias()))) {
+            RequiredActionProviderSimpleRepresentation action = new RequiredActionProviderSimpleRepresentation();
+            action.setProviderId("mfa-oath-activate");
+            action.setName("Hardware token: activate with one code");
+            realm.admin().flows().registerRequiredAction(action);
+            realm.cleanup().add(r -> r.flows().removeRequiredAction("mfa-oath-activate"));
+        }
+        RequiredActionProviderRepresentation setting = realm.admin().flows().getRequiredAction("mfa-oath-activate");
+        setting.setEnabled(true);
+        realm.admin().flows().updateRequiredAction("mfa-oath-activate", setting);
+        realm.cleanup().add(r -> {
+            RequiredActionProviderRepresentation off = r.flows().getRequiredAction("mfa-oath-activate");
+            off.setEnabled(false);
+            r.flows().updateRequiredAction("mfa-oath-activate", off);
+        });
+
+        String user = user("activate");
+        String s = serial();
+        HttpResponse<String> response = tokens.importCsv(admin.tokenWithRoles("manage-users"), HEADER + "\n" + user
+                + "," + s + "," + base32(SHA1_SECRET) + ",30,Contoso,HardwareKey\n", false);
+        assertEquals(200, response.statusCode(), response.body());
+        assertEquals("pending", HttpCalls.json(response).get("activation"));
+        assertEquals(List.of(), credentialTypes(user, "otp"), "the token does not count yet");
+        assertEquals(1, credentialTypes(user, "mfa-oath-pending").size());
+
+        realm.admin().logoutAll();
+        driver.driver().manage().deleteAllCookies();
+        submitPassword(user, DemoUsers.PASSWORD);
+        activatePage.assertCurrent();
+        assertTrue(activatePage.intro().contains("Contoso HardwareKey #" + s), activatePage.intro());
+        String right = OathCodes.totp(SHA1_SECRET, "HmacSHA1", 30, 6, 0);
+        activatePage.enter(right.equals("000000") ? "111111" : "000000");
+        activatePage.assertCurrent();
+        assertEquals("That code is not right. Press the button again and enter the new code.", activatePage.codeError());
+        activatePage.enter(OathCodes.totp(SHA1_SECRET, "HmacSHA1", 30, 6, 0));
+        assertNotNull(oauth.parseLoginResponse().getCode(), "signed in with the activation code");
+        assertEquals(1, credentialTypes(user, "otp").size(), "now Keycloak's OTP credential");
+        assertEquals(List.of(), credentialTypes(user, "mfa-oath-pending"));
     }
 
     private void signIn(String username, String code) {
