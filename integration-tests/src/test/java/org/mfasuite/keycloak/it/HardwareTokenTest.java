@@ -252,20 +252,26 @@ public class HardwareTokenTest extends DemoRealmTest {
 
     @Test
     public void withActivationRequiredTheUserProvesTheTokenWithOneCodeBeforeItCounts() {
-        if (realm.admin().flows().getRequiredActions().stream().noneMatch(a -> "mfa-oath-activate".equals(a.getAlias()))) {
+        boolean registered = realm.admin().flows().getRequiredActions().stream()
+                .anyMatch(a -> "mfa-oath-activate".equals(a.getAlias()));
+        if (!registered) {
             RequiredActionProviderSimpleRepresentation action = new RequiredActionProviderSimpleRepresentation();
             action.setProviderId("mfa-oath-activate");
             action.setName("Hardware token: activate with one code");
             realm.admin().flows().registerRequiredAction(action);
-            realm.cleanup().add(r -> r.flows().removeRequiredAction("mfa-oath-activate"));
         }
         RequiredActionProviderRepresentation setting = realm.admin().flows().getRequiredAction("mfa-oath-activate");
         setting.setEnabled(true);
         realm.admin().flows().updateRequiredAction("mfa-oath-activate", setting);
+        // one clean-up: back to unregistered, or registered and off, as it was
         realm.cleanup().add(r -> {
-            RequiredActionProviderRepresentation off = r.flows().getRequiredAction("mfa-oath-activate");
-            off.setEnabled(false);
-            r.flows().updateRequiredAction("mfa-oath-activate", off);
+            if (registered) {
+                RequiredActionProviderRepresentation off = r.flows().getRequiredAction("mfa-oath-activate");
+                off.setEnabled(false);
+                r.flows().updateRequiredAction("mfa-oath-activate", off);
+            } else {
+                r.flows().removeRequiredAction("mfa-oath-activate");
+            }
         });
 
         String user = user("activate");
