@@ -1,15 +1,16 @@
 package org.mfasuite.keycloak.oath;
 
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
+import static org.mfasuite.keycloak.oath.PskcXml.child;
+import static org.mfasuite.keycloak.oath.PskcXml.children;
+import static org.mfasuite.keycloak.oath.PskcXml.integer;
+import static org.mfasuite.keycloak.oath.PskcXml.text;
+
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
-import org.w3c.dom.Node;
 
 /**
  * PSKC (RFC 6030) key containers: plain secrets, secrets encrypted with a pre-shared AES key (section 6.1) or a
@@ -38,22 +39,17 @@ public final class PskcParser {
         if (!"KeyContainer".equals(root.getLocalName())) {
             return TokenFile.failed("pskc", "pskc-root", "The file is not a PSKC KeyContainer.");
         }
-        byte[] encryptionKey;
-        byte[] macKey;
-        String macAlgorithm;
+        PskcKeyring keyring;
         try {
-            encryptionKey = encryptionKey(root, keys);
-            Element macMethod = child(root, "MACMethod");
-            macAlgorithm = macMethod == null ? null : macMethod.getAttribute("Algorithm");
-            macKey = macMethod == null ? null : macKey(macMethod, encryptionKey);
-        } catch (KeyProblem e) {
-            return TokenFile.failed("pskc", e.reason, e.getMessage());
+            keyring = PskcKeyring.of(root, keys);
+        } catch (PskcProblem e) {
+            return TokenFile.failed("pskc", e.reason(), e.getMessage());
         }
         List<TokenRow> rows = new ArrayList<>();
         int number = 0;
         for (Element keyPackage : children(root, "KeyPackage")) {
             number++;
-            rows.add(row(number, keyPackage, encryptionKey, macAlgorithm, macKey));
+            rows.add(row(number, keyPackage, keyring));
         }
         if (rows.isEmpty()) {
             return TokenFile.failed("pskc", "pskc-empty", "The file holds no KeyPackage.");
@@ -61,8 +57,7 @@ public final class PskcParser {
         return TokenFile.of("pskc", rows);
     }
 
-    private static TokenRow row(int number, Element keyPackage, byte[] encryptionKey, String macAlgorithm,
-                                byte[] macKey) {
+    private static TokenRow row(int number, Element keyPackage, PskcKeyring keyring) {
         Element device = child(keyPackage, "DeviceInfo");
         Element key = child(keyPackage, "Key");
         String serial = text(device, "SerialNo");
@@ -104,9 +99,9 @@ public final class PskcParser {
         Element data = child(key, "Data");
         byte[] secret;
         try {
-            secret = secret(child(data, "Secret"), encryptionKey, macAlgorithm, macKey);
-        } catch (KeyProblem e) {
-            return TokenRow.bad(number, serial, upn, new TokenRow.Problem(e.reason, e.getMessage()));
+            secret = keyring.secret(child(data, "Secret"));
+        } catch (PskcProblem e) {
+            return TokenRow.bad(number, serial, upn, new TokenRow.Problem(e.reason(), e.getMessage()));
         }
         TokenRow.Problem size = CsvTokenParser.secretSize(secret);
         if (size != null) {
@@ -123,85 +118,6 @@ public final class PskcParser {
                 kind == OathToken.Kind.HOTP ? counter : 0, secret));
     }
 
-    private static byte[] secret(Element secret, byte[] encryptionKey, String macAlgorithm, byte[] macKey)
-            throws KeyProblem {
-        if (secret == null) {
-            throw new KeyProblem("no-secret", "The key carries no Secret (derived keys are not supported).");
-        }
-        String plain = text(secret, "PlainValue");
-        if (!plain.isEmpty()) {
-            return base64(plain, "the PlainValue");
-        }
-        Element encrypted = child(secret, "EncryptedValue");
-        if (encrypted == null) {
-            throw new KeyProblem("no-secret", "The Secret has neither PlainValue nor EncryptedValue.");
-        }
-        if (encryptionKey == null) {
-            throw new KeyProblem("key-required",
-                    "The secret is encrypted: send the pre-shared key or the password with the file.");
-        }
-        byte[] value = base64(text(child(encrypted, "CipherData"), "CipherValue"), "the CipherValue");
-        String mac = text(secret, "ValueMAC");
-        try {
-            if (macKey != null) {
-                if (mac.isEmpty() || !PskcCrypto.macMatches(macAlgorithm, macKey, value, base64(mac, "the ValueMAC"))) {
-                    throw new KeyProblem("mac-mismatch",
-                            "The secret's ValueMAC does not match: the file was altered or the key is wrong.");
-                }
-            } else if (!mac.isEmpty()) {
-                throw new KeyProblem("mac-mismatch", "The secret has a ValueMAC but the file no MACMethod.");
-            }
-            return PskcCrypto.decrypt(child(encrypted, "EncryptionMethod") == null ? null
-                    : child(encrypted, "EncryptionMethod").getAttribute("Algorithm"), encryptionKey, value);
-        } catch (GeneralSecurityException e) {
-            throw new KeyProblem("decryption-failed", "The secret cannot be decrypted: " + SafeText.cell(e.getMessage()));
-        }
-    }
-
-    /** The key that encrypts secrets: the admin's pre-shared key, or one PBKDF2 derives from the password. */
-    private static byte[] encryptionKey(Element root, PskcKeys keys) throws KeyProblem {
-        Element encryption = child(root, "EncryptionKey");
-        if (encryption == null) {
-            return null;
-        }
-        Element derived = child(encryption, "DerivedKey");
-        if (derived == null) {
-            return keys.preSharedKey();
-        }
-        Element method = child(derived, "KeyDerivationMethod");
-        if (method == null || !PskcCrypto.PBKDF2.equals(method.getAttribute("Algorithm"))) {
-            throw new KeyProblem("unsupported-derivation", "Only PBKDF2 key derivation is supported.");
-        }
-        if (keys.password() == null) {
-            return null; // reported per secret: "key-required"
-        }
-        Element params = child(method, "PBKDF2-params");
-        byte[] salt = base64(text(child(params, "Salt"), "Specified"), "the PBKDF2 salt");
-        Element prf = child(params, "PRF");
-        try {
-            return PskcCrypto.pbkdf2(keys.password(), salt, integer(text(params, "IterationCount"), -1),
-                    integer(text(params, "KeyLength"), 16), prf == null ? null : prf.getAttribute("Algorithm"));
-        } catch (GeneralSecurityException e) {
-            throw new KeyProblem("unsupported-derivation", "PBKDF2: " + SafeText.cell(e.getMessage()));
-        }
-    }
-
-    /** The MAC key of section 6.1.1, encrypted like the secrets. */
-    private static byte[] macKey(Element macMethod, byte[] encryptionKey) throws KeyProblem {
-        Element macKey = child(macMethod, "MACKey");
-        if (macKey == null || encryptionKey == null) {
-            return null;
-        }
-        Element method = child(macKey, "EncryptionMethod");
-        try {
-            return PskcCrypto.decrypt(method == null ? null : method.getAttribute("Algorithm"), encryptionKey,
-                    base64(text(child(macKey, "CipherData"), "CipherValue"), "the MACKey"));
-        } catch (GeneralSecurityException e) {
-            throw new KeyProblem("decryption-failed",
-                    "The MAC key cannot be decrypted: the pre-shared key or password is wrong.");
-        }
-    }
-
     /** A PSKC UserId may be an LDAP DN ({@code UID=jsmith,DC=example,DC=net}): the first RDN's value then. */
     static String userId(String text) {
         if (text.isEmpty()) {
@@ -212,54 +128,5 @@ public final class PskcParser {
             return text.substring(eq + 1, text.indexOf(',')).trim();
         }
         return text;
-    }
-
-    private static byte[] base64(String text, String what) throws KeyProblem {
-        try {
-            return Base64.getDecoder().decode(text.replaceAll("\\s", "").getBytes(StandardCharsets.US_ASCII));
-        } catch (IllegalArgumentException e) {
-            throw new KeyProblem("bad-secret", SafeText.cell(what) + " is not base64.");
-        }
-    }
-
-    private static int integer(String text, int otherwise) {
-        try {
-            return text == null || text.isBlank() ? otherwise : Integer.parseInt(text.trim());
-        } catch (NumberFormatException e) {
-            return -1;
-        }
-    }
-
-    private static Element child(Element parent, String localName) {
-        List<Element> found = children(parent, localName);
-        return found.isEmpty() ? null : found.get(0);
-    }
-
-    private static List<Element> children(Element parent, String localName) {
-        List<Element> out = new ArrayList<>();
-        if (parent == null) {
-            return out;
-        }
-        for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
-            if (n instanceof Element e && localName.equals(e.getLocalName())) {
-                out.add(e);
-            }
-        }
-        return out;
-    }
-
-    private static String text(Element parent, String localName) {
-        Element e = child(parent, localName);
-        return e == null ? "" : e.getTextContent().trim();
-    }
-
-    /** Why a key or secret cannot be read, with a reason code for the report. */
-    private static final class KeyProblem extends Exception {
-        private final String reason;
-
-        KeyProblem(String reason, String message) {
-            super(message, null, false, false);
-            this.reason = reason;
-        }
     }
 }
