@@ -218,6 +218,23 @@ public class HardwareTokenTest extends DemoRealmTest {
             assertEquals("xml-doctype", HttpCalls.json(response).get("error"), xml);
             assertFalse(response.body().contains("root:"), "nothing of /etc/passwd");
         }
+        byte[] figure7 = Files.readString(Path.of("../realm-export/oath-tokens-example.pskc.xml"))
+                .replace("DEMO-HOTP-0001", s + "-7").getBytes(StandardCharsets.UTF_8);
+        HttpResponse<String> wrongPassword = tokens.importFile(manager, "application/pskc+xml", figure7, false,
+                Map.of("X-MFA-PSKC-Password", "azerty"));
+        assertEquals(400, wrongPassword.statusCode(), wrongPassword.body());
+        assertEquals("decryption-failed", HttpCalls.json(wrongPassword).get("error"));
+        byte[] altered = Files.readString(Path.of("../authenticators/src/test/resources/oath/rfc6030-figure6.xml"))
+                .replace("987654321", s + "-6").replace("lef1VmNPCMl8jwZqIUqGv", "lef1VmNPCMl8jwZqIUqGw")
+                .getBytes(StandardCharsets.UTF_8);
+        HttpResponse<String> tampered = tokens.importFile(manager, "application/pskc+xml", altered, false,
+                Map.of("X-MFA-PSKC-Key", "12345678901234567890123456789012"));
+        assertEquals(400, tampered.statusCode(), tampered.body());
+        assertTrue(tampered.body().contains("\"reason\":\"mac-mismatch\""), tampered.body());
+        HttpResponse<String> badKey = tokens.importFile(manager, "application/pskc+xml", altered, false,
+                Map.of("X-MFA-PSKC-Key", "not-hex"));
+        assertEquals("bad-key", HttpCalls.json(badKey).get("error"));
+
         HttpResponse<String> header = tokens.importCsv(manager, "user,serial\nx,y\n", false);
         assertEquals("csv-header", HttpCalls.json(header).get("error"));
 
