@@ -9,6 +9,7 @@ import org.keycloak.services.resources.admin.AdminEventBuilder;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 import org.mfasuite.keycloak.access.WhatIfResource;
 import org.mfasuite.keycloak.apppassword.AppPasswordsResource;
+import org.mfasuite.keycloak.oath.OathTokensResource;
 import org.mfasuite.keycloak.registration.ResetMethodsResource;
 import org.mfasuite.keycloak.registration.UserMethodsResource;
 
@@ -53,5 +54,11 @@ public class MfaAdminResource {
     @Path("users/{userId}/app-passwords")
     public AppPasswordsResource appPasswords(@PathParam("userId") String userId) {
         return new AppPasswordsResource(session, realm, auth, adminEvent, userId);
+    }
+
+    /** Hardware OATH tokens: import (manage-users), the pool (view-users), assignment (manage-users). */
+    @Path("oath-tokens")
+    public OathTokensResource oathTokens() {
+        return new OathTokensResource(session, realm, auth, adminEvent);
     }
 }
