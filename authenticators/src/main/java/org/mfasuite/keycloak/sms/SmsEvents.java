@@ -3,6 +3,7 @@ package org.mfasuite.keycloak.sms;
 import org.keycloak.events.Details;
 import org.keycloak.events.EventBuilder;
 import org.keycloak.events.EventType;
+import org.mfasuite.keycloak.audit.SignInNode;
 
 /**
  * Event details the suite records for every send and every check. Keycloak's event types are a closed
@@ -27,7 +28,7 @@ public final class SmsEvents {
 
     /** Adds the method, step and masked phone to an event of the flow. */
     public static EventBuilder describe(EventBuilder event, String step, String maskedPhone) {
-        return event.detail(METHOD, "sms").detail(STEP, step).detail(PHONE, maskedPhone)
+        return SignInNode.tag(event).detail(METHOD, "sms").detail(STEP, step).detail(PHONE, maskedPhone)
                 .detail(Details.CREDENTIAL_TYPE, PhoneCredentialModel.TYPE);
     }
 
