@@ -2,7 +2,7 @@ package org.mfasuite.keycloak.access;
 
 import org.keycloak.authentication.RequiredActionContext;
 import org.keycloak.authentication.RequiredActionProvider;
-import org.mfasuite.keycloak.audit.SignInNode;
+import org.mfasuite.keycloak.audit.SignInDetails;
 
 /**
  * Puts the sign-in's decision on its LOGIN event. Keycloak sends that event in the request that ends the sign-in
@@ -14,7 +14,7 @@ public class AccessEventDetailsAction implements RequiredActionProvider {
     @Override
     public void evaluateTriggers(RequiredActionContext context) {
         if (context.getEvent() != null) {
-            SignInNode.tag(context.getEvent()); // also for second factors that are Keycloak's own (OTP)
+            SignInDetails.onLoginEvent(context.getEvent(), context.getAuthenticationSession()); // node, the check
         }
         SignInDecision decision = AccessDecisions.taken(context.getAuthenticationSession());
         if (decision != null && context.getEvent() != null) {

@@ -24,6 +24,8 @@ import org.keycloak.representations.idm.EventRepresentation;
 import org.keycloak.testframework.annotations.InjectKeycloakUrls;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
 import org.keycloak.testframework.server.KeycloakUrls;
+import org.keycloak.testframework.ui.annotations.InjectPage;
+import org.keycloak.testframework.ui.page.LoginPasswordUpdatePage;
 import org.openqa.selenium.By;
 
 /**
@@ -35,6 +37,12 @@ public class SignInLogTest extends DemoRealmTest {
 
     @InjectKeycloakUrls
     KeycloakUrls urls;
+
+    @InjectPage
+    AppPasswordPage appPasswordPage;
+
+    @InjectPage
+    LoginPasswordUpdatePage passwordUpdatePage;
 
     private AdminApi api;
 
@@ -113,6 +121,27 @@ public class SignInLogTest extends DemoRealmTest {
     }
 
     @Test
+    public void aRequiredActionAfterTheCodeDoesNotHideTheAttempt() {
+        String phone = DemoUsers.uniquePhone();
+        String user = DemoUsers.uniqueName("log-action");
+        DemoUsers.create(realm, user, List.of("UPDATE_PASSWORD"), false, phone);
+        submitPassword(user, DemoUsers.PASSWORD);
+        smsPage.enterCode(Outbox.lastCodeTo(phone));
+        passwordUpdatePage.assertCurrent();
+        passwordUpdatePage.changePassword("another-password-2", "another-password-2");
+        assertNotNull(oauth.parseLoginResponse().getCode());
+
+        // Keycloak sends LOGIN after the password page, from that request: the code's check is put back on it
+        List<Map<String, Object>> rows = rows(api.tokenWithRoles("view-events"), Map.of("user", user));
+        assertEquals(1, rows.size(), rows.toString());
+        assertEquals("sms", rows.get(0).get("method"));
+        assertEquals("success", rows.get(0).get("result"));
+        assertEquals("valid", rows.get(0).get("reason"));
+        assertEquals("+46 70•••••" + phone.substring(phone.length() - 2), rows.get(0).get("device"));
+        assertEquals(MfaServerConfig.NODE_NAME, rows.get(0).get("node"));
+    }
+
+    @Test
     @SuppressWarnings("unchecked")
     public void keycloaksOwnAuthenticatorAppIsLoggedAsOtpWithTheDeviceName() {
         String user = DemoUsers.uniqueName("log-otp");
@@ -144,6 +173,35 @@ public class SignInLogTest extends DemoRealmTest {
                 "messagesSent", 0, "messagesFailed", 0, "messagesRefused", 0)),
                 ((List<Map<String, Object>>) report.get("totals")).stream().map(SignInLogTest::withDay).toList());
         assertNull(report.get("coverage"), "coverage counts users: view-users only");
+    }
+
+    @Test
+    public void appPasswordsAreLoggedWithTheirNameAndTheClientThatSentThem() {
+        String user = DemoUsers.uniqueName("log-app");
+        DemoUsers.create(realm, user, List.of(), false);
+        oauth.loginForm().kcAction("mfa-app-password-create").open();
+        loginPage.fillLogin(user, DemoUsers.PASSWORD);
+        loginPage.submit();
+        appPasswordPage.create("Thunderbird", null, null);
+        String password = appPasswordPage.shownPassword();
+        // the same public id (first group), one letter of the secret changed: a wrong app password
+        char last = password.charAt(password.length() - 1);
+        String wrong = password.substring(0, password.length() - 1) + (last == 'a' ? 'b' : 'a');
+
+        assertEquals(400, mailServer(user, wrong).statusCode());
+        assertEquals(200, mailServer(user, password).statusCode());
+
+        List<Map<String, Object>> rows = rows(api.tokenWithRoles("view-events"), Map.of("user", user));
+        assertEquals(List.of("success", "failure"), rows.stream().map(r -> r.get("result")).toList(),
+                "the password-only sign-in that created it is no row: " + rows);
+        for (Map<String, Object> row : rows) {
+            assertEquals("app-password", row.get("method"));
+            assertEquals("Thunderbird", row.get("device"));
+            assertEquals("mail-server", row.get("client"));
+            assertEquals("203.0.113.9", row.get("ipAddress"), "the address the mail server forwarded");
+            assertEquals(MfaServerConfig.NODE_NAME, row.get("node"));
+        }
+        assertEquals("wrong", rows.get(1).get("reason"));
     }
 
     @Test
@@ -221,6 +279,15 @@ public class SignInLogTest extends DemoRealmTest {
         assertEquals(before.getOrDefault(failures, 0.0) + 2, after.get(failures), after.toString());
         assertEquals(before.getOrDefault(successes, 0.0) + 1, after.get(successes));
         assertEquals(before.getOrDefault(sent, 0.0) + 1, after.get(sent));
+    }
+
+    /** The OAuth2 password grant as the demo's mail server sends it, for a client behind a proxy. */
+    private HttpResponse<String> mailServer(String username, String password) {
+        String form = HttpCalls.form(Map.of("grant_type", "password", "client_id", "mail-server",
+                "client_secret", "mail-server-demo-secret", "username", username, "password", password));
+        return HttpCalls.send(HttpRequest.newBuilder(URI.create(urls.getBase() + "/realms/demo/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("X-Forwarded-For", "203.0.113.9")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build());
     }
 
     /** The suite's lines of the metrics endpoint (management port), by name and labels. */
