@@ -281,12 +281,13 @@ public class SignInLogTest extends DemoRealmTest {
         assertEquals(before.getOrDefault(sent, 0.0) + 1, after.get(sent));
     }
 
-    /** The OAuth2 password grant as the demo's mail server sends it, for a client behind a proxy. */
+    /** The OAuth2 password grant as the demo's mail server sends it, from behind a TLS proxy. */
     private HttpResponse<String> mailServer(String username, String password) {
         String form = HttpCalls.form(Map.of("grant_type", "password", "client_id", "mail-server",
                 "client_secret", "mail-server-demo-secret", "username", username, "password", password));
         return HttpCalls.send(HttpRequest.newBuilder(URI.create(urls.getBase() + "/realms/demo/protocol/openid-connect/token"))
                 .header("Content-Type", "application/x-www-form-urlencoded").header("X-Forwarded-For", "203.0.113.9")
+                .header("X-Forwarded-Proto", "https") // an outside address: the realm requires TLS for it
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build());
     }
 
