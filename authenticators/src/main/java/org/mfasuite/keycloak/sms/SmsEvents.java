@@ -3,6 +3,7 @@ package org.mfasuite.keycloak.sms;
 import org.keycloak.events.Details;
 import org.keycloak.events.EventBuilder;
 import org.keycloak.events.EventType;
+import org.mfasuite.keycloak.audit.SignInNode;
 
 /**
  * Event details the suite records for every send and every check, by text ({@code mfa_method=sms}) or call
@@ -36,7 +37,7 @@ public final class SmsEvents {
      * where texts and calls get their details.
      */
     public static EventBuilder describe(EventBuilder event, PhoneChannel channel, String step, String maskedPhone) {
-        return event.detail(METHOD, channel.method()).detail(STEP, step).detail(PHONE, maskedPhone)
+        return SignInNode.tag(event).detail(METHOD, channel.method()).detail(STEP, step).detail(PHONE, maskedPhone)
                 .detail(Details.CREDENTIAL_TYPE, PhoneCredentialModel.TYPE);
     }
 
