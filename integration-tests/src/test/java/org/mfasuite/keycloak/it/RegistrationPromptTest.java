@@ -212,7 +212,7 @@ public class RegistrationPromptTest extends DemoRealmTest {
     @Test
     public void aPromptWithNothingToOfferNamesTheHelpdeskAndLetsNobodyThrough() {
         for (String action : List.of("mfa-phone-register", "CONFIGURE_TOTP", "webauthn-register",
-                "CONFIGURE_RECOVERY_AUTHN_CODES")) {
+                "CONFIGURE_RECOVERY_AUTHN_CODES", "mfa-push-enroll")) {
             RegistrationSteps.setRequiredAction(realm, action, false);
         }
         String user = DemoUsers.uniqueName("stuck");
