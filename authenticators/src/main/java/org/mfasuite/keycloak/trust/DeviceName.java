@@ -32,6 +32,21 @@ public final class DeviceName {
         return system == null ? name : name + " on " + system;
     }
 
+    /** The browser alone ("Firefox"), "Web browser" when unknown: push requests show it beside the system. */
+    public static String browser(String userAgent) {
+        String name = find(BROWSERS, trim(userAgent));
+        return name == null ? UNKNOWN : name;
+    }
+
+    /** The operating system alone ("Windows"), or null when unknown. */
+    public static String system(String userAgent) {
+        return find(SYSTEMS, trim(userAgent));
+    }
+
+    private static String trim(String userAgent) {
+        return userAgent == null ? "" : userAgent.length() > MAX_INPUT ? userAgent.substring(0, MAX_INPUT) : userAgent;
+    }
+
     /** {@code name}, or {@code name (2)}, {@code name (3)}, ... when the user already has a device of that name. */
     public static String unique(String name, List<String> taken) {
         String candidate = name;

@@ -1,0 +1,236 @@
+package org.mfasuite.keycloak.push;
+
+import java.util.List;
+import java.util.UUID;
+
+import org.keycloak.authentication.AuthenticationFlowContext;
+import org.keycloak.authentication.AuthenticationFlowError;
+import org.keycloak.authentication.Authenticator;
+import org.keycloak.authentication.CredentialValidator;
+import org.keycloak.authentication.RequiredActionFactory;
+import org.keycloak.authentication.RequiredActionProvider;
+import org.keycloak.common.util.Time;
+import org.keycloak.events.Details;
+import org.keycloak.events.Errors;
+import org.keycloak.forms.login.MessageType;
+import org.keycloak.models.Constants;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.sessions.AuthenticationSessionModel;
+import org.mfasuite.keycloak.challenge.BruteForce;
+import org.mfasuite.keycloak.challenge.WindowBudget;
+import org.mfasuite.keycloak.trust.DeviceName;
+
+/**
+ * Sign-in step: sends a push request to the user's phones and shows the number to pick there. The request is bound
+ * to this sign-in (its id in the authentication session); the answer may arrive at any node. The page waits for
+ * it (script) or the user presses "Continue". Sent at once only when push is the user's only method here or was
+ * picked in "Try another way", as the SMS step does.
+ */
+public class PushAuthenticator implements Authenticator, CredentialValidator<PushDeviceCredentialProvider> {
+
+    static final String CHALLENGE_NOTE = PushAuthenticatorFactory.PROVIDER_ID + ".challenge";
+
+    @Override
+    public void authenticate(AuthenticationFlowContext context) {
+        if (devices(context).isEmpty()) {
+            context.failure(AuthenticationFlowError.CREDENTIAL_SETUP_REQUIRED);
+            return;
+        }
+        String id = context.getAuthenticationSession().getAuthNote(CHALLENGE_NOTE);
+        if (id != null) {
+            // a refresh or a return: never a second request, but an answer that came is taken
+            check(context, id, false);
+        } else if (pickedInChooser(context) || context.getAuthenticationSelections().size() <= 1) {
+            send(context);
+        } else {
+            context.challenge(form(context).state(PushForm.State.READY).create());
+        }
+    }
+
+    @Override
+    public void action(AuthenticationFlowContext context) {
+        if (devices(context).isEmpty()) {
+            context.failure(AuthenticationFlowError.CREDENTIAL_SETUP_REQUIRED);
+            return;
+        }
+        String action = context.getHttpRequest().getDecodedFormParameters().getFirst(PushForm.ACTION);
+        String id = context.getAuthenticationSession().getAuthNote(CHALLENGE_NOTE);
+        if ("send".equals(action) || id == null) {
+            send(context);
+        } else {
+            check(context, id, true);
+        }
+    }
+
+    private void send(AuthenticationFlowContext context) {
+        KeycloakSession session = context.getSession();
+        RealmModel realm = context.getRealm();
+        UserModel user = context.getUser();
+        PushSettings settings = settings(context);
+        long now = Time.currentTime();
+        PushForm page = form(context);
+        long mutedUntil = new PushMute(session.singleUseObjects()).mutedUntil(realm.getId(), user.getId(), now);
+        if (mutedUntil > 0) {
+            context.challenge(page.state(PushForm.State.UNAVAILABLE).mutedUntil(mutedUntil)
+                    .message(MessageType.ERROR, "mfa-push-muted").create());
+            return;
+        }
+        if (new BruteForce(session, realm, user).isLockedOut()) {
+            context.challenge(page.state(PushForm.State.UNAVAILABLE).message(MessageType.ERROR, "mfa-push-unavailable").create());
+            return;
+        }
+        WindowBudget budget = new WindowBudget(session.singleUseObjects());
+        String subject = "mfa-push:" + realm.getId() + ":" + user.getId();
+        WindowBudget.Ticket ticket = budget.claim(subject, settings.pushLimit(), PushSettings.LIMIT_WINDOW_SECONDS, now);
+        PushChallenges challenges = new PushChallenges(session.singleUseObjects());
+        String previous = context.getAuthenticationSession().getAuthNote(CHALLENGE_NOTE);
+        if (ticket == null) {
+            context.challenge(page.state(previous == null ? PushForm.State.UNAVAILABLE : PushForm.State.ENDED)
+                    .waitSeconds(WindowBudget.secondsLeft(PushSettings.LIMIT_WINDOW_SECONDS, now))
+                    .message(MessageType.WARNING, "mfa-push-limit", settings.pushLimit()).create());
+            return;
+        }
+        if (previous != null) {
+            challenges.close(previous, now);
+        }
+        PushChallenge challenge = newChallenge(context, settings, now);
+        if (!challenges.open(challenge, now)) {
+            budget.release(ticket);
+            context.challenge(page.state(PushForm.State.UNAVAILABLE)
+                    .message(MessageType.WARNING, "mfa-push-limit", settings.pushLimit()).create());
+            return;
+        }
+        budget.commit(ticket);
+        context.getAuthenticationSession().setAuthNote(CHALLENGE_NOTE, challenge.id());
+        List<PushDeviceCredentialModel> devices = devices(context);
+        PushEvents.activity(context.getEvent().clone(), PushEvents.STEP_SEND).user(user)
+                .detail(PushEvents.CHALLENGE, challenge.id()).detail("mfa_devices", Integer.toString(devices.size())).success();
+        PushNotifier.afterCommit(session, realm, context.getAuthenticatorConfig() == null ? null
+                : context.getAuthenticatorConfig().getConfig(), user, devices, challenge);
+        context.challenge(page.waiting(challenge, now).create());
+    }
+
+    private PushChallenge newChallenge(AuthenticationFlowContext context, PushSettings settings, long now) {
+        AuthenticationSessionModel authSession = context.getAuthenticationSession();
+        String agent = context.getSession().getContext().getRequestHeaders().getHeaderString("User-Agent");
+        String client = authSession.getClient().getName() != null && !authSession.getClient().getName().isBlank()
+                ? authSession.getClient().getName() : authSession.getClient().getClientId();
+        return new PushChallenge(UUID.randomUUID().toString(), context.getUser().getId(), NumberMatch.draw(), now,
+                now + settings.challengeSeconds(), client, context.getConnection().getRemoteAddr(),
+                DeviceName.browser(agent), DeviceName.system(agent), settings.muteMinutes());
+    }
+
+    /** The answer to the pending request, if any; {@code asked}: the user pressed "Continue". */
+    private void check(AuthenticationFlowContext context, String id, boolean asked) {
+        long now = Time.currentTime();
+        PushChallenges challenges = new PushChallenges(context.getSession().singleUseObjects());
+        PushChallenge challenge = challenges.load(id);
+        PushChallenges.Answer answer = challenges.answerOf(id);
+        PushForm page = form(context);
+        PushEvents.describe(context.getEvent().user(context.getUser()), PushEvents.STEP_CHECK).detail(PushEvents.CHALLENGE, id);
+        if (answer == null) {
+            if (challenge != null && challenge.isLive(now)) {
+                page.waiting(challenge, now);
+                context.challenge((asked ? page.message(MessageType.INFO, "mfa-push-not-yet") : page).create());
+            } else {
+                context.getAuthenticationSession().removeAuthNote(CHALLENGE_NOTE);
+                context.getEvent().detail(PushEvents.RESULT, "expired").detail(Details.REASON, "expired").error(Errors.EXPIRED_CODE);
+                context.challenge(page.state(PushForm.State.ENDED).message(MessageType.ERROR, "mfa-push-expired").create());
+            }
+            return;
+        }
+        context.getAuthenticationSession().removeAuthNote(CHALLENGE_NOTE);
+        if (answer.deviceLabel() != null && !answer.deviceLabel().isEmpty()) {
+            context.getEvent().detail(PushEvents.DEVICE, answer.deviceLabel());
+        }
+        BruteForce bruteForce = new BruteForce(context.getSession(), context.getRealm(), context.getUser());
+        switch (answer.result()) {
+            case APPROVED -> {
+                // taken once: a doubled or replayed "Continue" finds nothing left
+                if (challenges.consume(id) == null) {
+                    context.challenge(page.state(PushForm.State.ENDED).message(MessageType.ERROR, "mfa-push-expired").create());
+                    return;
+                }
+                bruteForce.succeeded();
+                context.getEvent().detail(PushEvents.RESULT, "approved").detail(Details.SELECTED_CREDENTIAL_ID, answer.deviceCredentialId());
+                context.success(PushDeviceCredentialModel.TYPE);
+            }
+            case WRONG_NUMBER -> {
+                bruteForce.failed();
+                context.getEvent().detail(PushEvents.RESULT, "wrong_number").detail(Details.REASON, "wrong_number")
+                        .error(Errors.INVALID_USER_CREDENTIALS);
+                context.failureChallenge(AuthenticationFlowError.INVALID_CREDENTIALS,
+                        page.state(PushForm.State.ENDED).message(MessageType.ERROR, "mfa-push-wrong-number").create());
+            }
+            case DENIED -> {
+                context.getEvent().detail(PushEvents.RESULT, "denied").detail(Details.REASON, "denied")
+                        .error(Errors.ACCESS_DENIED);
+                context.challenge(page.state(PushForm.State.ENDED).message(MessageType.ERROR, "mfa-push-denied").create());
+            }
+            case REPORTED -> {
+                context.getEvent().detail(PushEvents.RESULT, "reported").detail(Details.REASON, "reported")
+                        .error(PushEvents.ERROR_REPORTED);
+                long mutedUntil = new PushMute(context.getSession().singleUseObjects())
+                        .mutedUntil(context.getRealm().getId(), context.getUser().getId(), now);
+                context.challenge(page.state(PushForm.State.UNAVAILABLE).mutedUntil(mutedUntil)
+                        .message(MessageType.ERROR, "mfa-push-reported").create());
+            }
+        }
+    }
+
+    /** The user chose this step in Keycloak's "Try another way" list just now. */
+    private static boolean pickedInChooser(AuthenticationFlowContext context) {
+        if (!"POST".equals(context.getHttpRequest().getHttpMethod())) {
+            return false;
+        }
+        String picked = context.getHttpRequest().getDecodedFormParameters().getFirst(Constants.AUTHENTICATION_EXECUTION);
+        return context.getExecution().getId().equals(picked);
+    }
+
+    private PushForm form(AuthenticationFlowContext context) {
+        return new PushForm(context.form(), devices(context), settings(context),
+                PushUrls.base(context.getSession(), context.getRealm()));
+    }
+
+    private List<PushDeviceCredentialModel> devices(AuthenticationFlowContext context) {
+        return getCredentialProvider(context.getSession()).devicesOf(context.getUser());
+    }
+
+    private static PushSettings settings(AuthenticationFlowContext context) {
+        return PushSettings.from(context.getAuthenticatorConfig() == null ? null : context.getAuthenticatorConfig().getConfig());
+    }
+
+    @Override
+    public PushDeviceCredentialProvider getCredentialProvider(KeycloakSession session) {
+        return PushDeviceCredentialProvider.of(session);
+    }
+
+    @Override
+    public boolean requiresUser() {
+        return true;
+    }
+
+    @Override
+    public boolean configuredFor(KeycloakSession session, RealmModel realm, UserModel user) {
+        return getCredentialProvider(session).isConfiguredFor(realm, user, PushDeviceCredentialModel.TYPE);
+    }
+
+    @Override
+    public void setRequiredActions(KeycloakSession session, RealmModel realm, UserModel user) {
+        if (session.getContext().getAuthenticationSession() != null) {
+            session.getContext().getAuthenticationSession().addRequiredAction(PushEnrollActionFactory.PROVIDER_ID);
+        }
+    }
+
+    @Override
+    public List<RequiredActionFactory> getRequiredActions(KeycloakSession session) {
+        return List.of((RequiredActionFactory) session.getKeycloakSessionFactory()
+                .getProviderFactory(RequiredActionProvider.class, PushEnrollActionFactory.PROVIDER_ID));
+    }
+
+    @Override
+    public void close() {
+    }
+}

@@ -1,0 +1,259 @@
+package org.mfasuite.keycloak.push;
+
+import java.io.IOException;
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.CacheControl;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.keycloak.common.util.Time;
+import org.keycloak.events.Details;
+import org.keycloak.events.EventBuilder;
+import org.keycloak.events.EventType;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.util.JsonSerialization;
+
+/**
+ * {@code /realms/{realm}/mfa-push}: the device API (enrol; with a DPoP proof: pending requests, answers, key
+ * rotation, push settings, unenrol), the login page's wait, and the companion app. Routes and maps errors; the
+ * work is done by {@link DeviceEnrolment}, {@link DeviceAnswers} and the stores.
+ */
+public class PushResource {
+
+    /** Longest hold of one wait request; the page asks again. */
+    static final int WAIT_SECONDS = 20;
+    private static final int WAIT_STEP_MILLIS = 100;
+    /** Waits held at once on this node; more are answered at once and poll. Node-local on purpose: load, not state. */
+    private static final int MAX_HELD_WAITS = 200;
+    private static final AtomicInteger HELD_WAITS = new AtomicInteger();
+
+    private final KeycloakSession session;
+    private final RealmModel realm;
+
+    public PushResource(KeycloakSession session) {
+        this.session = session;
+        this.realm = session.getContext().getRealm();
+    }
+
+    /** What an app needs before it enrols: the realm's name and the Web Push application server key. */
+    @GET
+    @Path("config")
+    public Response config() {
+        Map<String, Object> config = new LinkedHashMap<>();
+        config.put("realm", realm.getName());
+        config.put("display_name", displayName());
+        config.put("vapid_public_key", PushNotifier.vapidPublicKey(session, realm));
+        return json(200, config);
+    }
+
+    @POST
+    @Path("enroll")
+    public Response enroll(String body) {
+        return answerWith(() -> {
+            DeviceEnrolment.Enrolled enrolled = new DeviceEnrolment(session, realm).enrol(body);
+            Map<String, Object> answer = new LinkedHashMap<>();
+            answer.put("device_id", enrolled.deviceId());
+            answer.put("realm", realm.getName());
+            answer.put("display_name", displayName());
+            answer.put("api", PushUrls.base(session, realm) + "/devices/" + enrolled.deviceId());
+            return json(201, answer);
+        });
+    }
+
+    @GET
+    @Path("devices/{device}/challenges")
+    public Response challenges(@PathParam("device") String deviceId, @HeaderParam("DPoP") String proof) {
+        return answerWith(() -> {
+            PushDevices.Found found = device(deviceId, proof, "GET");
+            List<Map<String, Object>> pending = new PushChallenges(session.singleUseObjects())
+                    .pending(found.user().getId(), Time.currentTime()).stream().map(PushResource::describe).toList();
+            return json(200, Map.of("challenges", pending));
+        });
+    }
+
+    @POST
+    @Path("devices/{device}/challenges/{challenge}")
+    public Response answer(@PathParam("device") String deviceId, @PathParam("challenge") String challengeId,
+                           @HeaderParam("DPoP") String proof, String body) {
+        return answerWith(() -> {
+            PushDevices.Found found = device(deviceId, proof, "POST");
+            PushChallenges.Result result = new DeviceAnswers(session, realm).answer(found, challengeId, body);
+            return json(200, Map.of("result", result.wireName()));
+        });
+    }
+
+    @PUT
+    @Path("devices/{device}/key")
+    public Response rotateKey(@PathParam("device") String deviceId, @HeaderParam("DPoP") String proof, String body) {
+        return answerWith(() -> {
+            PushDevices.Found found = device(deviceId, proof, "PUT");
+            CompactJws jws = CompactJws.parse(body, "mfa-push-key+jwt", m -> DeviceApiException.badRequest("invalid_request", m));
+            DeviceKey key = jws.headerKey();
+            if (!jws.verifiedBy(key)) {
+                throw DeviceApiException.badRequest("invalid_signature", "the new key did not sign the request");
+            }
+            JsonNode claims = jws.payload();
+            long now = Time.currentTime();
+            if (!deviceId.equals(claims.path("device_id").asText(null))
+                    || Math.abs(now - claims.path("iat").asLong(0)) > DpopProof.MAX_AGE_SECONDS) {
+                throw DeviceApiException.badRequest("invalid_request", "device_id and a current iat are required");
+            }
+            PushDeviceCredentialProvider.of(session).update(found.user(),
+                    found.device().withKey(key, Time.currentTimeMillis()));
+            return json(200, Map.of("device_id", deviceId));
+        });
+    }
+
+    @PUT
+    @Path("devices/{device}/push")
+    public Response updatePush(@PathParam("device") String deviceId, @HeaderParam("DPoP") String proof, String body) {
+        return answerWith(() -> {
+            PushDevices.Found found = device(deviceId, proof, "PUT");
+            JsonNode push;
+            try {
+                push = body == null || body.length() > CompactJws.MAX_LENGTH ? null : JsonSerialization.mapper.readTree(body);
+            } catch (IOException e) {
+                push = null;
+            }
+            if (push == null) {
+                throw DeviceApiException.badRequest("invalid_request", "body must be a JSON object");
+            }
+            PushDeviceCredentialProvider.of(session).update(found.user(), found.device().withPush(PushTargets.read(push)));
+            return Response.noContent().build();
+        });
+    }
+
+    @DELETE
+    @Path("devices/{device}")
+    public Response unenrol(@PathParam("device") String deviceId, @HeaderParam("DPoP") String proof) {
+        return answerWith(() -> {
+            PushDevices.Found found = device(deviceId, proof, "DELETE");
+            PushDeviceCredentialProvider.of(session).deleteCredential(realm, found.user(), found.device().getId());
+            new EventBuilder(realm, session, session.getContext().getConnection()).event(EventType.REMOVE_CREDENTIAL)
+                    .user(found.user()).detail(Details.CREDENTIAL_TYPE, PushDeviceCredentialModel.TYPE)
+                    .detail(Details.CREDENTIAL_ID, found.device().getId())
+                    .detail(Details.CREDENTIAL_USER_LABEL, found.device().getUserLabel()).success();
+            return Response.noContent().build();
+        });
+    }
+
+    /**
+     * The login page's wait: answers {@code done} as soon as the request with this id was answered (or the
+     * enrolment with this id finished) on any node, else {@code pending} after at most {@value #WAIT_SECONDS} s.
+     * It tells nothing but that; the page then posts its form and the sign-in reads the answer.
+     */
+    @GET
+    @Path("wait/{handle}")
+    public Response await(@PathParam("handle") String handle) {
+        PushChallenges challenges = new PushChallenges(session.singleUseObjects());
+        boolean hold = HELD_WAITS.incrementAndGet() <= MAX_HELD_WAITS;
+        try {
+            long until = System.currentTimeMillis() + (hold ? WAIT_SECONDS * 1000L : 0);
+            do {
+                if (challenges.isAnswered(handle) || Enrolments.isDone(session.singleUseObjects(), handle)) {
+                    return waitAnswer("done");
+                }
+                if (!hold) {
+                    break;
+                }
+                Thread.sleep(WAIT_STEP_MILLIS);
+            } while (System.currentTimeMillis() < until);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            HELD_WAITS.decrementAndGet();
+        }
+        return waitAnswer("pending");
+    }
+
+    @GET
+    @Path("app")
+    public Response appRoot() {
+        return Response.status(301).location(URI.create(PushUrls.base(session, realm) + "/app/")).build();
+    }
+
+    @GET
+    @Path("app/")
+    public Response appIndex() {
+        return CompanionApp.file("index.html");
+    }
+
+    @GET
+    @Path("app/{file}")
+    public Response appFile(@PathParam("file") String file) {
+        return CompanionApp.file(file);
+    }
+
+    private PushDevices.Found device(String deviceId, String proof, String method) {
+        PushDevices.Found found = PushDevices.find(session, realm, deviceId);
+        if (found == null) {
+            throw new DeviceApiException(401, "unknown_device", "this device is not enrolled (any more)");
+        }
+        DpopProof.verify(proof, method, session.getContext().getUri().getRequestUri(),
+                found.device().getKeyThumbprint(), Time.currentTime(), session.singleUseObjects()::putIfAbsent);
+        return found;
+    }
+
+    private static Map<String, Object> describe(PushChallenge challenge) {
+        Map<String, Object> described = new LinkedHashMap<>();
+        described.put("id", challenge.id());
+        described.put("number_choices", challenge.match().choices());
+        described.put("client", challenge.client());
+        described.put("ip", challenge.ip());
+        described.put("browser", challenge.browser());
+        described.put("os", challenge.os());
+        described.put("created", challenge.created());
+        described.put("expires", challenge.expires());
+        return described;
+    }
+
+    private String displayName() {
+        return realm.getDisplayName() != null && !realm.getDisplayName().isBlank() ? realm.getDisplayName() : realm.getName();
+    }
+
+    private interface Call {
+        Response run();
+    }
+
+    private static Response answerWith(Call call) {
+        try {
+            return call.run();
+        } catch (DeviceApiException e) {
+            Response.ResponseBuilder response = Response.status(e.status()).type(MediaType.APPLICATION_JSON_TYPE)
+                    .entity(Map.of("error", e.error(), "error_description", e.getMessage() == null ? "" : e.getMessage()))
+                    .cacheControl(noStore());
+            if (e.status() == 401 && "invalid_dpop_proof".equals(e.error())) {
+                response.header("WWW-Authenticate", "DPoP error=\"invalid_dpop_proof\", algs=\"ES256\"");
+            }
+            return response.build();
+        }
+    }
+
+    private static Response waitAnswer(String status) {
+        return json(200, Map.of("status", status));
+    }
+
+    private static Response json(int status, Object body) {
+        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body).cacheControl(noStore()).build();
+    }
+
+    private static CacheControl noStore() {
+        CacheControl cache = new CacheControl();
+        cache.setNoStore(true);
+        return cache;
+    }
+}

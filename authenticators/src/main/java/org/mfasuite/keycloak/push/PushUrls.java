@@ -1,0 +1,28 @@
+package org.mfasuite.keycloak.push;
+
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+
+/** The realm's URLs as the browser and the device see them (Keycloak's frontend URL, hostname settings). */
+public final class PushUrls {
+
+    /** The path under the realm: {@code /realms/{realm}/mfa-push}, the id of the realm resource provider. */
+    public static final String PATH = "mfa-push";
+
+    private PushUrls() {
+    }
+
+    public static String issuer(KeycloakSession session, RealmModel realm) {
+        return session.getContext().getUri().getBaseUriBuilder().path("realms").path(realm.getName()).build().toString();
+    }
+
+    /** {@code https://host/realms/{realm}/mfa-push}: the device API's base, B in the protocol. */
+    public static String base(KeycloakSession session, RealmModel realm) {
+        return issuer(session, realm) + "/" + PATH;
+    }
+
+    /** The companion app's enrolment link; the token travels in the fragment, so no server log sees it. */
+    public static String enrolLink(KeycloakSession session, RealmModel realm, String token) {
+        return base(session, realm) + "/app/#enroll=" + token;
+    }
+}
