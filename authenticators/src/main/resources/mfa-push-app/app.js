@@ -282,6 +282,36 @@
     return record;
   }
 
+  async function enrolAndSay(token) {
+    showStatus(t('enrolling'), 'info');
+    try {
+      const record = await enrol(token);
+      showStatus(t('enrolled', record.displayName), 'ok');
+      return true;
+    } catch (error) {
+      showStatus(t('enrol_failed', describe(error)), 'error');
+      return false;
+    }
+  }
+
+  // A pasted link: for a home-screen app whose storage the browser that opened the link does not share (iOS).
+  async function enrolFromForm(event) {
+    event.preventDefault();
+    const input = document.getElementById('enrol-link');
+    const link = /#enroll=([^&\s]+)/.exec(input.value.trim());
+    if (!link) {
+      input.setAttribute('aria-invalid', 'true');
+      showStatus(t('enrol_link_invalid'), 'error');
+      input.focus();
+      return;
+    }
+    input.removeAttribute('aria-invalid');
+    if (await enrolAndSay(decodeURIComponent(link[1]))) {
+      input.value = '';
+      await renderSettings();
+    }
+  }
+
   // ---- requests ----
 
   function cardKey(enrolment, challenge) {
@@ -577,17 +607,12 @@
       document.body.dataset.ready = 'true';
       return;
     }
+    document.getElementById('enrol-form').addEventListener('submit', enrolFromForm);
     const enrolLink = /^#enroll=([^&]+)/.exec(location.hash);
     if (enrolLink) {
       // the token is single use: never leave it in the address bar or history
       history.replaceState(null, '', location.pathname + location.search);
-      showStatus(t('enrolling'), 'info');
-      try {
-        const record = await enrol(decodeURIComponent(enrolLink[1]));
-        showStatus(t('enrolled', record.displayName), 'ok');
-      } catch (error) {
-        showStatus(t('enrol_failed', describe(error)), 'error');
-      }
+      await enrolAndSay(decodeURIComponent(enrolLink[1]));
     }
     await poll();
     document.body.dataset.ready = 'true';
