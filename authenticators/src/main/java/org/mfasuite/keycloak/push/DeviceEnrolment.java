@@ -1,7 +1,6 @@
 package org.mfasuite.keycloak.push;
 
 import java.util.List;
-import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.keycloak.common.util.Time;
@@ -11,6 +10,7 @@ import org.keycloak.events.EventType;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
+import org.mfasuite.keycloak.push.delivery.PushTarget;
 import org.mfasuite.keycloak.trust.DeviceName;
 
 /**
@@ -51,7 +51,7 @@ final class DeviceEnrolment {
         if (!platform.matches("[a-z0-9-]{1,32}")) {
             throw DeviceApiException.badRequest("invalid_request", "platform must be 1 to 32 of a-z, 0-9, '-'");
         }
-        Map<String, String> push = PushTargets.read(claims.get("push"));
+        PushTarget push = PushTargets.read(claims.get("push"), PushStepConfig.delivery(realm));
         Enrolments.Redeemed redeemed = new Enrolments(session, realm).redeem(claims.path("token").asText(null), now);
         UserModel user = session.users().getUserById(realm, redeemed.userId());
         if (user == null || !user.isEnabled()) {

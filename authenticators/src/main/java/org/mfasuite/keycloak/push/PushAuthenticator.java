@@ -87,8 +87,14 @@ public class PushAuthenticator implements Authenticator, CredentialValidator<Pus
         PushChallenges challenges = new PushChallenges(session.singleUseObjects());
         String previous = context.getAuthenticationSession().getAuthNote(CHALLENGE_NOTE);
         if (ticket == null) {
-            context.challenge(page.state(previous == null ? PushForm.State.UNAVAILABLE : PushForm.State.ENDED)
-                    .waitSeconds(WindowBudget.secondsLeft(PushSettings.LIMIT_WINDOW_SECONDS, now))
+            // the request already on the phone stays answerable; without one there is nothing to wait for
+            PushChallenge live = previous == null ? null : challenges.load(previous);
+            if (live != null && live.isLive(now) && !challenges.isAnswered(previous)) {
+                page.waiting(live, now);
+            } else {
+                page.state(PushForm.State.UNAVAILABLE);
+            }
+            context.challenge(page.waitSeconds(WindowBudget.secondsLeft(PushSettings.LIMIT_WINDOW_SECONDS, now))
                     .message(MessageType.WARNING, "mfa-push-limit", settings.pushLimit()).create());
             return;
         }

@@ -9,6 +9,7 @@ import org.keycloak.models.AuthenticationExecutionModel.Requirement;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.provider.ProviderConfigProperty;
+import org.mfasuite.keycloak.push.delivery.PushDeliverySettings;
 
 public class PushAuthenticatorFactory implements AuthenticatorFactory {
 
@@ -44,7 +45,9 @@ public class PushAuthenticatorFactory implements AuthenticatorFactory {
 
     @Override
     public List<ProviderConfigProperty> getConfigProperties() {
-        return PushSettings.configProperties();
+        List<ProviderConfigProperty> properties = new java.util.ArrayList<>(PushSettings.configProperties());
+        properties.addAll(PushDeliverySettings.configProperties());
+        return properties;
     }
 
     @Override

@@ -1,10 +1,10 @@
 package org.mfasuite.keycloak.push;
 
 import java.io.IOException;
-import java.util.Map;
 
 import org.keycloak.credential.CredentialModel;
 import org.keycloak.util.JsonSerialization;
+import org.mfasuite.keycloak.push.delivery.PushTarget;
 
 /**
  * An enrolled push device: its name (the credential's label), platform, pseudonymous device id, public key and
@@ -21,7 +21,7 @@ public class PushDeviceCredentialModel extends CredentialModel {
      * "push":{"kind":"webpush","endpoint":"…","p256dh":"…","auth":"…"},"keyUpdated":1700000000000}}.
      */
     public record DeviceData(String deviceId, String platform, String x, String y, String keyThumbprint,
-                             Map<String, String> push, long keyUpdated) {
+                             PushTarget push, long keyUpdated) {
     }
 
     private PushDeviceCredentialModel(DeviceData device) {
@@ -29,7 +29,7 @@ public class PushDeviceCredentialModel extends CredentialModel {
     }
 
     public static PushDeviceCredentialModel create(String name, String platform, String deviceId, DeviceKey key,
-                                                   Map<String, String> push, long nowMillis) {
+                                                   PushTarget push, long nowMillis) {
         PushDeviceCredentialModel model = new PushDeviceCredentialModel(
                 new DeviceData(deviceId, platform, key.x(), key.y(), key.thumbprint(), push, nowMillis));
         model.setType(TYPE);
@@ -55,7 +55,7 @@ public class PushDeviceCredentialModel extends CredentialModel {
     }
 
     /** The same device with new push settings ({@code null}: polling only). */
-    public PushDeviceCredentialModel withPush(Map<String, String> push) {
+    public PushDeviceCredentialModel withPush(PushTarget push) {
         return with(new DeviceData(device.deviceId(), device.platform(), device.x(), device.y(),
                 device.keyThumbprint(), push, device.keyUpdated()));
     }
@@ -92,7 +92,7 @@ public class PushDeviceCredentialModel extends CredentialModel {
     }
 
     /** Where wake-ups go; null or empty: the device polls. */
-    public Map<String, String> getPush() {
+    public PushTarget getPush() {
         return device.push();
     }
 

@@ -132,7 +132,7 @@ public class PushResource {
             if (push == null) {
                 throw DeviceApiException.badRequest("invalid_request", "body must be a JSON object");
             }
-            PushDeviceCredentialProvider.of(session).update(found.user(), found.device().withPush(PushTargets.read(push)));
+            PushDeviceCredentialProvider.of(session).update(found.user(), found.device().withPush(PushTargets.read(push, PushStepConfig.delivery(realm))));
             return Response.noContent().build();
         });
     }

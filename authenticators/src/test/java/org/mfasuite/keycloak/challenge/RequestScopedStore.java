@@ -15,12 +15,12 @@ import org.keycloak.models.SingleUseObjectProvider;
  * Lifespans are not modelled. Every store-backed unit test uses it, so none can pass on semantics Keycloak
  * does not have.
  */
-final class RequestScopedStore implements SingleUseObjectProvider {
+public final class RequestScopedStore implements SingleUseObjectProvider {
 
     private final Map<String, Map<String, String>> shared;
     private final Map<String, Map<String, String>> pending = new ConcurrentHashMap<>();
 
-    RequestScopedStore() {
+    public RequestScopedStore() {
         this(new ConcurrentHashMap<>());
     }
 
@@ -29,7 +29,7 @@ final class RequestScopedStore implements SingleUseObjectProvider {
     }
 
     /** Commits this request's puts and returns a store for the next request on the same cache. */
-    RequestScopedStore nextRequest() {
+    public RequestScopedStore nextRequest() {
         shared.putAll(pending);
         pending.clear();
         return new RequestScopedStore(shared);

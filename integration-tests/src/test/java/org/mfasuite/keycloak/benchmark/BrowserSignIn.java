@@ -93,6 +93,61 @@ final class BrowserSignIn {
         return new Outcome(true, 200, "");
     }
 
+    /**
+     * A sign-in kept open after the password: its current page, to post forms of and read from (a push page's number
+     * and wait URL), with its own cookies.
+     */
+    final class Open {
+        private final Map<String, String> cookies = new LinkedHashMap<>();
+        private final String address;
+        private HttpResponse<String> page;
+
+        Open(String username, String password, String address) {
+            this.address = address;
+            page = send(HttpRequest.newBuilder(URI.create(realmUrl + "/protocol/openid-connect/auth?" + form(Map.of(
+                    "client_id", clientId, "redirect_uri", redirectUri, "response_type", "code", "scope", "openid",
+                    "state", UUID.randomUUID().toString())))).GET(), address, cookies);
+            Matcher login = LOGIN_FORM.matcher(page.body());
+            if (!login.find()) {
+                throw new IllegalStateException("no login form: " + page.body());
+            }
+            post(login.group(1), Map.of("username", username, "password", password, "credentialId", ""));
+        }
+
+        String body() {
+            return page.body();
+        }
+
+        /** Posts the form with this id on the current page. */
+        void submit(String formId, Map<String, String> fields) {
+            Matcher action = Pattern.compile("id=\"" + formId + "\"[^>]*action=\"([^\"]+)\"").matcher(page.body());
+            if (!action.find()) {
+                throw new IllegalStateException("no form " + formId + ": " + page.body());
+            }
+            post(action.group(1), fields);
+        }
+
+        /** A GET outside the page (the push page's wait), with this sign-in's cookies. */
+        String get(String url) {
+            return send(HttpRequest.newBuilder(URI.create(url)).GET(), address, cookies).body();
+        }
+
+        /** Whether the sign-in ended at the application with a code. */
+        boolean signedIn() {
+            return page.statusCode() == 302 && CODE.matcher(page.headers().firstValue("Location").orElse("")).find();
+        }
+
+        private void post(String action, Map<String, String> fields) {
+            page = send(HttpRequest.newBuilder(URI.create(action.replace("&amp;", "&")))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(form(fields))), address, cookies);
+        }
+    }
+
+    Open open(String username, String password, String address) {
+        return new Open(username, password, address);
+    }
+
     private HttpResponse<String> send(HttpRequest.Builder request, String address, Map<String, String> cookies) {
         request.header("X-Forwarded-For", address).timeout(Duration.ofSeconds(60));
         if (!cookies.isEmpty()) {

@@ -36,7 +36,7 @@ final class Browser {
             .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
 
     /** The authorization request of {@code client} on {@code node}: the sign-in page (or a refusal). */
-    Page startSignIn(KeycloakNode node, String client) {
+    Page startSignIn(Endpoint node, String client) {
         return get(node.baseUrl() + "/realms/demo/protocol/openid-connect/auth?client_id=" + client
                 + "&response_type=code&scope=openid&state=s1&redirect_uri=" + encode(REDIRECT));
     }
@@ -46,7 +46,7 @@ final class Browser {
     }
 
     /** Posts {@code fields} to the page's form {@code formId}, sent to {@code node}. */
-    Page submit(Page page, String formId, KeycloakNode node, Map<String, String> fields) {
+    Page submit(Page page, String formId, Endpoint node, Map<String, String> fields) {
         return post(on(node, page.formAction(formId)), fields);
     }
 
@@ -71,7 +71,7 @@ final class Browser {
     }
 
     /** {@code url} with its scheme, host and port replaced by {@code node}'s. */
-    static String on(KeycloakNode node, String url) {
+    static String on(Endpoint node, String url) {
         URI uri = URI.create(url);
         return node.baseUrl() + uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
     }
@@ -97,7 +97,8 @@ final class Browser {
 
     /**
      * Browsers treat loopback as a secure context and so send {@code Secure} cookies (Keycloak's session cookies
-     * are) to {@code http://127.0.0.1}; the JDK's cookie manager would not, unless it is told the link is secure.
+     * are) to {@code http://127.0.0.1} and {@code http://localhost} (a container's mapped port); the JDK's cookie
+     * manager would not, unless it is told the link is secure.
      */
     private static final class LoopbackCookies extends CookieHandler {
 
@@ -118,7 +119,7 @@ final class Browser {
         }
 
         private static URI secure(URI uri) {
-            if (!"127.0.0.1".equals(uri.getHost())) {
+            if (!"127.0.0.1".equals(uri.getHost()) && !"localhost".equals(uri.getHost())) {
                 return uri;
             }
             try {

@@ -75,6 +75,29 @@ final class ClusterRealm {
         }
     }
 
+    /** A new user with only a password and a pending required action (e.g. {@code mfa-push-enroll}). */
+    User userWithRequiredAction(String prefix, String action) {
+        String name = DemoUsers.uniqueName(prefix);
+        UserRepresentation user = new UserRepresentation();
+        user.setUsername(name);
+        user.setEmail(name + "@example.org");
+        user.setEnabled(true);
+        user.setEmailVerified(true);
+        user.setRequiredActions(List.of(action));
+        CredentialRepresentation password = new CredentialRepresentation();
+        password.setType(CredentialRepresentation.PASSWORD);
+        password.setValue(PASSWORD);
+        password.setTemporary(false);
+        user.setCredentials(List.of(password));
+        try (Response response = realm.users().create(user)) {
+            if (response.getStatus() != 201) {
+                throw new IllegalStateException("Creating " + name + " failed: " + response.getStatus());
+            }
+            String path = response.getLocation().getPath();
+            return new User(name, path.substring(path.lastIndexOf('/') + 1), null);
+        }
+    }
+
     /** A public browser client whose redirect the {@link Browser} recognises. */
     void addBrowserClient() {
         ClientRepresentation client = new ClientRepresentation();

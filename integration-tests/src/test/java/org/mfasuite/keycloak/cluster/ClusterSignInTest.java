@@ -10,6 +10,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -22,6 +24,7 @@ import org.keycloak.representations.idm.EventRepresentation;
 import org.mfasuite.keycloak.cluster.Browser.Page;
 import org.mfasuite.keycloak.it.LocalPeer;
 import org.mfasuite.keycloak.it.MfaServerConfig;
+import org.mfasuite.keycloak.it.PushDeviceSimulator;
 
 /**
  * The suite on a real two-node cluster (PostgreSQL, {@code --cache=ispn}, JDBC-PING): a browser routed between
@@ -285,7 +288,7 @@ class ClusterSignInTest {
     @Order(11)
     void aHangingGatewayTimesOutOnceThenTheFallbackOrAClearMessage() throws Exception {
         Map<String, String> old = realm.setSmsStep(Map.of("gateway", "http", "fallback-gateway", "none"));
-        try (HangingPeer webhook = new HangingPeer(MfaServerConfig.PEER_PORT)) {
+        try (FaultyPeer webhook = FaultyPeer.hanging(MfaServerConfig.PEER_PORT)) {
             ClusterRealm.User user = realm.userWithPhone("hang", false);
             Page page = password(new Browser(), a, user);
             assertEquals(1, webhook.connections(), "one request, never repeated");
@@ -307,7 +310,70 @@ class ClusterSignInTest {
         }
     }
 
+    @Test
+    @Order(12)
+    void aGatewayResettingTheConnectionIsAskedOnceThenTheFallbackOrAClearMessage() throws Exception {
+        Map<String, String> old = realm.setSmsStep(Map.of("gateway", "http", "fallback-gateway", "none"));
+        try (FaultyPeer webhook = FaultyPeer.resetting(MfaServerConfig.PEER_PORT)) {
+            ClusterRealm.User user = realm.userWithPhone("reset", false);
+            Page page = password(new Browser(), b, user);
+            assertEquals(1, webhook.connections(), "one request, not retried after the reset");
+            assertEquals(0, realm.sent(user));
+            assertTrue(page.body().contains("could not send"), page.body());
+            assertTrue(page.body().contains("helpdesk@example.org"), "says whom to contact");
+            assertEquals("io_error", realm.lastEvent(user, "CUSTOM_REQUIRED_ACTION_ERROR").getDetails().get("reason"));
+
+            realm.setSmsStep(Map.of("fallback-gateway", "dev"));
+            ClusterRealm.User other = realm.userWithPhone("reset-fallback", false);
+            Browser browser = new Browser();
+            Page sms = password(browser, a, other);
+            assertEquals(2, webhook.connections(), "the webhook is tried once for this send too");
+            assertEquals(1, realm.sent(other), "the fallback delivered once");
+            Page resent = browser.submit(sms, "mfa-sms-form", b, fields("mfa-action", "send"));
+            assertEquals(3, webhook.connections(), "node B asks the webhook once for the new code");
+            assertEquals(2, realm.sent(other), "and falls back once");
+            Page done = browser.submit(resent, "mfa-sms-form", a, code(realm.lastCode(other)));
+            assertTrue(done.signedIn(), "the fallback's code works on the other node: " + done.body());
+        } finally {
+            realm.setSmsStep(old);
+        }
+    }
+
     /** Starts a sign-in on {@code node} and posts the password there: the SMS page, or the signed-in redirect. */
+    @Test
+    @Order(13)
+    void aPushAnswerGivenThroughNodeBSignsInTheBrowserServedByNodeA() {
+        ClusterRealm.User user = realm.userWithRequiredAction("pia", "mfa-push-enroll");
+        Browser browser = new Browser();
+        Page login = browser.startSignIn(a, Browser.CLIENT);
+        Page enrol = browser.submit(login, "kc-form-login", a, fields("username", user.name(), "password", ClusterRealm.PASSWORD));
+        if (enrol.status() == 302) {
+            // Keycloak redirects to the required action's page
+            enrol = browser.get(Browser.on(a, enrol.location()));
+        }
+        Matcher link = Pattern.compile("id=\"mfa-push-enroll-link\" href=\"([^\"]+)\"").matcher(enrol.body());
+        assertTrue(link.find(), "enrolment page on A: " + enrol.body());
+        PushDeviceSimulator device = new PushDeviceSimulator();
+        assertEquals(201, device.enrol(link.group(1), "Cluster phone").status(), "enrolled through A");
+        assertTrue(browser.submit(enrol, "mfa-push-enroll-form", b, fields("mfa-action", "continue")).signedIn(),
+                "node B sees the enrolment made through A");
+
+        Browser next = new Browser();
+        Page push = next.submit(next.startSignIn(a, Browser.CLIENT), "kc-form-login", a,
+                fields("username", user.name(), "password", ClusterRealm.PASSWORD));
+        String number = push.text("mfa-push-number");
+        assertNotNull(number, "push page on A: " + push.body());
+        device.useServer(b.baseUrl(), "demo");
+        PushDeviceSimulator.Pending pending = device.pending().get(0);
+        assertEquals("approved", device.answer(pending.id(), "approve", Integer.valueOf(number)).body().get("result"),
+                "answered through B");
+        assertTrue(next.get(a.baseUrl() + "/realms/demo/mfa-push/wait/" + pending.id()).body().contains("\"done\""),
+                "A's wait sees B's answer");
+        assertTrue(next.submit(push, "mfa-push-form", a, fields("mfa-action", "continue")).signedIn(),
+                "the browser on A signs in");
+        assertEquals("approved", realm.lastEvent(user, "LOGIN").getDetails().get("mfa_result"));
+    }
+
     private static Page password(Browser browser, KeycloakNode node, ClusterRealm.User user) {
         Page login = browser.startSignIn(node, Browser.CLIENT);
         Page next = browser.submit(login, "kc-form-login", node,

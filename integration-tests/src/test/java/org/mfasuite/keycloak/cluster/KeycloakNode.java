@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  * directory, with its own HTTP, management and cluster-transport ports on loopback; its console goes to
  * {@code <home>/node.log}.
  */
-final class KeycloakNode {
+final class KeycloakNode implements Endpoint {
 
     private static final Pattern VIEW = Pattern.compile("cluster view for channel ISPN: \\[[^\\]]*\\] \\((\\d+)\\)");
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -48,7 +48,8 @@ final class KeycloakNode {
         return home;
     }
 
-    String baseUrl() {
+    @Override
+    public String baseUrl() {
         return "http://127.0.0.1:" + httpPort;
     }
 

@@ -28,6 +28,9 @@ public class MfaServerConfig implements KeycloakServerConfig {
     @Override
     public KeycloakServerConfigBuilder configure(KeycloakServerConfigBuilder config) {
         String peer = "http://127.0.0.1:" + PEER_PORT;
+        if (CompatDistribution.active()) {
+            CompatDistribution.prepare();
+        }
         return config
                 // the Twilio token comes from Keycloak's file vault, as operators should keep it
                 .option("vault", "file")

@@ -1,0 +1,300 @@
+package org.mfasuite.keycloak.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.keycloak.representations.idm.CredentialRepresentation;
+import org.keycloak.representations.idm.EventRepresentation;
+import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
+import org.keycloak.testframework.remote.timeoffset.InjectTimeOffSet;
+import org.keycloak.testframework.remote.timeoffset.TimeOffSet;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+
+/**
+ * Push approval with number matching, driven by a device simulator that speaks the documented protocol: enrol,
+ * approve, deny, wrong number, expiry, replays, forged signatures, removed devices, "This wasn't me", limits.
+ */
+@KeycloakIntegrationTest(config = MfaServerConfig.class)
+public class PushApprovalTest extends DemoRealmTest {
+
+    @InjectTimeOffSet
+    TimeOffSet clock;
+
+    /**
+     * The no-JavaScript path ("Continue"), so each test decides when the page goes on. The page's script (wait,
+     * then go on by itself) runs in a real browser in {@code CompanionAppTest}.
+     */
+    @org.junit.jupiter.api.BeforeEach
+    void withoutJavaScript() {
+        javaScript(false);
+    }
+
+    @org.junit.jupiter.api.AfterEach
+    void javaScriptBackOn() {
+        javaScript(true);
+    }
+
+    private void javaScript(boolean on) {
+        ((org.openqa.selenium.htmlunit.HtmlUnitDriver) driver.driver()).setJavascriptEnabled(on);
+    }
+
+    /** A new user who must enrol a phone, enrolled through the sign-in page; signed out again. Returns the device. */
+    private PushDeviceSimulator enrolledUser(String username) {
+        DemoUsers.create(realm, username, List.of("mfa-push-enroll"), false);
+        submitPassword(username, DemoUsers.PASSWORD);
+        assertEquals("Set up push approval", driver.findElement(By.id("kc-page-title")).getText().trim());
+        PushDeviceSimulator device = new PushDeviceSimulator();
+        PushDeviceSimulator.Reply enrolled = device.enrol(enrolLink(), "Pixel of " + username);
+        assertEquals(201, enrolled.status(), enrolled.toString());
+        driver.findElement(By.id("mfa-push-enroll-continue")).click();
+        assertNotNull(oauth.parseLoginResponse().getCode(), "signed in after enrolling");
+        realm.admin().logoutAll();
+        driver.driver().manage().deleteAllCookies();
+        return device;
+    }
+
+    private String enrolLink() {
+        return driver.findElement(By.id("mfa-push-enroll-link")).getAttribute("href");
+    }
+
+    private String shownNumber() {
+        return driver.findElement(By.id("mfa-push-number")).getText().trim();
+    }
+
+    private void pressContinue() {
+        List<WebElement> buttons = driver.driver().findElements(By.id("mfa-push-continue"));
+        if (!buttons.isEmpty()) {
+            buttons.get(0).click();
+        }
+    }
+
+    private String pageMessage() {
+        return driver.findElement(By.className("pf-v5-c-alert__title")).getText();
+    }
+
+    @Test
+    public void enrolThenApproveByPickingTheNumber() {
+        String user = DemoUsers.uniqueName("push");
+        PushDeviceSimulator device = enrolledUser(user);
+        CredentialRepresentation stored = realm.admin().users().search(user).get(0).getId() == null ? null
+                : realm.admin().users().get(realm.admin().users().search(user).get(0).getId()).credentials().stream()
+                .filter(c -> c.getType().equals("mfa-push-device")).findFirst().orElse(null);
+        assertNotNull(stored, "a mfa-push-device credential");
+        assertEquals("Pixel of " + user, stored.getUserLabel());
+        assertFalse(stored.getCredentialData().contains(realm.admin().users().search(user).get(0).getId()),
+                "the device's data names no Keycloak user id");
+
+        submitPassword(user, DemoUsers.PASSWORD);
+        String number = shownNumber();
+        List<PushDeviceSimulator.Pending> pending = device.pending();
+        assertEquals(1, pending.size());
+        assertEquals(3, pending.get(0).choices().size());
+        assertTrue(pending.get(0).choices().contains(Integer.valueOf(number)), "the shown number is among the choices");
+        assertEquals("127.0.0.1", pending.get(0).raw().get("ip"));
+        assertEquals(Map.of("result", "approved"),
+                device.answer(pending.get(0).id(), "approve", Integer.valueOf(number)).body());
+        pressContinue();
+        assertNotNull(oauth.parseLoginResponse().getCode(), "signed in");
+        assertTrue(device.pending().isEmpty(), "an answered request is no longer pending");
+
+        EventRepresentation login = latest("LOGIN", user);
+        assertEquals("push", login.getDetails().get("mfa_method"));
+        assertEquals("approved", login.getDetails().get("mfa_result"));
+        assertEquals("Pixel of " + user, login.getDetails().get("mfa_device"));
+    }
+
+    @Test
+    public void theWaitTellsThePageWhenTheAnswerCame() {
+        PushDeviceSimulator device = enrolledUser(DemoUsers.uniqueName("push-wait"));
+        String user = realm.admin().users().list().stream().filter(u -> u.getUsername().startsWith("push-wait"))
+                .findFirst().orElseThrow().getUsername();
+        submitPassword(user, DemoUsers.PASSWORD);
+        PushDeviceSimulator.Pending pending = device.pending().get(0);
+        String waitUrl = device.base() + "/wait/" + pending.id();
+        long started = System.nanoTime();
+        Map<String, Object> early = HttpCalls.json(HttpCalls.send(HttpRequest.newBuilder(URI.create(waitUrl + "x")).GET().build()));
+        assertEquals("pending", early.get("status"), "an unknown request is never done");
+        assertTrue(System.nanoTime() - started > 15_000_000_000L, "held until the wait ends");
+        device.answer(pending.id(), "approve", Integer.valueOf(shownNumber()));
+        assertEquals("done", HttpCalls.json(HttpCalls.send(HttpRequest.newBuilder(URI.create(waitUrl)).GET().build())).get("status"));
+        pressContinue();
+        assertNotNull(oauth.parseLoginResponse().getCode());
+    }
+
+    @Test
+    public void deniedWrongNumberAndExpiredRequestsDoNotSignIn() {
+        String user = DemoUsers.uniqueName("push-no");
+        PushDeviceSimulator device = enrolledUser(user);
+
+        submitPassword(user, DemoUsers.PASSWORD);
+        assertEquals(Map.of("result", "denied"), device.answer(device.pending().get(0).id(), "deny", null).body());
+        pressContinue();
+        assertEquals("The request was denied on your phone.", pageMessage());
+        assertEquals("denied", latest("LOGIN_ERROR", user).getDetails().get("mfa_result"));
+
+        driver.findElement(By.id("mfa-push-send")).click();
+        int shown = Integer.parseInt(shownNumber());
+        PushDeviceSimulator.Pending pending = device.pending().get(0);
+        int wrong = pending.choices().stream().filter(n -> n != shown).findFirst().orElseThrow();
+        assertEquals(Map.of("result", "wrong_number"), device.answer(pending.id(), "approve", wrong).body());
+        pressContinue();
+        assertTrue(pageMessage().startsWith("The number picked on your phone did not match."), pageMessage());
+        assertEquals("wrong_number", latest("LOGIN_ERROR", user).getDetails().get("mfa_result"));
+
+        driver.findElement(By.id("mfa-push-send")).click();
+        pending = device.pending().get(0);
+        clock.set(61);
+        device.clockOffset(61);
+        PushDeviceSimulator.Reply late = device.answer(pending.id(), "approve", Integer.valueOf(shownNumber()));
+        assertEquals(404, late.status());
+        assertEquals("challenge_not_found", late.error());
+        pressContinue();
+        assertEquals("The request expired. Send a new one.", pageMessage());
+    }
+
+    @Test
+    public void aRequestIsAnsweredOnceAndProofsAreSingleUseFreshAndTheDevicesOwn() {
+        String user = DemoUsers.uniqueName("push-replay");
+        PushDeviceSimulator device = enrolledUser(user);
+        submitPassword(user, DemoUsers.PASSWORD);
+        int number = Integer.parseInt(shownNumber());
+
+        String url = device.api() + "/challenges";
+        String proof = device.proof("GET", url, device.now(), device.key());
+        assertEquals(200, device.challengesWithProof(proof).status());
+        PushDeviceSimulator.Reply replayed = device.challengesWithProof(proof);
+        assertEquals(401, replayed.status());
+        assertEquals("invalid_dpop_proof", replayed.error());
+        assertEquals(401, device.challengesWithProof(device.proof("GET", url, device.now() - 61, device.key())).status(),
+                "a proof older than 60 s");
+        assertEquals(401, device.challengesWithProof(device.proof("POST", url, device.now(), device.key())).status(),
+                "a proof for another method");
+        assertEquals(401, device.challengesWithProof(device.proof("GET", device.base() + "/config", device.now(), device.key())).status(),
+                "a proof for another URL");
+        assertEquals(401, device.challengesWithProof(device.proof("GET", url, device.now(), PushDeviceSimulator.newKey())).status(),
+                "a proof by another key");
+        assertEquals(401, device.challengesWithProof(null).status(), "no proof");
+
+        PushDeviceSimulator.Pending pending = device.pending().get(0);
+        PushDeviceSimulator.Reply forged = device.answerSignedBy(pending.id(), "approve", number, PushDeviceSimulator.newKey());
+        assertEquals(400, forged.status());
+        assertEquals("invalid_signature", forged.error());
+        String answer = device.answerJws(pending.id(), "approve", number, device.key());
+        String answerUrl = device.api() + "/challenges/" + pending.id();
+        assertEquals(200, device.postAnswer(pending.id(), device.proof("POST", answerUrl, device.now(), device.key()), answer).status());
+        PushDeviceSimulator.Reply again = device.postAnswer(pending.id(), device.proof("POST", answerUrl, device.now(), device.key()), answer);
+        assertEquals(400, again.status(), "the same signed answer twice: its jti was used");
+        PushDeviceSimulator.Reply second = device.answer(pending.id(), "deny", null);
+        assertEquals(409, second.status());
+        assertEquals("already_answered", second.error());
+        pressContinue();
+        assertNotNull(oauth.parseLoginResponse().getCode(), "the first answer counts");
+    }
+
+    @Test
+    public void anEnrolmentTokenWorksOnce() {
+        String user = DemoUsers.uniqueName("push-token");
+        DemoUsers.create(realm, user, List.of("mfa-push-enroll"), false);
+        submitPassword(user, DemoUsers.PASSWORD);
+        String link = enrolLink();
+        PushDeviceSimulator first = new PushDeviceSimulator();
+        assertEquals(201, first.enrol(link, "First").status());
+        PushDeviceSimulator second = new PushDeviceSimulator();
+        PushDeviceSimulator.Reply reused = second.enrol(link, "Second");
+        assertEquals(400, reused.status());
+        assertEquals("invalid_token", reused.error());
+        PushDeviceSimulator.Reply forged = second.enrolWithToken(link.substring(link.indexOf("#enroll=") + 8) + "x");
+        assertEquals("invalid_token", forged.error());
+    }
+
+    @Test
+    public void aRemovedDeviceIsRefusedAtOnce() {
+        String user = DemoUsers.uniqueName("push-removed");
+        PushDeviceSimulator device = enrolledUser(user);
+        String userId = realm.admin().users().search(user).get(0).getId();
+        String credentialId = realm.admin().users().get(userId).credentials().stream()
+                .filter(c -> c.getType().equals("mfa-push-device")).findFirst().orElseThrow().getId();
+        realm.admin().users().get(userId).removeCredential(credentialId);
+        PushDeviceSimulator.Reply reply = device.challengesWithProof(
+                device.proof("GET", device.api() + "/challenges", device.now(), device.key()));
+        assertEquals(401, reply.status());
+        assertEquals("unknown_device", reply.error());
+    }
+
+    @Test
+    public void thisWasntMeMutesPushesAndIsRecorded() {
+        String user = DemoUsers.uniqueName("push-report");
+        PushDeviceSimulator device = enrolledUser(user);
+        submitPassword(user, DemoUsers.PASSWORD);
+        assertEquals(Map.of("result", "reported"), device.answer(device.pending().get(0).id(), "report", null).body());
+        EventRepresentation reported = latest("CUSTOM_REQUIRED_ACTION_ERROR", user);
+        assertEquals("mfa_push_reported", reported.getError());
+        assertEquals("127.0.0.1", reported.getDetails().get("mfa_signin_ip"));
+        pressContinue();
+        assertTrue(pageMessage().startsWith("You reported this sign-in as not yours."), pageMessage());
+
+        realm.admin().logoutAll();
+        driver.driver().manage().deleteAllCookies();
+        submitPassword(user, DemoUsers.PASSWORD);
+        assertTrue(pageMessage().startsWith("Push requests are paused until"), pageMessage());
+        assertTrue(device.pending().isEmpty(), "nothing sent while muted");
+
+        clock.set(20 * 60 + 1);
+        device.clockOffset(20 * 60 + 1);
+        realm.admin().logoutAll();
+        driver.driver().manage().deleteAllCookies();
+        submitPassword(user, DemoUsers.PASSWORD);
+        assertEquals(1, device.pending().size(), "after 20 minutes requests go out again");
+    }
+
+    @Test
+    public void noMoreThanFivePushesInFiveMinutes() {
+        String user = DemoUsers.uniqueName("push-limit");
+        PushDeviceSimulator device = enrolledUser(user);
+        submitPassword(user, DemoUsers.PASSWORD);
+        for (int sent = 2; sent <= 5; sent++) {
+            driver.findElement(By.id("mfa-push-resend")).click();
+            assertEquals(1, device.pending().size(), "a new request replaces the one before");
+        }
+        String fifth = device.pending().get(0).id();
+        driver.findElement(By.id("mfa-push-resend")).click();
+        assertTrue(pageMessage().startsWith("You were sent 5 push requests in the last 5 minutes"), pageMessage());
+        assertEquals(List.of(fifth), device.pending().stream().map(PushDeviceSimulator.Pending::id).toList(),
+                "no sixth request; the fifth can still be approved");
+        device.answer(fifth, "approve", Integer.valueOf(shownNumber()));
+        pressContinue();
+        assertNotNull(oauth.parseLoginResponse().getCode());
+    }
+
+    @Test
+    public void theDeviceRotatesItsKeyAndChangesItsPushTarget() {
+        PushDeviceSimulator device = enrolledUser(DemoUsers.uniqueName("push-rotate"));
+        java.security.KeyPair old = device.key();
+        assertEquals(200, device.rotateKey().status());
+        assertEquals(401, device.challengesWithProof(device.proof("GET", device.api() + "/challenges", device.now(), old)).status(),
+                "the old key no longer works");
+        assertEquals(200, device.challengesWithProof(device.proof("GET", device.api() + "/challenges", device.now(), device.key())).status());
+        assertEquals(400, device.setPush("{\"kind\":\"webpush\",\"endpoint\":\"ftp://x\"}").status());
+        assertEquals(204, device.setPush("{\"kind\":\"fcm\",\"token\":\"device-token-1\"}").status());
+        assertEquals(204, device.setPush("{\"kind\":\"none\"}").status());
+        assertEquals(204, device.unenrol().status());
+        assertEquals("unknown_device", device.challengesWithProof(
+                device.proof("GET", device.api() + "/challenges", device.now(), device.key())).error());
+    }
+
+    private EventRepresentation latest(String type, String username) {
+        String userId = realm.admin().users().search(username).get(0).getId();
+        List<EventRepresentation> events = realm.admin().getEvents(List.of(type), null, userId, null, null, null, 0, 1);
+        assertFalse(events.isEmpty(), "no " + type + " event for " + username);
+        return events.get(0);
+    }
+}
