@@ -477,7 +477,9 @@
 
   function renderEmpty(enrolments) {
     document.getElementById('not-enrolled').hidden = enrolments.length > 0;
-    document.getElementById('no-requests').hidden = enrolments.length === 0 || cards.size > 0;
+    // "no requests" only when some account could be asked; a removed device says so in its own card
+    const healthy = enrolments.filter((e) => problems.get(e.id) !== 'unknown_device').length;
+    document.getElementById('no-requests').hidden = healthy === 0 || cards.size > 0;
   }
 
   function renderProblems(enrolments) {

@@ -133,6 +133,40 @@ public class CompanionAppTest extends DemoRealmTest {
     }
 
     @Test
+    public void thisWasntMeReportsTheSignInAndThePageSaysPushIsPaused() {
+        String user = newUser();
+        try (CompanionBrowser phone = new CompanionBrowser("en")) {
+            enrol(user, phone, "en");
+            signInUntilTheNumber(user);
+
+            WebElement request = phone.request();
+            phone.report(request);
+            assertEquals("Reported; push requests are paused", phone.result(request));
+
+            driver.findElement(By.id("mfa-push-continue")).click();
+            assertNull(oauth.parseLoginResponse().getCode(), "no authorization code after a report");
+            assertTrue(driver.driver().getPageSource().contains("reported this sign-in as not yours"),
+                    "the sign-in page says why");
+        }
+    }
+
+    @Test
+    public void aDeviceRemovedFromTheAccountIsToldToEnrolAgain() {
+        String user = newUser();
+        try (CompanionBrowser phone = new CompanionBrowser("en")) {
+            enrol(user, phone, "en");
+            String userId = realm.admin().users().search(user, true).get(0).getId();
+            for (String credential : pushDevices(user)) {
+                realm.admin().users().get(userId).removeCredential(credential);
+            }
+
+            phone.open(phone.url());
+            assertEquals("This device was removed from your account; enrol again.", phone.problem());
+            phone.screenshots("removed");
+        }
+    }
+
+    @Test
     public void aSwedishPhoneShowsTheAppInSwedish() {
         Map<String, String> sv = texts("sv");
         String user = newUser();

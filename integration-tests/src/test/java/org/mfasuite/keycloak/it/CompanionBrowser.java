@@ -103,6 +103,16 @@ final class CompanionBrowser implements AutoCloseable {
         request.findElement(By.cssSelector("button.deny")).click();
     }
 
+    void report(WebElement request) {
+        request.findElement(By.cssSelector("button.report")).click();
+    }
+
+    /** Waits for a problem with one of the app's accounts (such as a removed device) and returns what it says. */
+    String problem() {
+        waitUntil(Duration.ofSeconds(15), () -> !driver.findElements(By.cssSelector("#problem-list .problem p")).isEmpty());
+        return driver.findElement(By.cssSelector("#problem-list .problem p")).getText().trim();
+    }
+
     /** Waits for the card's final result text ("Approved", …). */
     String result(WebElement request) {
         waitUntil(Duration.ofSeconds(10), () -> request.getDomAttribute("class").contains("answered"));
