@@ -228,11 +228,29 @@
      away (Keycloak switches to it when the form posts its execution id); with none, says so and names the helpdesk.
      current: the authenticator id of the page's own method. Keycloak's "Try another way" link to its full chooser
      stays below (the 26.7 layouts always render it when there are alternatives). -->
-<#macro otherWays current contact="">
+<#-- The same phone by the other channel ("Call me instead" / "Text me instead"): one click to that step, which then
+     sends at once. sibling: its authenticator id; label: the button's text. Nothing when the flow has no such step. -->
+<#macro switchWay sibling label>
+    <#if sibling?has_content && auth?has_content>
+        <#list auth.authenticationSelections as s>
+            <#if s.authenticationExecution.authenticator == sibling>
+                <form id="mfa-switch-way-form" class="${properties.kcFormClass!}" action="${url.loginAction}" method="post" novalidate>
+                    <@linkButton id="mfa-switch-way" name="authenticationExecution" value=s.authExecId label=label/>
+                </form>
+                <#break>
+            </#if>
+        </#list>
+    </#if>
+</#macro>
+
+<#-- only: when given, the execution ids (comma-separated, "none" for none) of the ways the user can really use:
+     Keycloak lists steps that check no credential (a call step) even for users who lack what they need. -->
+<#macro otherWays current contact="" sibling="" only="">
     <#local others = []>
     <#if auth?has_content>
         <#list auth.authenticationSelections as s>
-            <#if s.authenticationExecution.authenticator != current><#local others = others + [s]></#if>
+            <#if s.authenticationExecution.authenticator != current && s.authenticationExecution.authenticator != sibling
+                    && (!only?has_content || only?split(",")?seq_contains(s.authExecId))><#local others = others + [s]></#if>
         </#list>
     </#if>
     <div id="mfa-other-ways" class="pf-v5-u-mt-lg">

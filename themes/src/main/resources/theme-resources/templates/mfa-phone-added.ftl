@@ -6,7 +6,7 @@
         ${msg("mfa-phone-added-title")}
     <#elseif section="form">
         <form id="mfa-phone-added-form" class="${properties.kcFormClass!}" action="${url.loginAction}" method="post" novalidate>
-            <p id="mfa-phone-added">${msg("mfa-phone-added", mfaPhone.shown)}</p>
+            <p id="mfa-phone-added">${msg((mfaLandline!false)?then("mfa-phone-added-voice", "mfa-phone-added"), mfaPhone.shown)}</p>
             <@mfa.actions>
                 <@mfa.primaryButton id="mfa-phone-continue" name="mfa-action" value="continue" label=msg("doContinue")/>
             </@mfa.actions>

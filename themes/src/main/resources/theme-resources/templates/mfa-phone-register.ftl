@@ -10,13 +10,17 @@
                 <#-- nothing to type: the user has the most phones allowed -->
                 <p id="mfa-phone-full">${msg("mfa-phone-too-many", mfaMaxPhones?int)}</p>
             <#else>
-                <p id="mfa-phone-register-intro">${msg("mfa-phone-register-intro")}</p>
+                <p id="mfa-phone-register-intro">${msg((mfaLandlines!false)?then("mfa-phone-register-intro-landline", (mfaCalls!false)?then("mfa-phone-register-intro-call", "mfa-phone-register-intro")))}</p>
                 <@mfa.field name="phoneNumber" label=msg("mfa-phone-number-label") type="tel" autocomplete="tel" value=mfaPhone.number
                             hint=(mfaExample?has_content)?then(msg("mfa-phone-number-hint-region", mfaExample!""), msg("mfa-phone-number-hint"))/>
             </#if>
             <@mfa.actions>
                 <#if !(mfaFull!false)>
-                    <@mfa.primaryButton id="mfa-phone-send" name="mfa-action" value="send" label=msg("mfa-phone-send-code") wait=mfaWait/>
+                    <#-- "Text me" / "Call me" where the realm has a call step: the user picks how the code comes -->
+                    <@mfa.primaryButton id="mfa-phone-send" name="mfa-action" value="send" label=msg((mfaCalls!false)?then("mfa-phone-text-code", "mfa-phone-send-code")) wait=mfaWait/>
+                    <#if mfaCalls!false>
+                        <@mfa.primaryButton id="mfa-phone-call" name="mfa-action" value="call" label=msg("mfa-phone-call-code") wait=mfaWait/>
+                    </#if>
                 <#elseif (mfaCanContinue!false) && !isAppInitiatedAction??>
                     <#-- at the phone limit during sign-in: no dead end, the user goes on with the phones they have -->
                     <@mfa.primaryButton id="mfa-phone-continue" name="mfa-action" value="continue" label=msg("doContinue")/>

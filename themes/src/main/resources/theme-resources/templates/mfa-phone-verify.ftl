@@ -6,11 +6,11 @@
         ${msg("mfa-phone-verify-title")}
     <#elseif section="form">
         <form id="mfa-phone-verify-form" class="${properties.kcFormClass!}" action="${url.loginAction}" method="post" novalidate>
-            <p id="mfa-phone-verify-intro">${msg("mfa-phone-verify-intro", mfaPhone.codeLength?c, mfaPhone.shown, mfaPhone.ttlMinutes?int)}</p>
+            <p id="mfa-phone-verify-intro">${msg(((mfaChannel!"sms") == "voice")?then("mfa-phone-verify-intro-voice", "mfa-phone-verify-intro"), mfaPhone.codeLength?c, mfaPhone.shown, mfaPhone.ttlMinutes?int)}</p>
             <@mfa.codeField label=msg("mfa-sms-code-label")/>
             <@mfa.actions>
                 <@mfa.primaryButton id="mfa-phone-verify" name="mfa-action" value="verify" label=msg("mfa-phone-verify-submit")/>
-                <@mfa.linkButton id="mfa-sms-resend" name="mfa-action" value="resend" label=msg("mfa-sms-resend") wait=mfaWait/>
+                <@mfa.linkButton id="mfa-sms-resend" name="mfa-action" value="resend" label=msg(((mfaChannel!"sms") == "voice")?then("mfa-voice-resend", "mfa-sms-resend")) wait=mfaWait/>
                 <@mfa.linkButton id="mfa-phone-change-number" name="mfa-action" value="change-number" label=msg("mfa-phone-change-number")/>
                 <#if isAppInitiatedAction??>
                     <@mfa.linkButton id="mfa-phone-cancel" name="cancel-aia" value="true" label=msg("doCancel")/>

@@ -33,7 +33,7 @@
                 </#if>
             </#if>
         </form>
-        <@mfa.otherWays current="mfa-push" contact=mfaPush.helpdesk/>
+        <@mfa.otherWays current="mfa-push" contact=mfaPush.helpdesk only=mfaPush.otherWays/>
         <@mfa.countdownScript/>
         <#if state == "WAITING">
             <#-- Continues by itself once the phone answered (on any server node); "Continue" does the same without script. -->

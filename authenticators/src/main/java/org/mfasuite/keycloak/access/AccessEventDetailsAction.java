@@ -2,6 +2,7 @@ package org.mfasuite.keycloak.access;
 
 import org.keycloak.authentication.RequiredActionContext;
 import org.keycloak.authentication.RequiredActionProvider;
+import org.mfasuite.keycloak.audit.SignInDetails;
 
 /**
  * Puts the sign-in's decision on its LOGIN event. Keycloak sends that event in the request that ends the sign-in
@@ -12,6 +13,9 @@ public class AccessEventDetailsAction implements RequiredActionProvider {
 
     @Override
     public void evaluateTriggers(RequiredActionContext context) {
+        if (context.getEvent() != null) {
+            SignInDetails.onLoginEvent(context.getEvent(), context.getAuthenticationSession()); // node, the check
+        }
         SignInDecision decision = AccessDecisions.taken(context.getAuthenticationSession());
         if (decision != null && context.getEvent() != null) {
             AccessDecisions.describe(context.getEvent(), decision);

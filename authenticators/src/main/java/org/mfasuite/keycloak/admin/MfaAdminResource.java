@@ -9,6 +9,9 @@ import org.keycloak.services.resources.admin.AdminEventBuilder;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 import org.mfasuite.keycloak.access.WhatIfResource;
 import org.mfasuite.keycloak.apppassword.AppPasswordsResource;
+import org.mfasuite.keycloak.audit.SignInLogResource;
+import org.mfasuite.keycloak.audit.UsageReportResource;
+import org.mfasuite.keycloak.oath.OathTokensResource;
 import org.mfasuite.keycloak.registration.ResetMethodsResource;
 import org.mfasuite.keycloak.registration.UserMethodsResource;
 
@@ -53,5 +56,23 @@ public class MfaAdminResource {
     @Path("users/{userId}/app-passwords")
     public AppPasswordsResource appPasswords(@PathParam("userId") String userId) {
         return new AppPasswordsResource(session, realm, auth, adminEvent, userId);
+    }
+
+    /** Hardware OATH tokens: import (manage-users), the pool (view-users), assignment (manage-users). */
+    @Path("oath-tokens")
+    public OathTokensResource oathTokens() {
+        return new OathTokensResource(session, realm, auth, adminEvent);
+    }
+
+    /** Audit: the two-step verification log (view-events; names and emails with view-users). */
+    @Path("sign-ins")
+    public SignInLogResource signIns() {
+        return new SignInLogResource(session, realm, auth);
+    }
+
+    /** Audit: the usage report per day and method, and registration coverage (view-events; coverage view-users). */
+    @Path("report")
+    public UsageReportResource report() {
+        return new UsageReportResource(session, realm, auth);
     }
 }

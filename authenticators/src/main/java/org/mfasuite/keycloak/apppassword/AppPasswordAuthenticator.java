@@ -20,6 +20,7 @@ import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.services.managers.AuthenticationManager;
 import org.mfasuite.keycloak.access.AccessDecisions;
 import org.mfasuite.keycloak.access.SignInDecision;
+import org.mfasuite.keycloak.audit.SignInNode;
 import org.mfasuite.keycloak.challenge.BruteForce;
 
 /**
@@ -64,7 +65,7 @@ public class AppPasswordAuthenticator implements Authenticator {
                              AppPasswordCredentialProvider.Checked checked) {
         UserModel user = context.getUser();
         AppPasswordCredentialModel record = checked.record();
-        context.getEvent().detail(METHOD, APP_PASSWORD).detail(Details.CREDENTIAL_TYPE, AppPasswordCredentialModel.TYPE)
+        SignInNode.tag(context.getEvent()).detail(METHOD, APP_PASSWORD).detail(Details.CREDENTIAL_TYPE, AppPasswordCredentialModel.TYPE)
                 .detail(Details.CREDENTIAL_ID, record.getId());
         AppPasswordCredentialModel.Result result = checked.result();
         if (result == AppPasswordCredentialModel.Result.VALID && !settings.allowed()) {

@@ -10,13 +10,14 @@ import java.util.regex.Pattern;
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 
 /**
- * The webhook's request body: the configured template with ${to}, ${text}, ${channel}, ${realm} and ${code}
+ * The webhook's request body: the configured template with ${to}, ${text}, ${channel}, ${realm}, ${code},
+ * ${language} and ${from}
  * replaced by values escaped for the content type, so a quote in a text cannot break the JSON around it.
  * Other ${...} stay as written.
  */
 final class BodyTemplate {
 
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{(to|text|channel|realm|code)}");
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{(to|text|channel|realm|code|language|from)}");
 
     private final String template;
     private final UnaryOperator<String> escape;
@@ -35,6 +36,8 @@ final class BodyTemplate {
                 case "text" -> message.text();
                 case "channel" -> message.channel().wireName();
                 case "realm" -> message.realm();
+                case "language" -> message.language();
+                case "from" -> message.from();
                 default -> message.code();
             };
             placeholder.appendReplacement(body, Matcher.quoteReplacement(escape.apply(value == null ? "" : value)));

@@ -78,6 +78,12 @@ public class DevOutboxGateway implements MessageGateway {
                 .put("to", message.to())
                 .put("text", message.text())
                 .put("code", message.code());
+        if (message.language() != null) {
+            json.put("language", message.language());
+        }
+        if (message.from() != null) {
+            json.put("from", message.from());
+        }
         try {
             return (JSON.writeValueAsString(json) + "\n").getBytes(StandardCharsets.UTF_8);
         } catch (JsonProcessingException e) {

@@ -33,7 +33,7 @@ public class HttpWebhookGatewayFactory extends HttpGatewayFactory<HttpWebhookSet
                 .property("url", "URL", "Endpoint each message is sent to; the gateway is off without it", STRING_TYPE, null, null)
                 .property("method", "Method", "POST or PUT", ProviderConfigProperty.LIST_TYPE, "POST", List.of("POST", "PUT"))
                 .property("content-type", "Content type", "Content-Type of the body; decides how placeholders are escaped", STRING_TYPE, HttpWebhookSettings.DEFAULT_CONTENT_TYPE, null)
-                .property("body-template", "Body template", "Body with ${to} ${text} ${channel} ${realm} ${code}", ProviderConfigProperty.TEXT_TYPE, HttpWebhookSettings.DEFAULT_BODY_TEMPLATE, null)
+                .property("body-template", "Body template", "Body with ${to} ${text} ${channel} (sms or voice) ${realm} ${code} ${language} ${from}", ProviderConfigProperty.TEXT_TYPE, HttpWebhookSettings.DEFAULT_BODY_TEMPLATE, null)
                 .property("auth-header-name", "Auth header name", "e.g. Authorization", STRING_TYPE, null, null)
                 .property("auth-header-value", "Auth header value", "e.g. Bearer xyz; a vault reference is allowed", ProviderConfigProperty.PASSWORD, null, null, true)
                 .property("basic-username", "Basic auth user", "HTTP Basic user name", STRING_TYPE, null, null)

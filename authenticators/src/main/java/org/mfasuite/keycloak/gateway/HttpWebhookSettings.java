@@ -16,7 +16,8 @@ import org.keycloak.Config;
  *
  * @param url              where to send; the gateway is off without it
  * @param method           POST or PUT
- * @param bodyTemplate     request body with placeholders ${to}, ${text}, ${channel}, ${realm}, ${code}
+ * @param bodyTemplate     request body with placeholders ${to}, ${text}, ${channel} (sms or voice),
+ *                         ${realm}, ${code}, ${language} (BCP 47, e.g. sv-SE), ${from} (the step's caller id or empty)
  * @param messageIdPointer JSON Pointer ({@code /data/messageId}) to the gateway's id in a JSON answer, or null
  */
 public record HttpWebhookSettings(URI url, String method, String contentType, String bodyTemplate,
@@ -26,7 +27,7 @@ public record HttpWebhookSettings(URI url, String method, String contentType, St
 
     public static final String DEFAULT_CONTENT_TYPE = "application/json";
     public static final String DEFAULT_BODY_TEMPLATE =
-            "{\"to\":\"${to}\",\"text\":\"${text}\",\"channel\":\"${channel}\",\"realm\":\"${realm}\"}";
+            "{\"to\":\"${to}\",\"text\":\"${text}\",\"channel\":\"${channel}\",\"realm\":\"${realm}\",\"language\":\"${language}\"}";
 
     public HttpWebhookSettings {
         String id = HttpWebhookGateway.PROVIDER_ID;

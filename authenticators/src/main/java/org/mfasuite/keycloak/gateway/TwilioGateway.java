@@ -50,11 +50,12 @@ public class TwilioGateway implements MessageGateway {
         form.put("To", message.to());
         String resource;
         if (message.channel() == Channel.VOICE) {
-            if (settings.from() == null) {
+            String from = message.from() != null ? message.from() : settings.from();
+            if (from == null) {
                 throw notConfigured("voice calls need option from (a Twilio number): a messaging service cannot call");
             }
-            form.put("From", settings.from());
-            form.put("Twiml", "<Response><Say>" + xmlEscape(message.text()) + "</Say></Response>");
+            form.put("From", from);
+            form.put("Twiml", twiml(message));
             resource = "Calls.json";
         } else {
             form.put("Body", message.text());
@@ -138,6 +139,12 @@ public class TwilioGateway implements MessageGateway {
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
                         + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
+    }
+
+    /** The call's script: one {@code <Say>} in the message's language (Twilio's voices read BCP 47 tags). */
+    static String twiml(OutgoingMessage message) {
+        String language = message.language() == null ? "" : " language=\"" + xmlEscape(message.language()) + "\"";
+        return "<Response><Say" + language + ">" + xmlEscape(message.text()) + "</Say></Response>";
     }
 
     static String xmlEscape(String text) {

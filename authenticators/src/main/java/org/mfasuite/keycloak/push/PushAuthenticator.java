@@ -42,7 +42,7 @@ public class PushAuthenticator implements Authenticator, CredentialValidator<Pus
         if (id != null) {
             // a refresh or a return: never a second request, but an answer that came is taken
             check(context, id, false);
-        } else if (pickedInChooser(context) || context.getAuthenticationSelections().size() <= 1) {
+        } else if (pickedInChooser(context) || usableOtherWays(context).isEmpty()) {
             send(context);
         } else {
             context.challenge(form(context).state(PushForm.State.READY).create());
@@ -197,7 +197,28 @@ public class PushAuthenticator implements Authenticator, CredentialValidator<Pus
 
     private PushForm form(AuthenticationFlowContext context) {
         return new PushForm(context.form(), devices(context), settings(context),
-                PushUrls.base(context.getSession(), context.getRealm()));
+                PushUrls.base(context.getSession(), context.getRealm()), usableOtherWays(context));
+    }
+
+    /**
+     * The other steps of this sign-in the user can really use: Keycloak also lists steps that check no credential
+     * (a call step) for users who lack what they need, and they must not keep the request from going out at once.
+     */
+    static List<String> usableOtherWays(AuthenticationFlowContext context) {
+        KeycloakSession session = context.getSession();
+        return context.getAuthenticationSelections().stream()
+                .filter(s -> !s.getAuthExecId().equals(context.getExecution().getId()))
+                .filter(s -> {
+                    Object factory = session.getKeycloakSessionFactory().getProviderFactory(Authenticator.class,
+                            s.getAuthenticationExecution().getAuthenticator());
+                    if (!(factory instanceof org.keycloak.authentication.AuthenticatorFactory authenticatorFactory)) {
+                        return false;
+                    }
+                    Authenticator authenticator = authenticatorFactory.create(session);
+                    return !authenticator.requiresUser()
+                            || authenticator.configuredFor(session, context.getRealm(), context.getUser());
+                })
+                .map(s -> s.getAuthExecId()).toList();
     }
 
     private List<PushDeviceCredentialModel> devices(AuthenticationFlowContext context) {

@@ -3,6 +3,7 @@ package org.mfasuite.keycloak.push;
 import org.keycloak.events.Details;
 import org.keycloak.events.EventBuilder;
 import org.keycloak.events.EventType;
+import org.mfasuite.keycloak.audit.SignInNode;
 import org.mfasuite.keycloak.sms.SmsEvents;
 
 /**
@@ -28,7 +29,7 @@ public final class PushEvents {
     }
 
     public static EventBuilder describe(EventBuilder event, String step) {
-        return event.detail(METHOD, PUSH).detail(STEP, step).detail(Details.CREDENTIAL_TYPE, PushDeviceCredentialModel.TYPE);
+        return SignInNode.tag(event).detail(METHOD, PUSH).detail(STEP, step).detail(Details.CREDENTIAL_TYPE, PushDeviceCredentialModel.TYPE);
     }
 
     /** A separate event for a send or a device's answer, outside the sign-in's own LOGIN event. */

@@ -35,10 +35,11 @@ final class PushForm {
     private final LoginFormsProvider form;
     private final PushPage page;
 
-    PushForm(LoginFormsProvider form, List<PushDeviceCredentialModel> devices, PushSettings settings, String apiBase) {
+    PushForm(LoginFormsProvider form, List<PushDeviceCredentialModel> devices, PushSettings settings, String apiBase,
+             List<String> otherWays) {
         this.form = form;
         this.page = new PushPage(devices.stream().map(d -> d.getUserLabel() == null ? "?" : d.getUserLabel()).toList(),
-                settings.helpdesk(), apiBase);
+                settings.helpdesk(), apiBase, otherWays.isEmpty() ? "none" : String.join(",", otherWays));
     }
 
     PushForm state(State state) {
@@ -92,11 +93,18 @@ final class PushForm {
         private long secondsLeft;
         private long waitSeconds;
         private String mutedUntil = "";
+        private final String otherWays;
 
-        PushPage(List<String> devices, String helpdesk, String apiBase) {
+        PushPage(List<String> devices, String helpdesk, String apiBase, String otherWays) {
             this.devices = devices;
             this.helpdesk = helpdesk;
             this.apiBase = apiBase;
+            this.otherWays = otherWays;
+        }
+
+        /** Execution ids of the other ways the user can use, comma-separated; "none" for none. */
+        public String getOtherWays() {
+            return otherWays;
         }
 
         public String getState() {

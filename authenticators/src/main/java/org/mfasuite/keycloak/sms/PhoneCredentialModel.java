@@ -2,6 +2,7 @@ package org.mfasuite.keycloak.sms;
 
 import java.io.IOException;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import org.keycloak.common.util.Time;
 import org.keycloak.credential.CredentialModel;
 import org.keycloak.util.JsonSerialization;
@@ -17,8 +18,12 @@ public class PhoneCredentialModel extends CredentialModel {
 
     private final PhoneData phoneData;
 
-    /** Credential data as stored: {@code {"phoneNumber":"+46701234567"}}. */
-    public record PhoneData(String phoneNumber) {
+    /**
+     * Credential data as stored: {@code {"phoneNumber":"+46701234567"}}; a landline, registered for calls only where
+     * the realm allows it, adds {@code "landline":true}.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record PhoneData(String phoneNumber, Boolean landline) {
     }
 
     private PhoneCredentialModel(PhoneData phoneData) {
@@ -27,7 +32,12 @@ public class PhoneCredentialModel extends CredentialModel {
 
     /** A new credential for a number the user has just proved they hold. */
     public static PhoneCredentialModel createFromNumber(String e164) {
-        PhoneCredentialModel model = new PhoneCredentialModel(new PhoneData(e164));
+        return createFromNumber(e164, false);
+    }
+
+    /** @param landline the number cannot receive texts: codes reach it by call only */
+    public static PhoneCredentialModel createFromNumber(String e164, boolean landline) {
+        PhoneCredentialModel model = new PhoneCredentialModel(new PhoneData(e164, landline ? Boolean.TRUE : null));
         model.setType(TYPE);
         model.setUserLabel(PhoneMask.mask(e164));
         model.setCreatedDate(Time.currentTimeMillis());
@@ -45,7 +55,7 @@ public class PhoneCredentialModel extends CredentialModel {
         try {
             data = JsonSerialization.readValue(stored.getCredentialData(), PhoneData.class);
         } catch (IOException | RuntimeException e) {
-            data = new PhoneData(null);
+            data = new PhoneData(null, null);
         }
         PhoneCredentialModel model = new PhoneCredentialModel(data);
         model.setId(stored.getId());
@@ -60,6 +70,11 @@ public class PhoneCredentialModel extends CredentialModel {
 
     public String getPhoneNumber() {
         return phoneData.phoneNumber();
+    }
+
+    /** A landline: calls only, never texts. */
+    public boolean isLandline() {
+        return Boolean.TRUE.equals(phoneData.landline());
     }
 
     public String getMaskedNumber() {

@@ -15,8 +15,16 @@ public final class PhoneNumbers {
     /** Why a number was refused; each has a translated message {@code mfa-phone-<reason>}. */
     public enum Problem { EMPTY, INVALID, MISSING_COUNTRY_CODE, NOT_MOBILE }
 
-    /** The outcome of {@link #parse}: either an E.164 number or a problem. */
-    public record Parsed(String e164, Problem problem) {
+    /**
+     * The outcome of {@link #parse}: either an E.164 number or a problem.
+     *
+     * @param landline the number is a fixed line: it can take calls, not texts
+     */
+    public record Parsed(String e164, Problem problem, boolean landline) {
+        Parsed(String e164, Problem problem) {
+            this(e164, problem, false);
+        }
+
         public boolean ok() {
             return problem == null;
         }
@@ -34,6 +42,11 @@ public final class PhoneNumbers {
      * @param defaultRegion ISO 3166 region for numbers without a country code, or blank for none
      */
     public static Parsed parse(String input, String defaultRegion) {
+        return parse(input, defaultRegion, false);
+    }
+
+    /** @param landlines whether fixed-line numbers are accepted (for calls); else only numbers that take texts */
+    public static Parsed parse(String input, String defaultRegion, boolean landlines) {
         if (input == null || input.isBlank()) {
             return new Parsed(null, Problem.EMPTY);
         }
@@ -52,10 +65,11 @@ public final class PhoneNumbers {
                 return new Parsed(null, Problem.INVALID);
             }
             PhoneNumberType type = UTIL.getNumberType(number);
-            if (type != PhoneNumberType.MOBILE && type != PhoneNumberType.FIXED_LINE_OR_MOBILE) {
+            boolean landline = type == PhoneNumberType.FIXED_LINE;
+            if (type != PhoneNumberType.MOBILE && type != PhoneNumberType.FIXED_LINE_OR_MOBILE && !(landline && landlines)) {
                 return new Parsed(null, Problem.NOT_MOBILE);
             }
-            return new Parsed(UTIL.format(number, PhoneNumberFormat.E164), null);
+            return new Parsed(UTIL.format(number, PhoneNumberFormat.E164), null, landline);
         } catch (NumberParseException e) {
             // a national number typed without "+country code" deserves its own hint, not "invalid"
             boolean noCountry = e.getErrorType() == NumberParseException.ErrorType.INVALID_COUNTRY_CODE

@@ -25,13 +25,15 @@ import org.mfasuite.keycloak.challenge.SendLimits;
  * @param maxPhones      phones one user may register
  * @param limits         send limits and toll-fraud budgets
  * @param helpdesk       whom users contact when no code can be sent, or null
+ * @param allowLandlines whether users may register a landline, for calls only (where the realm has a call step)
  */
 public record PhonePolicy(String defaultRegion, Set<String> allowedRegions, int maxPhones, SendLimits limits,
-                          String helpdesk) {
+                          String helpdesk, boolean allowLandlines) {
 
     public static final String DEFAULT_REGION = "default-region";
     public static final String ALLOWED_REGIONS = "allowed-regions";
     public static final String HELPDESK = "helpdesk-contact";
+    public static final String ALLOW_LANDLINES = "allow-landlines";
     /** The value admins pick in lists for "no region". */
     public static final String NO_REGION = "none";
     public static final IntSetting MAX_PHONES = new IntSetting("max-phones", 1, 20, 5, "Phones per user",
@@ -58,7 +60,7 @@ public record PhonePolicy(String defaultRegion, Set<String> allowedRegions, int 
         }
         String helpdesk = c.get(HELPDESK);
         return new PhonePolicy(region, Set.copyOf(allowed), MAX_PHONES.read(c), SendLimits.from(c),
-                helpdesk == null || helpdesk.isBlank() ? null : helpdesk.trim());
+                helpdesk == null || helpdesk.isBlank() ? null : helpdesk.trim(), Boolean.parseBoolean(c.get(ALLOW_LANDLINES)));
     }
 
     /** Whether codes may go to this number: its region is allowed. */
@@ -112,6 +114,11 @@ public record PhonePolicy(String defaultRegion, Set<String> allowedRegions, int 
                 .helpText("Shown to users when no code can be sent, e.g. 'IT service desk, +46 8 123 45 67'. "
                         + "Empty: users are told to contact their administrator. " + REALM_WIDE)
                 .type(ProviderConfigProperty.STRING_TYPE).add()
+                .property().name(ALLOW_LANDLINES).label("Allow landlines for calls")
+                .helpText("Let users register a landline; it gets codes by phone call only (the SMS step skips it). "
+                        + "Takes effect where the realm has an enabled 'Phone call (voice)' step. Default off. "
+                        + REALM_WIDE)
+                .type(ProviderConfigProperty.BOOLEAN_TYPE).defaultValue("false").add()
                 .build());
         return properties;
     }

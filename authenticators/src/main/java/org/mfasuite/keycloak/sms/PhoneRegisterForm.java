@@ -24,17 +24,24 @@ final class PhoneRegisterForm {
     private final PhonePolicy policy;
     private final int registered;
     private final long waitSeconds;
+    private final boolean callsOffered;
+    private final PhoneChannel channel;
 
     /**
-     * @param registered  phones the user has now
-     * @param waitSeconds seconds until the user's limits let a code go
+     * @param registered   phones the user has now
+     * @param waitSeconds  seconds until the user's limits let a code go
+     * @param callsOffered whether the number page offers "Call me" next to "Text me"
+     * @param channel      how the pending (or refused) code goes
      */
-    PhoneRegisterForm(RequiredActionContext context, SmsSettings settings, PhonePolicy policy, int registered, long waitSeconds) {
+    PhoneRegisterForm(RequiredActionContext context, SmsSettings settings, PhonePolicy policy, int registered,
+                      long waitSeconds, boolean callsOffered, PhoneChannel channel) {
         this.context = context;
         this.settings = settings;
         this.policy = policy;
         this.registered = registered;
         this.waitSeconds = waitSeconds;
+        this.callsOffered = callsOffered;
+        this.channel = channel;
     }
 
     /** The number page; a user who has the most phones allowed is told at once, with no send button. */
@@ -48,6 +55,8 @@ final class PhoneRegisterForm {
                 .setAttribute("mfaExample", PhoneNumbers.example(policy.defaultRegion()))
                 .setAttribute("mfaFull", full)
                 .setAttribute("mfaMaxPhones", policy.maxPhones())
+                .setAttribute("mfaCalls", callsOffered)
+                .setAttribute("mfaLandlines", callsOffered && policy.allowLandlines())
                 .setAttribute("mfaCanContinue", full && canContinue());
         if (!full && errorKey != null) {
             page.addError(new FormMessage(NUMBER_FIELD, errorKey));
@@ -61,9 +70,9 @@ final class PhoneRegisterForm {
     }
 
     /** The number page after a send that did not happen; a limit of that one number leaves other numbers open. */
-    Response numberRefused(String typed, SmsCodeSender.Result result) {
+    Response numberRefused(String typed, PhoneCodeSender.Result result) {
         refused(result);
-        boolean otherNumbersMayGo = result.status() == SmsCodeSender.Status.NUMBER_LIMIT;
+        boolean otherNumbersMayGo = result.status() == PhoneCodeSender.Status.NUMBER_LIMIT;
         return number(typed, null, otherNumbersMayGo ? waitSeconds : Math.max(waitSeconds, result.waitSeconds()));
     }
 
@@ -78,28 +87,33 @@ final class PhoneRegisterForm {
     }
 
     /** The code page after "Send a new code". */
-    Response codeResent(String number, SmsCodeSender.Result result) {
+    Response codeResent(String number, PhoneCodeSender.Result result) {
         if (result.sent()) {
-            context.form().setSuccess("mfa-sms-code-resent");
+            context.form().setSuccess(channel.key("code-resent"));
             return code(number, null);
         }
         refused(result);
         return code(number, null, Math.max(waitSeconds, result.waitSeconds()));
     }
 
+    /** The confirmation; a landline is said to get its codes by call. */
     Response added(String number) {
+        boolean landline = PhoneCredentialProvider.of(context.getSession()).phonesOf(context.getUser()).stream()
+                .anyMatch(p -> number.equals(p.getPhoneNumber()) && p.isLandline());
         return context.form().setAttribute("mfaPhone", new RegisterPage(number, PhoneMask.mask(number), true, settings))
+                .setAttribute("mfaLandline", landline)
                 .createForm(ADDED_TEMPLATE);
     }
 
     /** Says once, at the level it deserves, why no code went out; the send button waits as long as needed. */
-    private void refused(SmsCodeSender.Result result) {
-        SendNotice notice = SendNotice.of(result, "mfa-phone-region-not-allowed");
+    private void refused(PhoneCodeSender.Result result) {
+        SendNotice notice = SendNotice.of(result, "mfa-phone-region-not-allowed", channel);
         context.form().setMessage(notice.type(), notice.key(), notice.args());
     }
 
     private LoginFormsProvider form(RegisterPage page, long wait) {
         return context.form().setAttribute("mfaPhone", page).setAttribute("mfaWait", wait)
+                .setAttribute("mfaChannel", channel.method())
                 .setAttribute("mfaHelpdesk", policy.helpdesk());
     }
 

@@ -71,6 +71,19 @@ class DevOutboxGatewayTest {
     }
 
     @Test
+    void recordsVoiceCallsWithLanguageAndCallerId() throws Exception {
+        Path outbox = dir.resolve("outbox.jsonl");
+        new DevOutboxGateway(new DevOutboxSettings(outbox, false), true).send(new OutgoingMessage("acme", Channel.VOICE,
+                "+4681234567", "Your Acme code is 9, 8, 7. Again: 9, 8, 7.", "987", "en-US", "+46855512345"));
+
+        var line = JSON.readTree(Files.readAllLines(outbox).get(0));
+        assertEquals("voice", line.get("channel").asText());
+        assertEquals("Your Acme code is 9, 8, 7. Again: 9, 8, 7.", line.get("text").asText());
+        assertEquals("en-US", line.get("language").asText());
+        assertEquals("+46855512345", line.get("from").asText());
+    }
+
+    @Test
     void refusesOutsideDevModeUnlessEnabled() throws Exception {
         Path outbox = dir.resolve("outbox.jsonl");
 

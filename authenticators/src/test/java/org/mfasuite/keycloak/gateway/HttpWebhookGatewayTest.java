@@ -65,11 +65,37 @@ class HttpWebhookGatewayTest {
         assertEquals("/hook", request.path());
         assertEquals("application/json", request.header("Content-Type"));
         JsonNode body = new ObjectMapper().readTree(request.body());
-        assertEquals(4, body.size());
+        assertEquals(5, body.size());
         assertEquals("+46701234567", body.get("to").asText());
         assertEquals(TRICKY_TEXT, body.get("text").asText());
         assertEquals("sms", body.get("channel").asText());
         assertEquals("ac\"me", body.get("realm").asText());
+        assertEquals("", body.get("language").asText());
+    }
+
+    @Test
+    void voiceCallSaysChannelVoiceWithItsLanguageAndCallerId() throws Exception {
+        OutgoingMessage call = new OutgoingMessage("acme", Channel.VOICE, "+4681234567",
+                "Din kod är 1, 2, 3. Igen: 1, 2, 3.", "123", "sv-SE", "+46855512345");
+
+        gateway("body-template", "{\"to\":\"${to}\",\"say\":\"${text}\",\"channel\":\"${channel}\","
+                + "\"language\":\"${language}\",\"from\":\"${from}\"}").send(call);
+
+        JsonNode body = new ObjectMapper().readTree(peer.onlyRequest().body());
+        assertEquals("+4681234567", body.get("to").asText());
+        assertEquals("voice", body.get("channel").asText());
+        assertEquals("sv-SE", body.get("language").asText());
+        assertEquals("+46855512345", body.get("from").asText());
+        assertEquals("Din kod är 1, 2, 3. Igen: 1, 2, 3.", body.get("say").asText());
+    }
+
+    @Test
+    void defaultTemplateCarriesVoiceAndLanguage() throws Exception {
+        gateway().send(new OutgoingMessage("acme", Channel.VOICE, "+4681234567", "Code 1, 2, 3.", "123", "de-DE", null));
+
+        JsonNode body = new ObjectMapper().readTree(peer.onlyRequest().body());
+        assertEquals("voice", body.get("channel").asText());
+        assertEquals("de-DE", body.get("language").asText());
     }
 
     @Test

@@ -228,6 +228,23 @@ class TwilioGatewayTest {
     }
 
     @Test
+    void voiceCallSpeaksInTheMessageLanguageFromTheStepCallerId() throws Exception {
+        peer.respond(201, "{\"sid\":\"CA0789\",\"status\":\"queued\"}");
+        OutgoingMessage call = new OutgoingMessage("acme", Channel.VOICE, "+4681234567",
+                "Din Acme-kod är 1, 2, 3. Igen: 1, 2, 3.", "123", "sv-SE", "+46855512345");
+
+        GatewayReceipt receipt = gateway("auth-token", "tok", "from", "+15005550006").send(call);
+
+        assertEquals(new GatewayReceipt("twilio", "CA0789"), receipt);
+        RecordingPeer.Request request = peer.onlyRequest();
+        assertEquals("POST", request.method());
+        assertEquals("/2010-04-01/Accounts/" + ACCOUNT + "/Calls.json", request.path());
+        assertEquals(Map.of("To", "+4681234567", "From", "+46855512345",
+                "Twiml", "<Response><Say language=\"sv-SE\">Din Acme-kod är 1, 2, 3. Igen: 1, 2, 3.</Say></Response>"),
+                request.form());
+    }
+
+    @Test
     void voiceNeedsFromNumber() {
         OutgoingMessage call = new OutgoingMessage("acme", Channel.VOICE, "+46701234567", "Code 1 2 3", "123");
 

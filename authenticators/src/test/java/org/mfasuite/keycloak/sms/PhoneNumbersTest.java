@@ -55,4 +55,16 @@ class PhoneNumbersTest {
     void refusesLandlinesForSms() {
         assertEquals(Problem.NOT_MOBILE, PhoneNumbers.parse("+46 8 123 456 78", "").problem());
     }
+
+    @Test
+    void acceptsLandlinesForCallsWhenAllowedAndSaysSo() {
+        PhoneNumbers.Parsed landline = PhoneNumbers.parse("08-123 456 78", "SE", true);
+        assertTrue(landline.ok(), String.valueOf(landline.problem()));
+        assertEquals("+46812345678", landline.e164());
+        assertTrue(landline.landline());
+        PhoneNumbers.Parsed mobile = PhoneNumbers.parse("070 123 45 67", "SE", true);
+        assertEquals("+46701234567", mobile.e164());
+        assertEquals(false, mobile.landline());
+        assertEquals(Problem.NOT_MOBILE, PhoneNumbers.parse("08-123 456 78", "SE", false).problem());
+    }
 }

@@ -81,6 +81,9 @@ final class ClusterRealm {
         UserRepresentation user = new UserRepresentation();
         user.setUsername(name);
         user.setEmail(name + "@example.org");
+        // a complete profile: otherwise Keycloak asks for it first
+        user.setFirstName(name);
+        user.setLastName("Cluster");
         user.setEnabled(true);
         user.setEmailVerified(true);
         user.setRequiredActions(List.of(action));

@@ -36,6 +36,11 @@ public final class DemoUsers {
     /** A user with a password, pending required actions, optionally OTP, and verified phones. Returns the id. */
     public static String create(ManagedRealm realm, String username, List<String> requiredActions, boolean withOtp,
                                 String... phones) {
+        return create(realm, username, requiredActions, withOtp, List.of(), phones);
+    }
+
+    private static String create(ManagedRealm realm, String username, List<String> requiredActions, boolean withOtp,
+                                 List<CredentialRepresentation> more, String... phones) {
         UserRepresentation user = new UserRepresentation();
         user.setRequiredActions(requiredActions);
         user.setUsername(username);
@@ -63,6 +68,7 @@ public final class DemoUsers {
         if (withOtp) {
             credentials.add(CredentialBuilder.totp(TOTP_SECRET).build());
         }
+        credentials.addAll(more);
         user.setCredentials(credentials);
         try (Response response = realm.admin().users().create(user)) {
             if (response.getStatus() != 201) {
@@ -73,6 +79,25 @@ public final class DemoUsers {
             realm.cleanup().add(r -> r.users().delete(id).close());
             return id;
         }
+    }
+
+    /**
+     * A user with a password and one landline registered for calls only (as registration stores it where the realm
+     * allows landlines). Returns the user id.
+     */
+    public static String withLandline(ManagedRealm realm, String username, String landline) {
+        CredentialRepresentation credential = new CredentialRepresentation();
+        credential.setType("mfa-phone");
+        credential.setUserLabel(landline);
+        credential.setCredentialData("{\"phoneNumber\":\"" + landline + "\",\"landline\":true}");
+        credential.setSecretData("{}");
+        return create(realm, username, List.of(), false, List.of(credential));
+    }
+
+    /** A unique E.164 Swedish landline (Stockholm, 08), for calls only. */
+    public static String uniqueLandline() {
+        int n = Math.floorMod(UUID.randomUUID().getLeastSignificantBits(), 10_000_000);
+        return String.format("+468%07d", n);
     }
 
     /** A unique E.164 Swedish mobile number, so outbox lookups never mix tests. */

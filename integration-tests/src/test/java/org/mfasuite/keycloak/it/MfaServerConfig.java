@@ -24,6 +24,8 @@ public class MfaServerConfig implements KeycloakServerConfig {
     public static final int PEER_PORT = freePort();
     public static final String TWILIO_SID = "AC00000000000000000000000000000001";
     public static final String TWILIO_TOKEN = "twilio-test-token";
+    /** This node's name as Keycloak 26.7 takes it: the sign-in log's {@code node} column (event detail {@code mfa_node}). */
+    public static final String NODE_NAME = "mfa-it-node";
 
     @Override
     public KeycloakServerConfigBuilder configure(KeycloakServerConfigBuilder config) {
@@ -41,6 +43,9 @@ public class MfaServerConfig implements KeycloakServerConfig {
                 .option("spi-theme--cache-templates", "true")
                 // client addresses from X-Forwarded-For, as behind a proxy: policies' networks are tested that way
                 .option("proxy-headers", "xforwarded")
+                // the operators' counters (mfa-metrics) on the management port's /metrics
+                .option("metrics-enabled", "true")
+                .option("spi-cache-embedded--default--node-name", NODE_NAME)
                 .option("spi-mfa-message-gateway--provider-default", "dev")
                 .spiOption("mfa-message-gateway", "dev", "outbox", Outbox.path().toString())
                 .spiOption("mfa-message-gateway", "twilio", "account-sid", TWILIO_SID)

@@ -21,6 +21,30 @@ public class PhoneRegisterPage extends MfaPage {
         click("mfa-phone-send");
     }
 
+    /** "Call me with a code": the code is read in a call instead of texted. */
+    public void callNumber(String number) {
+        fill("phoneNumber", number);
+        click("mfa-phone-call");
+    }
+
+    /** Whether the number page offers "Call me with a code" next to "Text me a code". */
+    public boolean offersCall() {
+        return has("mfa-phone-call");
+    }
+
+    public String intro() {
+        return driver.findElement(By.id("mfa-phone-register-intro")).getText();
+    }
+
+    /** "Call again" / "Send a new code" on the code page. */
+    public void resend() {
+        click("mfa-sms-resend");
+    }
+
+    public String resendLabel() {
+        return driver.findElement(By.id("mfa-sms-resend")).getText();
+    }
+
     public String typedNumber() {
         return driver.findElement(By.id("phoneNumber")).getAttribute("value");
     }

@@ -100,4 +100,14 @@ public class SmsCodePage extends MfaPage {
     public String noOtherWay() {
         return has("mfa-other-ways-none") ? driver.findElement(By.id("mfa-other-ways")).getText() : "";
     }
+
+    /** Whether the page offers the same phone by the other channel ("Call me instead"). */
+    public boolean offersSwitch() {
+        return has("mfa-switch-way");
+    }
+
+    /** "Call me instead": to the call step, which calls at once. */
+    public void callInstead() {
+        click("mfa-switch-way");
+    }
 }

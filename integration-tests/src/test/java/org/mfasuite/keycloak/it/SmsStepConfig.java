@@ -19,9 +19,14 @@ public final class SmsStepConfig {
 
     /** Sets the given keys on the SMS step's config; the realm cleanup restores the old values. */
     public static void set(ManagedRealm realm, Map<String, String> changes) {
+        set(realm, "mfa-sms", changes);
+    }
+
+    /** Sets the given keys on the config of the demo flow's step {@code providerId} (e.g. mfa-voice); restored after. */
+    public static void set(ManagedRealm realm, String providerId, Map<String, String> changes) {
         AuthenticationManagementResource flows = realm.admin().flows();
         String configId = flows.getExecutions(SECOND_FACTOR_FLOW).stream()
-                .filter(e -> "mfa-sms".equals(e.getProviderId()))
+                .filter(e -> providerId.equals(e.getProviderId()))
                 .map(AuthenticationExecutionInfoRepresentation::getAuthenticationConfig)
                 .findFirst().orElseThrow();
         AuthenticatorConfigRepresentation config = flows.getAuthenticatorConfig(configId);

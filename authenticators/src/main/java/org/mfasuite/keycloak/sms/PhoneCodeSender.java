@@ -14,7 +14,6 @@ import org.mfasuite.keycloak.challenge.CodeChallenge;
 import org.mfasuite.keycloak.challenge.Pepper;
 import org.mfasuite.keycloak.challenge.RealmPepperKeys;
 import org.mfasuite.keycloak.challenge.SendQuota;
-import org.mfasuite.keycloak.gateway.Channel;
 import org.mfasuite.keycloak.gateway.MessageDispatcher;
 import org.mfasuite.keycloak.gateway.MessageGateway;
 import org.mfasuite.keycloak.gateway.MessageDispatcher.Dispatch;
@@ -22,13 +21,13 @@ import org.mfasuite.keycloak.gateway.OutgoingMessage;
 import org.mfasuite.keycloak.gateway.PhoneMask;
 
 /**
- * Sends a fresh code to a phone once the realm's rules allow it (allowed regions, the user's limits, the
- * number, address and realm budgets) and keeps only its hash in the authentication session. Shared by the
- * sign-in step and phone registration.
+ * Sends a fresh code to a phone, by text or by call, once the realm's rules allow it (allowed regions, the
+ * user's limits, the number, address and realm budgets, which texts and calls share) and keeps only its hash in
+ * the authentication session. Shared by the SMS and voice sign-in steps and phone registration.
  */
-public final class SmsCodeSender {
+public final class PhoneCodeSender {
 
-    private static final Logger LOG = Logger.getLogger(SmsCodeSender.class);
+    private static final Logger LOG = Logger.getLogger(PhoneCodeSender.class);
 
     /** SENT, or why nothing was sent; each refusal is recorded with its own event error. */
     public enum Status { SENT, REGION_NOT_ALLOWED, TOO_SOON, USER_LIMIT, NUMBER_LIMIT, IP_LIMIT, REALM_LIMIT, FAILED }
@@ -57,10 +56,17 @@ public final class SmsCodeSender {
     private final PhonePolicy policy;
     private final ChallengeStore store;
     private final String provider;
+    private final PhoneChannel channel;
+    private final CallSettings call;
 
-    /** @param provider the provider id sending (for events), e.g. {@code mfa-sms} */
-    public SmsCodeSender(KeycloakSession session, RealmModel realm, UserModel user, SmsSettings settings,
-                         PhonePolicy policy, ChallengeStore store, String provider) {
+    /**
+     * @param provider the provider id sending (for events), e.g. {@code mfa-sms}
+     * @param channel  text or call
+     * @param call     for calls: caller id and repeats
+     */
+    public PhoneCodeSender(KeycloakSession session, RealmModel realm, UserModel user, SmsSettings settings,
+                           PhonePolicy policy, ChallengeStore store, String provider, PhoneChannel channel,
+                           CallSettings call) {
         this.session = session;
         this.realm = realm;
         this.user = user;
@@ -68,6 +74,8 @@ public final class SmsCodeSender {
         this.policy = policy;
         this.store = store;
         this.provider = provider;
+        this.channel = channel;
+        this.call = call == null ? CallSettings.DEFAULTS : call;
     }
 
     /**
@@ -75,16 +83,16 @@ public final class SmsCodeSender {
      * @param e164         where the code goes
      * @param enforceDelay whether the resend delay applies (not to the first code of a sign-in)
      */
-    public Result send(String target, String e164, boolean enforceDelay, SmsText.Purpose purpose, EventBuilder flowEvent) {
+    public Result send(String target, String e164, boolean enforceDelay, CodeText.Purpose purpose, EventBuilder flowEvent) {
         long now = Time.currentTime();
-        EventBuilder event = SmsEvents.send(flowEvent.clone().user(user), provider, PhoneMask.mask(e164));
+        EventBuilder event = SmsEvents.send(flowEvent.clone().user(user), provider, channel, PhoneMask.mask(e164));
         if (!policy.allows(e164)) {
             return refused(event, new Result(Status.REGION_NOT_ALLOWED, 0), "region_" + PhoneNumbers.regionOf(e164));
         }
         // Checked before any place in the limits is taken: a realm without a key must not use up sends.
         Pepper pepper = new RealmPepperKeys(session, realm).active().orElse(null);
         if (pepper == null) {
-            alertOnce("no-key", 3600, () -> LOG.errorf("Realm %s has no readable HS512 key: SMS codes are not sent",
+            alertOnce("no-key", 3600, () -> LOG.errorf("Realm %s has no readable HS512 key: phone codes are not sent",
                     realm.getName()));
             event.detail(SmsEvents.RESULT, "failed").detail(Details.REASON, "no_key").error("mfa_no_key");
             return new Result(Status.FAILED, 0);
@@ -99,7 +107,7 @@ public final class SmsCodeSender {
             Result result = new Result(status, permit.waitSeconds(), sentAgo, false);
             if (result.status() == Status.REALM_LIMIT) {
                 alertOnce("realm-limit:" + now / 3600, 3600, () -> LOG.errorf(
-                        "Realm %s reached its SMS budget (realm-hourly-limit=%d): no codes are sent until the hour ends",
+                        "Realm %s reached its SMS and call budget (realm-hourly-limit=%d): no codes are sent until the hour ends",
                         realm.getName(), policy.limits().realmHourlyLimit()));
             }
             return refused(event, result, null);
@@ -107,9 +115,11 @@ public final class SmsCodeSender {
 
         alertOnMissingGateways();
         String code = CodeChallenge.newCode(settings.code().length());
-        String text = SmsText.of(session, realm, user, purpose, code, settings.code().ttlMinutes());
+        CodeText.Wording wording = CodeText.of(session, realm, user, channel, purpose, code, settings.code().ttlMinutes(),
+                call.repeatCount());
         Dispatch dispatch = new MessageDispatcher(session).dispatch(settings.gateways(),
-                new OutgoingMessage(realm.getName(), Channel.SMS, e164, text, code));
+                new OutgoingMessage(realm.getName(), channel.gatewayChannel(), e164, wording.text(), code,
+                        wording.language(), channel == PhoneChannel.VOICE ? call.from() : null));
         if (!dispatch.sent()) {
             // Only a send that certainly went nowhere gives its places back: a timeout or a 5xx may still deliver.
             if (dispatch.certainlyNotSent()) {

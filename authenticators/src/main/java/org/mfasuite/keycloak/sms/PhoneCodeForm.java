@@ -9,12 +9,13 @@ import org.keycloak.models.utils.FormMessage;
 import org.keycloak.forms.login.MessageType;
 
 /**
- * Builds the {@code mfa-sms.ftl} page. One title in every state; what happened is said once, in the page's
- * message; a send button that must fail is never offered: it waits, disabled, with a countdown.
+ * Builds the code page of a sign-in by text ({@code mfa-sms.ftl}) or call ({@code mfa-voice.ftl}); both templates
+ * are one shared page ({@code mfa-phone-code.ftl}) worded by the channel's message keys. One title in every state;
+ * what happened is said once, in the page's message; a send button that must fail is never offered: it waits,
+ * disabled, with a countdown.
  */
-final class SmsForm {
+final class PhoneCodeForm {
 
-    static final String TEMPLATE = "mfa-sms.ftl";
     static final String CODE_FIELD = "code";
     /** The "Don't ask again on this device" checkbox. */
     static final String REMEMBER_FIELD = "mfa-remember-device";
@@ -36,23 +37,27 @@ final class SmsForm {
     }
 
     private final LoginFormsProvider form;
-    private final SmsPage page;
+    private final PhoneChannel channel;
+    private final CodePage page;
 
-    SmsForm(LoginFormsProvider form, List<PhoneCredentialModel> phones, PhoneCredentialModel selected,
-            SmsSettings settings, PhonePolicy policy) {
+    /** @param switchTo the other channel's step, offered as one click ("Call me instead"), or null */
+    PhoneCodeForm(LoginFormsProvider form, PhoneChannel channel, List<PhoneCredentialModel> phones,
+                  PhoneCredentialModel selected, SmsSettings settings, PhonePolicy policy, PhoneChannel switchTo) {
         this.form = form;
-        this.page = new SmsPage(phones.stream().map(p -> new PhoneChoice(p.getId(), p.getMaskedNumber())).toList(),
+        this.channel = channel;
+        this.page = new CodePage(channel.providerId(), switchTo == null ? "" : switchTo.providerId(),
+                phones.stream().map(p -> new PhoneChoice(p.getId(), p.getMaskedNumber())).toList(),
                 new PhoneChoice(selected.getId(), selected.getMaskedNumber()), settings.code().length(),
                 settings.code().ttlMinutes(), policy.helpdesk());
     }
 
-    SmsForm state(State state) {
+    PhoneCodeForm state(State state) {
         page.state = state;
         return this;
     }
 
     /** Seconds before a send can work; the send button waits that long. */
-    SmsForm waitSeconds(long seconds) {
+    PhoneCodeForm waitSeconds(long seconds) {
         page.waitSeconds = Math.max(0, seconds);
         return this;
     }
@@ -61,26 +66,26 @@ final class SmsForm {
      * After a send that did not happen: why, said once; the code field when an earlier code is still usable;
      * no send button when none can help; after an attempt the user's own limits decide the wait too.
      */
-    SmsForm refused(SmsCodeSender.Result result, boolean codeStillUsable, long userWait) {
+    PhoneCodeForm refused(PhoneCodeSender.Result result, boolean codeStillUsable, long userWait) {
         state(codeStillUsable ? State.CODE_SENT : SendNotice.isFinal(result) ? State.UNAVAILABLE : State.NOT_SENT);
         waitSeconds(result.attempted() ? Math.max(result.waitSeconds(), userWait) : result.waitSeconds());
-        SendNotice notice = SendNotice.of(result, "mfa-sms-region-not-allowed");
+        SendNotice notice = SendNotice.of(result, "mfa-sms-region-not-allowed", channel);
         return message(notice.type(), notice.key(), notice.args());
     }
 
     /** Offers "Don't ask again on this device for N days" next to the code field; 0 offers nothing. */
-    SmsForm rememberDevice(int days, boolean checked) {
+    PhoneCodeForm rememberDevice(int days, boolean checked) {
         page.rememberDays = Math.max(0, days);
         page.rememberChecked = checked;
         return this;
     }
 
-    SmsForm codeError(String key, Object... args) {
+    PhoneCodeForm codeError(String key, Object... args) {
         form.addError(new FormMessage(CODE_FIELD, key, args));
         return this;
     }
 
-    SmsForm message(MessageType type, String key, Object... args) {
+    PhoneCodeForm message(MessageType type, String key, Object... args) {
         switch (type) {
             case ERROR -> form.setError(key, args);
             case WARNING -> form.setMessage(MessageType.WARNING, key, args);
@@ -91,11 +96,13 @@ final class SmsForm {
     }
 
     Response create() {
-        return form.setAttribute("mfaSms", page).createForm(TEMPLATE);
+        return form.setAttribute("mfaCode", page).createForm(channel.providerId() + ".ftl");
     }
 
     /** Template model; getters because FreeMarker reads JavaBeans. */
-    public static final class SmsPage {
+    public static final class CodePage {
+        private final String keys;
+        private final String switchTo;
         private final List<PhoneChoice> phones;
         private final PhoneChoice selected;
         private final int codeLength;
@@ -106,12 +113,25 @@ final class SmsForm {
         private int rememberDays;
         private boolean rememberChecked;
 
-        SmsPage(List<PhoneChoice> phones, PhoneChoice selected, int codeLength, int ttlMinutes, String helpdesk) {
+        CodePage(String keys, String switchTo, List<PhoneChoice> phones, PhoneChoice selected, int codeLength,
+                 int ttlMinutes, String helpdesk) {
+            this.keys = keys;
+            this.switchTo = switchTo;
             this.phones = phones;
             this.selected = selected;
             this.codeLength = codeLength;
             this.ttlMinutes = ttlMinutes;
             this.helpdesk = helpdesk;
+        }
+
+        /** The prefix of the channel's message keys and element ids: {@code mfa-sms} or {@code mfa-voice}. */
+        public String getKeys() {
+            return keys;
+        }
+
+        /** The other channel's step offered as one click, or "". */
+        public String getSwitchTo() {
+            return switchTo;
         }
 
         public List<PhoneChoice> getPhones() {

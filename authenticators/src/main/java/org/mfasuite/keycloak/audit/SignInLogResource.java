@@ -1,0 +1,117 @@
+package org.mfasuite.keycloak.audit;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.keycloak.common.util.Time;
+import org.keycloak.events.EventQuery;
+import org.keycloak.events.EventStoreProvider;
+import org.keycloak.events.EventType;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
+
+/**
+ * {@code GET /admin/realms/{realm}/mfa/sign-ins}: the two-step verification log, one row per second-factor attempt,
+ * newest first, read from Keycloak's stored {@code LOGIN} / {@code LOGIN_ERROR} events. Needs view-events; names and
+ * emails only for callers who may also view users. {@code ?format=csv} gives a spreadsheet file.
+ */
+public class SignInLogResource {
+
+    static final int DEFAULT_MAX = 100;
+    static final int MAX_MAX = 10_000;
+    /** Events one request reads at most (filters on method and result are applied after reading). */
+    static final int SCAN_LIMIT = 100_000;
+    static final String TRUNCATED_HEADER = "X-Mfa-Scan-Truncated";
+    private static final EventType[] TYPES = {EventType.LOGIN, EventType.LOGIN_ERROR};
+
+    private final KeycloakSession session;
+    private final RealmModel realm;
+    private final AdminPermissionEvaluator auth;
+
+    public SignInLogResource(KeycloakSession session, RealmModel realm, AdminPermissionEvaluator auth) {
+        this.session = session;
+        this.realm = realm;
+        this.auth = auth;
+    }
+
+    @GET
+    @Produces({MediaType.APPLICATION_JSON, "text/csv"})
+    public Response list(@QueryParam("user") String user, @QueryParam("from") String from, @QueryParam("to") String to,
+                         @QueryParam("method") String method, @QueryParam("result") String result,
+                         @QueryParam("client") String client, @QueryParam("first") Integer first,
+                         @QueryParam("max") Integer max, @QueryParam("format") String format) {
+        auth.realm().requireViewEvents();
+        boolean people = auth.users().canView();
+        try {
+            SignInFilter filter = SignInFilter.of(method, result);
+            boolean csv = "csv".equalsIgnoreCase(format);
+            if (format != null && !csv && !"json".equalsIgnoreCase(format)) {
+                throw new InvalidQuery("'format' must be json or csv");
+            }
+            int skip = first == null ? 0 : first;
+            int limit = max == null ? DEFAULT_MAX : max;
+            if (skip < 0 || limit < 1 || limit > MAX_MAX) {
+                throw new InvalidQuery("'first' must be 0 or more and 'max' from 1 to " + MAX_MAX);
+            }
+            TimeRange range = TimeRange.parse(from, to, TimeRange.zone(null), Time.currentTimeMillis(), 0);
+            String userId = userId(user);
+            EventStoreProvider store = session.getProvider(EventStoreProvider.class);
+            KeycloakLookup lookup = new KeycloakLookup(session, realm, people);
+            List<SignInRow> rows = new ArrayList<>();
+            int[] skipped = {0};
+            StoredEvents.Scan scan = new StoredEvents(() -> query(store, userId, client)).scan(range, TYPES, SCAN_LIMIT,
+                    event -> {
+                        SignInRow row = SignInRows.row(event, lookup);
+                        if (row != null && filter.matches(row)) {
+                            if (skipped[0] < skip) {
+                                skipped[0]++;
+                            } else {
+                                rows.add(row);
+                            }
+                        }
+                        return rows.size() < limit;
+                    });
+            Response.ResponseBuilder answer = csv
+                    ? Response.ok(SignInCsv.of(rows), "text/csv; charset=utf-8")
+                            .header("Content-Disposition", "attachment; filename=\"mfa-sign-ins.csv\"")
+                    : Response.ok(rows, MediaType.APPLICATION_JSON_TYPE);
+            return scan.truncated() ? answer.header(TRUNCATED_HEADER, "true").build() : answer.build();
+        } catch (InvalidQuery e) {
+            return badRequest(e.getMessage());
+        }
+    }
+
+    private EventQuery query(EventStoreProvider store, String userId, String client) {
+        EventQuery query = store.createQuery().realm(realm.getId());
+        if (userId != null) {
+            query.user(userId);
+        }
+        if (client != null && !client.isBlank()) {
+            query.client(client.trim());
+        }
+        return query;
+    }
+
+    /** A username, else taken as a user id (a deleted user's events keep the id). */
+    private String userId(String user) {
+        if (user == null || user.isBlank()) {
+            return null;
+        }
+        UserModel found = session.users().getUserByUsername(realm, user.trim());
+        return found != null ? found.getId() : user.trim();
+    }
+
+    static Response badRequest(String description) {
+        return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(Map.of("error", "invalid_request", "error_description", description)).build();
+    }
+}

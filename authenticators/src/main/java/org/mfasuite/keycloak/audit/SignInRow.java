@@ -1,0 +1,22 @@
+package org.mfasuite.keycloak.audit;
+
+/**
+ * One second-factor attempt of the sign-in log, with the fields Azure MFA Server's report showed. Built from one
+ * stored Keycloak event; {@code name} and {@code email} are null unless the caller may view users.
+ *
+ * @param time      epoch milliseconds of the event
+ * @param device    masked phone, or the credential's label (authenticator app, app password); null if unknown
+ * @param method    {@code sms}, {@code otp}, {@code app-password}, {@code trusted-device}, ... ({@code mfa_method})
+ * @param result    {@code success} or {@code failure}
+ * @param reason    why: {@code valid}, {@code recognised}, {@code wrong_code}, {@code expired_code}, ...
+ * @param error     Keycloak's event error for failures ({@code invalid_user_credentials}, ...), else null
+ * @param node      the server node that handled it ({@code mfa_node}); null for events recorded without it
+ * @param client    the client id
+ */
+public record SignInRow(long time, String eventId, String userId, String username, String name, String email,
+                        String device, String method, String result, String reason, String error, String node,
+                        String ipAddress, String client) {
+
+    public static final String SUCCESS = "success";
+    public static final String FAILURE = "failure";
+}

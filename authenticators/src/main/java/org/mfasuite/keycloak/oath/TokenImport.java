@@ -1,0 +1,125 @@
+package org.mfasuite.keycloak.oath;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.keycloak.credential.CredentialModel;
+import org.keycloak.models.AbstractKeycloakTransaction;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+
+/**
+ * Runs an import against the realm: plans it over the registry and the users, refuses it whole when a row has a
+ * problem (unless partial), claims each serial cluster-wide so two concurrent imports cannot both take it, then
+ * writes OTP credentials and pool entries — all in the request's one transaction.
+ */
+public final class TokenImport {
+
+    /** How long a serial stays claimed: enough for one import transaction to commit. */
+    static final long CLAIM_SECONDS = 120;
+
+    private final KeycloakSession session;
+    private final RealmModel realm;
+    private final TokenShelves shelves;
+    private final List<String> claimed = new ArrayList<>();
+
+    public TokenImport(KeycloakSession session, RealmModel realm) {
+        this.session = session;
+        this.realm = realm;
+        this.shelves = new TokenShelves(session, realm);
+    }
+
+    public ImportReport run(TokenFile file, boolean partial) {
+        if (file.error() != null) {
+            return ImportReport.failed(file.format(), partial, file.error());
+        }
+        try (FlushAtCommit quiet = FlushAtCommit.during(session)) {
+            return checkAndWrite(file, partial);
+        }
+    }
+
+    private ImportReport checkAndWrite(TokenFile file, boolean partial) {
+        Map<String, TokenShelves.Stored> stored = shelves.all();
+        ImportPlan plan = ImportPlan.of(file, this::userIdFor, serial -> known(stored.get(ImportPlan.key(serial))));
+        if (plan.hasSkips() && !partial) {
+            return ImportReport.of(file.format(), plan, false, false);
+        }
+        for (ImportPlan.Step step : plan.steps()) {
+            if (step.action() != ImportPlan.Action.SKIP && !claim(step.row().serial())) {
+                return ImportReport.failed(file.format(), partial, new TokenRow.Problem("busy",
+                        "Serial " + SafeText.cell(step.row().serial())
+                                + " is being imported or assigned right now; try again in two minutes."));
+            }
+        }
+        for (ImportPlan.Step step : plan.steps()) {
+            if (step.replacesStale()) {
+                shelves.remove(stored.get(ImportPlan.key(step.row().serial())));
+            }
+            OathToken token = step.row().token();
+            if (step.action() == ImportPlan.Action.ASSIGN) {
+                UserModel user = session.users().getUserById(realm, step.userId());
+                CredentialModel otp = user.credentialManager().createStoredCredential(
+                        OathActivation.forAssignment(realm, token));
+                OathActivation.afterAssignment(user, otp);
+                shelves.addAssigned(token, user.getId(), otp.getId());
+            } else if (step.action() == ImportPlan.Action.POOL) {
+                shelves.addPooled(token);
+            }
+        }
+        ImportReport report = ImportReport.of(file.format(), plan, true, partial);
+        return OathActivation.required(realm) && report.assigned() > 0 ? report.withPendingActivation() : report;
+    }
+
+    /**
+     * A cluster-wide claim on a serial ({@code singleUseObjects}, replicated): false when someone else holds it. The
+     * claim is let go when this request's transaction ends; the lifespan only covers a node dying mid-import.
+     */
+    boolean claim(String serial) {
+        String key = "mfa-oath-serial." + realm.getId() + "." + ImportPlan.key(serial);
+        if (!session.singleUseObjects().putIfAbsent(key, CLAIM_SECONDS)) {
+            return false;
+        }
+        claimed.add(key);
+        if (claimed.size() == 1) {
+            session.getTransactionManager().enlistAfterCompletion(new AbstractKeycloakTransaction() {
+                @Override
+                protected void commitImpl() {
+                    release();
+                }
+
+                @Override
+                protected void rollbackImpl() {
+                    release();
+                }
+            });
+        }
+        return true;
+    }
+
+    private void release() {
+        claimed.forEach(key -> session.singleUseObjects().remove(key));
+        claimed.clear();
+    }
+
+    private ImportPlan.Known known(TokenShelves.Stored s) {
+        if (s == null) {
+            return ImportPlan.Known.NONE;
+        }
+        if (PoolEntry.POOLED.equals(s.entry().status())) {
+            return new ImportPlan.Known(ImportPlan.State.POOLED, null);
+        }
+        return shelves.isStale(s) ? new ImportPlan.Known(ImportPlan.State.STALE, null)
+                : new ImportPlan.Known(ImportPlan.State.ASSIGNED, shelves.holderName(s));
+    }
+
+    /** upn = username, else email; never a shelf. */
+    String userIdFor(String upn) {
+        UserModel user = session.users().getUserByUsername(realm, upn);
+        if (user == null && upn.contains("@")) {
+            user = session.users().getUserByEmail(realm, upn);
+        }
+        return user == null || TokenShelves.isShelf(user) ? null : user.getId();
+    }
+}
