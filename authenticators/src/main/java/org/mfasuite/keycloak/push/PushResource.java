@@ -180,16 +180,17 @@ public class PushResource {
         return waitAnswer("pending");
     }
 
+    /**
+     * JAX-RS matches "app" and "app/" alike (two methods would loop on the redirect), so the request path tells
+     * them apart: the app's relative URLs need the slash.
+     */
     @GET
     @Path("app")
     public Response appRoot() {
+        if (session.getContext().getUri().getRequestUri().getRawPath().endsWith("/")) {
+            return CompanionApp.file("index.html");
+        }
         return Response.status(301).location(URI.create(PushUrls.base(session, realm) + "/app/")).build();
-    }
-
-    @GET
-    @Path("app/")
-    public Response appIndex() {
-        return CompanionApp.file("index.html");
     }
 
     @GET
