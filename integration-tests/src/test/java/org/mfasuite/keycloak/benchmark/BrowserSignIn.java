@@ -141,6 +141,13 @@ final class BrowserSignIn {
             page = send(HttpRequest.newBuilder(URI.create(action.replace("&amp;", "&")))
                     .header("Content-Type", "application/x-www-form-urlencoded")
                     .POST(HttpRequest.BodyPublishers.ofString(form(fields))), address, cookies);
+            // Keycloak's own redirects within the realm (to a required action's page) are followed; the one to
+            // the application ends the sign-in
+            String location = page.headers().firstValue("Location").orElse("");
+            while (page.statusCode() == 302 && location.startsWith(realmUrl)) {
+                page = send(HttpRequest.newBuilder(URI.create(location)).GET(), address, cookies);
+                location = page.headers().firstValue("Location").orElse("");
+            }
         }
     }
 
