@@ -1,25 +1,21 @@
 package org.mfasuite.keycloak.gateway;
 
-import java.io.ByteArrayOutputStream;
 import java.net.ConnectException;
 import java.net.ProxySelector;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import org.jboss.logging.Logger;
+import org.mfasuite.keycloak.http.CappedBody;
 
 /**
  * The HTTP plumbing the Twilio and webhook gateways share: one JDK client per factory, and transport failures
@@ -69,7 +65,7 @@ final class GatewayHttp {
     static Answer send(HttpClient client, HttpRequest request, String gatewayId) throws GatewayException {
         String host = request.uri().getHost();
         long timeoutNanos = request.timeout().orElse(Duration.ofSeconds(5)).toNanos();
-        CappedBody body = new CappedBody();
+        CappedBody body = new CappedBody(MAX_BODY);
         CompletableFuture<HttpResponse<byte[]>> exchange = client.sendAsync(request, body);
         try {
             HttpResponse<byte[]> response = exchange.get(timeoutNanos, TimeUnit.NANOSECONDS);
@@ -112,72 +108,6 @@ final class GatewayHttp {
         return new Answer(status, host, "");
     }
 
-    /**
-     * Keeps at most {@link #MAX_BODY} bytes of the body and then stops reading, and remembers the status as
-     * soon as the headers are in, so a late body still leaves the status to decide.
-     */
-    private static final class CappedBody implements HttpResponse.BodyHandler<byte[]> {
-
-        private volatile int status = -1;
-        private volatile Flow.Subscription subscription;
-
-        int status() {
-            return status;
-        }
-
-        void abort() {
-            Flow.Subscription current = subscription;
-            if (current != null) {
-                current.cancel();
-            }
-        }
-
-        @Override
-        public HttpResponse.BodySubscriber<byte[]> apply(HttpResponse.ResponseInfo info) {
-            status = info.statusCode();
-            return new HttpResponse.BodySubscriber<>() {
-                private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-                private final CompletableFuture<byte[]> result = new CompletableFuture<>();
-
-                @Override
-                public CompletionStage<byte[]> getBody() {
-                    return result;
-                }
-
-                @Override
-                public void onSubscribe(Flow.Subscription s) {
-                    subscription = s;
-                    s.request(1);
-                }
-
-                @Override
-                public void onNext(List<ByteBuffer> buffers) {
-                    for (ByteBuffer buffer : buffers) {
-                        int take = Math.min(buffer.remaining(), MAX_BODY - bytes.size());
-                        byte[] chunk = new byte[take];
-                        buffer.get(chunk);
-                        bytes.write(chunk, 0, take);
-                    }
-                    if (bytes.size() >= MAX_BODY) {
-                        subscription.cancel();
-                        result.complete(bytes.toByteArray());
-                    } else {
-                        subscription.request(1);
-                    }
-                }
-
-                @Override
-                public void onError(Throwable error) {
-                    result.completeExceptionally(error);
-                }
-
-                @Override
-                public void onComplete() {
-                    result.complete(bytes.toByteArray());
-                }
-            };
-        }
-    }
 
     static boolean isSuccess(int status) {
         return status >= 200 && status < 300;
