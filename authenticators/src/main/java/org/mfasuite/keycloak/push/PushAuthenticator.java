@@ -121,11 +121,33 @@ public class PushAuthenticator implements Authenticator, CredentialValidator<Pus
     private PushChallenge newChallenge(AuthenticationFlowContext context, PushSettings settings, long now) {
         AuthenticationSessionModel authSession = context.getAuthenticationSession();
         String agent = context.getSession().getContext().getRequestHeaders().getHeaderString("User-Agent");
-        String client = authSession.getClient().getName() != null && !authSession.getClient().getName().isBlank()
-                ? authSession.getClient().getName() : authSession.getClient().getClientId();
+        String client = clientName(context);
         return new PushChallenge(UUID.randomUUID().toString(), context.getUser().getId(), NumberMatch.draw(), now,
                 now + settings.challengeSeconds(), client, context.getConnection().getRemoteAddr(),
                 DeviceName.browser(agent), DeviceName.system(agent), settings.muteMinutes());
+    }
+
+    /**
+     * The application's name as the user knows it: a name given as a message key ({@code ${client_account-console}},
+     * as Keycloak's own clients have) is resolved in the user's language, else the client id.
+     */
+    private static String clientName(AuthenticationFlowContext context) {
+        org.keycloak.models.ClientModel client = context.getAuthenticationSession().getClient();
+        String name = client.getName();
+        if (name == null || name.isBlank()) {
+            return client.getClientId();
+        }
+        if (name.startsWith("${") && name.endsWith("}")) {
+            try {
+                String resolved = context.getSession().theme().getTheme(org.keycloak.theme.Theme.Type.LOGIN)
+                        .getMessages(context.getSession().getContext().resolveLocale(context.getUser()))
+                        .getProperty(name.substring(2, name.length() - 1));
+                return resolved == null || resolved.isBlank() ? client.getClientId() : resolved;
+            } catch (java.io.IOException | RuntimeException e) {
+                return client.getClientId();
+            }
+        }
+        return name;
     }
 
     /** The answer to the pending request, if any; {@code asked}: the user pressed "Continue". */
