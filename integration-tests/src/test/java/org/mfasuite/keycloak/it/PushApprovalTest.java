@@ -291,6 +291,45 @@ public class PushApprovalTest extends DemoRealmTest {
                 device.proof("GET", device.api() + "/challenges", device.now(), device.key())).error());
     }
 
+    @Test
+    public void thePagesInEnglishSwedishDutchAndGermanAndUnderTheClassicTheme() {
+        Map<String, List<String>> titles = Map.of(
+                "en", List.of("Set up push approval", "Approve on your phone"),
+                "sv", List.of("Konfigurera godkännande i mobilen", "Godkänn i mobilen"),
+                "nl", List.of("Goedkeuren op je telefoon instellen", "Goedkeuren op je telefoon"),
+                "de", List.of("Bestätigung auf dem Smartphone einrichten", "Auf dem Smartphone bestätigen"));
+        for (String theme : List.of("keycloak.v2", "keycloak")) {
+            realm.updateWithCleanup(r -> {
+                r.build().setLoginTheme(theme);
+                return r;
+            });
+            for (Map.Entry<String, List<String>> language : titles.entrySet()) {
+                String user = DemoUsers.uniqueName("push-" + language.getKey());
+                DemoUsers.create(realm, user, List.of("mfa-push-enroll"), false);
+                driver.driver().manage().deleteAllCookies();
+                oauth.loginForm().uiLocales(language.getKey()).open();
+                loginPage.fillLogin(user, DemoUsers.PASSWORD);
+                loginPage.submit();
+                assertEquals(language.getValue().get(0), driver.findElement(By.id("kc-page-title")).getText().trim(), theme);
+                PushDeviceSimulator device = new PushDeviceSimulator();
+                assertEquals(201, device.enrol(enrolLink(), "Phone").status());
+                driver.findElement(By.id("mfa-push-enroll-continue")).click();
+                realm.admin().logoutAll();
+                driver.driver().manage().deleteAllCookies();
+                oauth.loginForm().uiLocales(language.getKey()).open();
+                loginPage.fillLogin(user, DemoUsers.PASSWORD);
+                loginPage.submit();
+                if (theme.equals("keycloak.v2")) {
+                    assertEquals(language.getValue().get(1), driver.findElement(By.id("kc-page-title")).getText().trim());
+                } else {
+                    // the classic theme shows the username where keycloak.v2 shows the title
+                    assertEquals(language.getKey(), driver.findElement(By.tagName("html")).getAttribute("lang"));
+                }
+                assertTrue(shownNumber().matches("\\d{2}"), theme + " " + language.getKey());
+            }
+        }
+    }
+
     private EventRepresentation latest(String type, String username) {
         String userId = realm.admin().users().search(username).get(0).getId();
         List<EventRepresentation> events = realm.admin().getEvents(List.of(type), null, userId, null, null, null, 0, 1);
