@@ -3,15 +3,13 @@ package org.mfasuite.keycloak.apppassword;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
-import org.keycloak.models.AuthenticationExecutionModel;
-import org.keycloak.models.AuthenticatorConfigModel;
 import org.keycloak.models.RealmModel;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
 import org.mfasuite.keycloak.access.Grant;
 import org.mfasuite.keycloak.challenge.IntSetting;
+import org.mfasuite.keycloak.flow.StepConfig;
 
 /**
  * The realm's app-password rules, read from the config of the {@code mfa-app-password} step. The create action
@@ -86,15 +84,7 @@ public record AppPasswordSettings(boolean allowed, int maxPerUser, int defaultEx
 
     /** The realm's rules: those of its first enabled app-password step with a config, else the defaults. */
     public static AppPasswordSettings of(RealmModel realm) {
-        return realm.getAuthenticationFlowsStream()
-                .flatMap(f -> realm.getAuthenticationExecutionsStream(f.getId()))
-                .filter(e -> AppPasswordAuthenticatorFactory.PROVIDER_ID.equals(e.getAuthenticator())
-                        && e.getRequirement() != AuthenticationExecutionModel.Requirement.DISABLED
-                        && e.getAuthenticatorConfig() != null)
-                .map(e -> realm.getAuthenticatorConfigById(e.getAuthenticatorConfig()))
-                .filter(Objects::nonNull)
-                .map(AuthenticatorConfigModel::getConfig)
-                .findFirst().map(AppPasswordSettings::from).orElse(DEFAULTS);
+        return from(StepConfig.of(realm, AppPasswordAuthenticatorFactory.PROVIDER_ID));
     }
 
     public static List<ProviderConfigProperty> configProperties() {

@@ -38,8 +38,7 @@ final class DeviceAnswers {
         if (action == PushChallenges.Action.APPROVE && (number == null || !number.canConvertToInt())) {
             throw DeviceApiException.badRequest("invalid_request", "approve needs the number the user picked");
         }
-        long iat = claims.path("iat").asLong(0);
-        if (iat < now - DpopProof.MAX_AGE_SECONDS || iat > now + DpopProof.MAX_SKEW_SECONDS) {
+        if (!DpopProof.isCurrent(claims.path("iat").asLong(0), now)) {
             throw DeviceApiException.badRequest("invalid_request", "iat must be the device's current time");
         }
         String jti = claims.path("jti").asText("");

@@ -42,8 +42,7 @@ final class DeviceEnrolment {
             throw DeviceApiException.badRequest("invalid_signature", "the enrolment is not signed by the key in its header");
         }
         JsonNode claims = jws.payload();
-        long iat = claims.path("iat").asLong(0);
-        if (Math.abs(now - iat) > DpopProof.MAX_AGE_SECONDS) {
+        if (!DpopProof.isCurrent(claims.path("iat").asLong(0), now)) {
             throw DeviceApiException.badRequest("invalid_request", "iat must be the device's current time");
         }
         String name = cleanName(claims.path("name").asText(""));
@@ -51,7 +50,7 @@ final class DeviceEnrolment {
         if (!platform.matches("[a-z0-9-]{1,32}")) {
             throw DeviceApiException.badRequest("invalid_request", "platform must be 1 to 32 of a-z, 0-9, '-'");
         }
-        PushTarget push = PushTargets.read(claims.get("push"), PushStepConfig.delivery(realm));
+        PushTarget push = PushTargets.read(claims.get("push"), PushTargets.realmSettings(realm));
         Enrolments.Redeemed redeemed = new Enrolments(session, realm).redeem(claims.path("token").asText(null), now);
         UserModel user = session.users().getUserById(realm, redeemed.userId());
         if (user == null || !user.isEnabled()) {

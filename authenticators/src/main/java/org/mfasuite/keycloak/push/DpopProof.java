@@ -27,6 +27,14 @@ public final class DpopProof {
     }
 
     /**
+     * Whether a device's {@code iat} is its current time: at most {@value #MAX_AGE_SECONDS} s old and
+     * {@value #MAX_SKEW_SECONDS} s ahead. One window for proofs, enrolments, answers and key rotations.
+     */
+    public static boolean isCurrent(long iat, long now) {
+        return iat >= now - MAX_AGE_SECONDS && iat <= now + MAX_SKEW_SECONDS;
+    }
+
+    /**
      * @param expectedThumbprint the device's key thumbprint
      * @param now                Keycloak's time in seconds
      * @throws DeviceApiException when the proof does not hold
@@ -61,12 +69,9 @@ public final class DpopProof {
         if (iat == null || !iat.canConvertToLong()) {
             throw DeviceApiException.badProof("iat missing");
         }
-        long issued = iat.asLong();
-        if (issued < now - MAX_AGE_SECONDS) {
-            throw DeviceApiException.badProof("proof is older than " + MAX_AGE_SECONDS + " s");
-        }
-        if (issued > now + MAX_SKEW_SECONDS) {
-            throw DeviceApiException.badProof("proof is issued in the future");
+        if (!isCurrent(iat.asLong(), now)) {
+            throw DeviceApiException.badProof("iat must be within " + MAX_AGE_SECONDS + " s before and "
+                    + MAX_SKEW_SECONDS + " s after the server's time");
         }
         if (!replay.firstUse("mfa-push:dpop:" + expectedThumbprint + ":" + jti, REPLAY_WINDOW_SECONDS)) {
             throw DeviceApiException.badProof("jti was used before");

@@ -32,45 +32,51 @@ public class PushAuthenticator implements Authenticator, CredentialValidator<Pus
 
     static final String CHALLENGE_NOTE = PushAuthenticatorFactory.PROVIDER_ID + ".challenge";
 
+    /** What one request reads once: the user's devices and the other ways they can use. */
+    private record Step(List<PushDeviceCredentialModel> devices, List<String> otherWays) {
+    }
+
     @Override
     public void authenticate(AuthenticationFlowContext context) {
-        if (devices(context).isEmpty()) {
+        Step step = step(context);
+        if (step.devices().isEmpty()) {
             context.failure(AuthenticationFlowError.CREDENTIAL_SETUP_REQUIRED);
             return;
         }
         String id = context.getAuthenticationSession().getAuthNote(CHALLENGE_NOTE);
         if (id != null) {
             // a refresh or a return: never a second request, but an answer that came is taken
-            check(context, id, false);
-        } else if (pickedInChooser(context) || usableOtherWays(context).isEmpty()) {
-            send(context);
+            check(context, step, id, false);
+        } else if (pickedInChooser(context) || step.otherWays().isEmpty()) {
+            send(context, step);
         } else {
-            context.challenge(form(context).state(PushForm.State.READY).create());
+            context.challenge(form(context, step).state(PushForm.State.READY).create());
         }
     }
 
     @Override
     public void action(AuthenticationFlowContext context) {
-        if (devices(context).isEmpty()) {
+        Step step = step(context);
+        if (step.devices().isEmpty()) {
             context.failure(AuthenticationFlowError.CREDENTIAL_SETUP_REQUIRED);
             return;
         }
         String action = context.getHttpRequest().getDecodedFormParameters().getFirst(PushForm.ACTION);
         String id = context.getAuthenticationSession().getAuthNote(CHALLENGE_NOTE);
         if ("send".equals(action) || id == null) {
-            send(context);
+            send(context, step);
         } else {
-            check(context, id, true);
+            check(context, step, id, true);
         }
     }
 
-    private void send(AuthenticationFlowContext context) {
+    private void send(AuthenticationFlowContext context, Step step) {
         KeycloakSession session = context.getSession();
         RealmModel realm = context.getRealm();
         UserModel user = context.getUser();
         PushSettings settings = settings(context);
         long now = Time.currentTime();
-        PushForm page = form(context);
+        PushForm page = form(context, step);
         long mutedUntil = new PushMute(session.singleUseObjects()).mutedUntil(realm.getId(), user.getId(), now);
         if (mutedUntil > 0) {
             context.challenge(page.state(PushForm.State.UNAVAILABLE).mutedUntil(mutedUntil)
@@ -110,7 +116,7 @@ public class PushAuthenticator implements Authenticator, CredentialValidator<Pus
         }
         budget.commit(ticket);
         context.getAuthenticationSession().setAuthNote(CHALLENGE_NOTE, challenge.id());
-        List<PushDeviceCredentialModel> devices = devices(context);
+        List<PushDeviceCredentialModel> devices = step.devices();
         PushEvents.activity(context.getEvent().clone(), PushEvents.STEP_SEND).user(user)
                 .detail(PushEvents.CHALLENGE, challenge.id()).detail("mfa_devices", Integer.toString(devices.size())).success();
         PushNotifier.afterCommit(session, realm, context.getAuthenticatorConfig() == null ? null
@@ -151,12 +157,12 @@ public class PushAuthenticator implements Authenticator, CredentialValidator<Pus
     }
 
     /** The answer to the pending request, if any; {@code asked}: the user pressed "Continue". */
-    private void check(AuthenticationFlowContext context, String id, boolean asked) {
+    private void check(AuthenticationFlowContext context, Step step, String id, boolean asked) {
         long now = Time.currentTime();
         PushChallenges challenges = new PushChallenges(context.getSession().singleUseObjects());
         PushChallenge challenge = challenges.load(id);
         PushChallenges.Answer answer = challenges.answerOf(id);
-        PushForm page = form(context);
+        PushForm page = form(context, step);
         PushEvents.describe(context.getEvent().user(context.getUser()), PushEvents.STEP_CHECK).detail(PushEvents.CHALLENGE, id);
         if (answer == null) {
             if (challenge != null && challenge.isLive(now)) {
@@ -217,16 +223,21 @@ public class PushAuthenticator implements Authenticator, CredentialValidator<Pus
         return context.getExecution().getId().equals(picked);
     }
 
-    private PushForm form(AuthenticationFlowContext context) {
-        return new PushForm(context.form(), devices(context), settings(context),
-                PushUrls.base(context.getSession(), context.getRealm()), usableOtherWays(context));
+    private Step step(AuthenticationFlowContext context) {
+        List<PushDeviceCredentialModel> devices = getCredentialProvider(context.getSession()).devicesOf(context.getUser());
+        return new Step(devices, devices.isEmpty() ? List.of() : usableOtherWays(context));
+    }
+
+    private PushForm form(AuthenticationFlowContext context, Step step) {
+        return new PushForm(context.form(), step.devices(), settings(context),
+                PushUrls.base(context.getSession(), context.getRealm()), step.otherWays());
     }
 
     /**
      * The other steps of this sign-in the user can really use: Keycloak also lists steps that check no credential
      * (a call step) for users who lack what they need, and they must not keep the request from going out at once.
      */
-    static List<String> usableOtherWays(AuthenticationFlowContext context) {
+    private static List<String> usableOtherWays(AuthenticationFlowContext context) {
         KeycloakSession session = context.getSession();
         return context.getAuthenticationSelections().stream()
                 .filter(s -> !s.getAuthExecId().equals(context.getExecution().getId()))
@@ -243,9 +254,6 @@ public class PushAuthenticator implements Authenticator, CredentialValidator<Pus
                 .map(s -> s.getAuthExecId()).toList();
     }
 
-    private List<PushDeviceCredentialModel> devices(AuthenticationFlowContext context) {
-        return getCredentialProvider(context.getSession()).devicesOf(context.getUser());
-    }
 
     private static PushSettings settings(AuthenticationFlowContext context) {
         return PushSettings.from(context.getAuthenticatorConfig() == null ? null : context.getAuthenticatorConfig().getConfig());

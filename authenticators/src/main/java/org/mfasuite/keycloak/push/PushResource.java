@@ -109,7 +109,7 @@ public class PushResource {
             JsonNode claims = jws.payload();
             long now = Time.currentTime();
             if (!deviceId.equals(claims.path("device_id").asText(null))
-                    || Math.abs(now - claims.path("iat").asLong(0)) > DpopProof.MAX_AGE_SECONDS) {
+                    || !DpopProof.isCurrent(claims.path("iat").asLong(0), now)) {
                 throw DeviceApiException.badRequest("invalid_request", "device_id and a current iat are required");
             }
             PushDeviceCredentialProvider.of(session).update(found.user(),
@@ -132,7 +132,7 @@ public class PushResource {
             if (push == null) {
                 throw DeviceApiException.badRequest("invalid_request", "body must be a JSON object");
             }
-            PushDeviceCredentialProvider.of(session).update(found.user(), found.device().withPush(PushTargets.read(push, PushStepConfig.delivery(realm))));
+            PushDeviceCredentialProvider.of(session).update(found.user(), found.device().withPush(PushTargets.read(push, PushTargets.realmSettings(realm))));
             return Response.noContent().build();
         });
     }

@@ -1,6 +1,8 @@
 package org.mfasuite.keycloak.push;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.keycloak.models.RealmModel;
+import org.mfasuite.keycloak.flow.StepConfig;
 import org.mfasuite.keycloak.push.delivery.PushDeliverySettings;
 import org.mfasuite.keycloak.push.delivery.PushTarget;
 
@@ -11,6 +13,11 @@ import org.mfasuite.keycloak.push.delivery.PushTarget;
 final class PushTargets {
 
     private PushTargets() {
+    }
+
+    /** The delivery settings of the realm's {@code mfa-push} step (its allowed push hosts), outside a sign-in. */
+    static PushDeliverySettings realmSettings(RealmModel realm) {
+        return PushDeliverySettings.from(StepConfig.of(realm, PushAuthenticatorFactory.PROVIDER_ID));
     }
 
     /** @return the checked target, or null for "none" / absent (the device polls) */

@@ -17,6 +17,7 @@ import org.keycloak.models.utils.FormMessage;
 import org.keycloak.sessions.AuthenticationSessionModel;
 import org.mfasuite.keycloak.challenge.ChallengeStore;
 import org.mfasuite.keycloak.challenge.CodeVerifier;
+import org.mfasuite.keycloak.flow.StepConfig;
 import org.mfasuite.keycloak.gateway.PhoneMask;
 
 /**
@@ -123,9 +124,7 @@ public class PhoneRegisterAction implements RequiredActionProvider, CredentialRe
      * in some flow. Without one, a phone proved by a call would still get texts only, so there is no point.
      */
     static boolean callsOffered(RealmModel realm) {
-        return realm.getAuthenticationFlowsStream()
-                .flatMap(flow -> realm.getAuthenticationExecutionsStream(flow.getId()))
-                .anyMatch(e -> VoiceAuthenticatorFactory.PROVIDER_ID.equals(e.getAuthenticator()) && !e.isDisabled());
+        return StepConfig.isEnabled(realm, VoiceAuthenticatorFactory.PROVIDER_ID);
     }
 
     private static PhoneChannel pendingChannel(RequiredActionContext context) {
