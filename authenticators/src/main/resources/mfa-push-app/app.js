@@ -1,4 +1,4 @@
-// The companion app of the mfa-push device protocol (README "Push approval"): enrols this device with a
+// The companion app of the mfa-push device protocol (docs/developer.md): enrols this device with a
 // non-extractable ECDSA P-256 key, polls for sign-in requests and answers them with device-signed JWS.
 // Plain browser JavaScript, no build step, no third-party code (CSP: 'self' only).
 'use strict';

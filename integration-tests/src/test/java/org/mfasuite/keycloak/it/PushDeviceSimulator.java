@@ -21,7 +21,7 @@ import java.util.UUID;
 import org.keycloak.util.JsonSerialization;
 
 /**
- * A phone app in Java, speaking the push protocol exactly as the README describes it: its own P-256 key, JWS
+ * A phone app in Java, speaking the push protocol exactly as docs/developer.md describes it: its own P-256 key, JWS
  * bodies, DPoP proofs. Tests drive the protocol with it, and bend it (old proofs, replays, foreign keys).
  */
 public final class PushDeviceSimulator {
