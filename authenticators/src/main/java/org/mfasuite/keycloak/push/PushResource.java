@@ -212,7 +212,10 @@ public class PushResource {
     private static Map<String, Object> describe(PushChallenge challenge) {
         Map<String, Object> described = new LinkedHashMap<>();
         described.put("id", challenge.id());
-        described.put("number_choices", challenge.match().choices());
+        described.put("number_matching", challenge.match().mode().id());
+        if (challenge.match().mode() == NumberMatch.Mode.CHOOSE) {
+            described.put("number_choices", challenge.match().choices());
+        }
         described.put("client", challenge.client());
         described.put("ip", challenge.ip());
         described.put("browser", challenge.browser());
