@@ -242,6 +242,29 @@ public class PushApprovalTest extends DemoRealmTest {
     }
 
     @Test
+    public void aNewEnrolmentCodeRevokesTheOlderOnes() {
+        String user = DemoUsers.uniqueName("push-newcode");
+        DemoUsers.create(realm, user, List.of("mfa-push-enroll"), false);
+        submitPassword(user, DemoUsers.PASSWORD);
+        String first = enrolLink();
+        driver.findElement(By.id("mfa-push-enroll-new")).click();
+        String second = enrolLink();
+        assertFalse(first.equals(second), "New code shows another code");
+
+        // another sign-in of the same user (another browser) gets a third code: the second is revoked too
+        driver.driver().manage().deleteAllCookies();
+        submitPassword(user, DemoUsers.PASSWORD);
+        String third = enrolLink();
+
+        for (String revoked : List.of(first, second)) {
+            PushDeviceSimulator.Reply reply = new PushDeviceSimulator().enrol(revoked, "Old code");
+            assertEquals(400, reply.status(), reply.toString());
+            assertEquals("invalid_token", reply.error());
+        }
+        assertEquals(201, new PushDeviceSimulator().enrol(third, "New code").status(), "the newest code works");
+    }
+
+    @Test
     public void aRemovedDeviceIsRefusedAtOnce() {
         String user = DemoUsers.uniqueName("push-removed");
         PushDeviceSimulator device = enrolledUser(user);
