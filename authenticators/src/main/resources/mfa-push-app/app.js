@@ -12,11 +12,27 @@
   const ES256 = { name: 'ECDSA', hash: 'SHA-256' };
 
   let texts = {};
+  // origins of the Keycloak servers this app may enrol with: its own, or those its config.json names when the
+  // app is served from a host name of its own (the production set-up: no Keycloak page shares its origin)
+  let servers = [location.origin];
   let lang = 'en';
   let polling = null;
   const cards = new Map(); // "<enrolment id>|<challenge id>" -> { li, enrolment, challenge, answered }
   const problems = new Map(); // enrolment id -> error code of its last poll
   const clockSkew = new Map(); // origin -> ms the server's clock is ahead of ours (only when it matters)
+
+  // ---- where the app belongs ----
+
+  async function loadServers() {
+    try {
+      const response = await fetch('config.json', { cache: 'no-cache', credentials: 'omit' });
+      if (!response.ok) return; // served by Keycloak itself: its own origin
+      const listed = (await response.json()).servers;
+      if (Array.isArray(listed) && listed.length) servers = listed.map((url) => new URL(url).origin);
+    } catch (e) {
+      // no or broken config.json: its own origin only
+    }
+  }
 
   // ---- texts ----
 
@@ -231,7 +247,9 @@
   }
 
   async function turnOnNotifications() {
-    const enrolments = (await store.all()).filter((e) => e.base === currentBase() && !e.removed);
+    // served by Keycloak, the app subscribes for its own realm; on a host of its own, for all its accounts
+    const enrolments = (await store.all()).filter((e) => !e.removed
+      && (e.base === currentBase() || new URL(e.base).origin !== location.origin));
     let subscribed = false;
     for (const enrolment of enrolments) {
       try {
@@ -264,8 +282,8 @@
     const claims = readJwtPayload(token);
     const base = [].concat(claims.aud || []).find((aud) => typeof aud === 'string' && /^https?:\/\/[^/]+\/.*\/mfa-push$/.test(aud));
     if (!base) throw new ApiError(400, 'damaged_link');
-    // only this server's own realms: a link cannot make the app send keys or answers to another site
-    if (new URL(base).origin !== location.origin) throw new ApiError(400, 'other_server', new URL(base).host);
+    // only the servers this app belongs to: a link cannot make the app send keys or answers to another site
+    if (!servers.includes(new URL(base).origin)) throw new ApiError(400, 'other_server', new URL(base).host);
     const config = await call('GET', base + '/config');
     const key = await newKey();
     const push = await pushSubscription(config.vapid_public_key);
@@ -622,7 +640,7 @@
   // ---- start ----
 
   async function start() {
-    await loadTexts();
+    await Promise.all([loadTexts(), loadServers()]);
     translate(document);
     document.getElementById('settings-toggle').addEventListener('click', () =>
       showSettings(document.getElementById('settings').hidden));

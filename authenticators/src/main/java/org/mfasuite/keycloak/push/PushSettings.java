@@ -44,6 +44,10 @@ public record PushSettings(int challengeSeconds, int pushLimit, int muteMinutes,
     public static List<String> problems(Map<String, String> config) {
         List<String> problems = new ArrayList<>(Stream.of(CHALLENGE_SECONDS, PUSH_LIMIT, MUTE_MINUTES)
                 .map(s -> s.problem(config)).filter(Objects::nonNull).toList());
+        String appUrl = AppUrl.problem(config == null ? null : config.get(AppUrl.KEY));
+        if (appUrl != null) {
+            problems.add(appUrl);
+        }
         String matching = config == null ? null : config.get(NUMBER_MATCHING);
         if (matching != null && !matching.isBlank() && !List.of("type", "choose").contains(matching.trim())) {
             problems.add("Number matching (" + NUMBER_MATCHING + ") must be 'type' or 'choose'");
@@ -72,6 +76,15 @@ public record PushSettings(int challengeSeconds, int pushLimit, int muteMinutes,
         matching.setOptions(List.of(NumberMatch.Mode.TYPE.id(), NumberMatch.Mode.CHOOSE.id()));
         matching.setDefaultValue(NumberMatch.Mode.TYPE.id());
         properties.add(matching);
+        ProviderConfigProperty app = new ProviderConfigProperty();
+        app.setName(AppUrl.KEY);
+        app.setLabel("Companion app URL");
+        app.setHelpText("Where the companion app is served from a host name of its own, e.g. "
+                + "'https://push.example.com/app/' (recommended in production: no Keycloak page then shares the app's "
+                + "origin). Enrolment links and QR codes point there, and the device API allows exactly that origin "
+                + "(CORS). Empty: the app Keycloak serves at /realms/<realm>/mfa-push/app/. Enrolment and device API.");
+        app.setType(ProviderConfigProperty.STRING_TYPE);
+        properties.add(app);
         return properties;
     }
 }

@@ -135,6 +135,46 @@ public class CompanionAppTest extends DemoRealmTest {
     }
 
     @Test
+    public void theAppOnAHostNameOfItsOwnEnrolsAndApprovesThroughCorsThatAllowsOnlyIt() {
+        String keycloak = realm.getBaseUrl().substring(0, realm.getBaseUrl().indexOf("/realms/"));
+        try (CompanionAppHost host = new CompanionAppHost(keycloak); CompanionBrowser phone = new CompanionBrowser("en")) {
+            SmsStepConfig.set(realm, "mfa-push", Map.of("app-url", host.url()));
+            String user = newUser();
+            enrol(user, phone, "en", host.url() + "#enroll=");
+            assertTrue(phone.url().startsWith(host.origin() + "/app/"), "the app runs on its own origin: " + phone.url());
+
+            String number = signInUntilTheNumber(user);
+            WebElement request = phone.request();
+            phone.typeNumber(request, Integer.parseInt(number));
+            assertEquals("Approved", phone.result(request));
+            driver.findElement(By.id("mfa-push-continue")).click();
+            assertNotNull(oauth.parseLoginResponse().getCode(), "signed in with the app on its own origin");
+
+            // the device API answers the app's origin, and no other
+            String api = realm.getBaseUrl() + "/mfa-push/devices/any/challenges";
+            java.net.http.HttpResponse<String> allowed = preflight(api, host.origin());
+            assertEquals(204, allowed.statusCode());
+            assertEquals(host.origin(), allowed.headers().firstValue("Access-Control-Allow-Origin").orElse(null));
+            assertTrue(allowed.headers().firstValue("Access-Control-Allow-Headers").orElse("").contains("DPoP"));
+            assertTrue(allowed.headers().firstValue("Access-Control-Allow-Credentials").isEmpty(), "no credentials");
+            String other = "http://127.0.0.3:" + java.net.URI.create(host.url()).getPort();
+            java.net.http.HttpResponse<String> refused = preflight(api, other);
+            assertEquals(403, refused.statusCode());
+            assertTrue(refused.headers().firstValue("Access-Control-Allow-Origin").isEmpty());
+            java.net.http.HttpResponse<String> config = HttpCalls.send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create(realm.getBaseUrl() + "/mfa-push/config")).header("Origin", other).GET().build());
+            assertEquals(200, config.statusCode());
+            assertTrue(config.headers().firstValue("Access-Control-Allow-Origin").isEmpty(), "another origin cannot read it");
+        }
+    }
+
+    private static java.net.http.HttpResponse<String> preflight(String url, String origin) {
+        return HttpCalls.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).header("Origin", origin)
+                .header("Access-Control-Request-Method", "GET").header("Access-Control-Request-Headers", "dpop")
+                .method("OPTIONS", java.net.http.HttpRequest.BodyPublishers.noBody()).build());
+    }
+
+    @Test
     public void denyInTheAppKeepsTheSignInOut() {
         String user = newUser();
         try (CompanionBrowser phone = new CompanionBrowser("en")) {
@@ -240,9 +280,14 @@ public class CompanionAppTest extends DemoRealmTest {
 
     /** Signs in, takes the enrolment link from the page, lets the phone open it, and finishes the sign-in. */
     private void enrol(String user, CompanionBrowser phone, String language) {
+        enrol(user, phone, language, realm.getBaseUrl() + "/mfa-push/app/#enroll=");
+    }
+
+    /** The same, the link expected to start with {@code linkStart}. */
+    private void enrol(String user, CompanionBrowser phone, String language, String linkStart) {
         submitPassword(user, DemoUsers.PASSWORD);
         String link = driver.findElement(By.id("mfa-push-enroll-link")).getAttribute("href");
-        assertTrue(link.contains("/realms/demo/mfa-push/app/#enroll="), link);
+        assertTrue(link.startsWith(linkStart), link);
 
         phone.open(link);
         assertEquals(texts(language).get("enrolled").replace("{0}", DISPLAY_NAME), phone.status());
