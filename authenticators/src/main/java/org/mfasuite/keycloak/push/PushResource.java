@@ -58,7 +58,11 @@ public class PushResource {
         Map<String, Object> config = new LinkedHashMap<>();
         config.put("realm", realm.getName());
         config.put("display_name", displayName());
-        config.put("vapid_public_key", PushNotifier.vapidPublicKey(session, realm));
+        // read only: an unauthenticated call never creates the realm's key (the first enrolment code does)
+        String vapidKey = PushNotifier.vapidPublicKey(session, realm);
+        if (vapidKey != null) {
+            config.put("vapid_public_key", vapidKey);
+        }
         return cors(json(200, config));
     }
 
