@@ -21,7 +21,7 @@ import org.keycloak.models.utils.KeycloakModelUtils;
  */
 public final class RealmVapidKeys {
 
-    /** Where versions before 0.2 kept the key pair; read only to move it. */
+    /** Where earlier builds kept the key pair; read only to move it. */
     public static final String ATTRIBUTE = "mfa-push.vapid-key";
     static final String CLAIM_PREFIX = "mfa-push-vapid-create:";
     private static final long CLAIM_SECONDS = 30;
