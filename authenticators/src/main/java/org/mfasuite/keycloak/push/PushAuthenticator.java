@@ -128,7 +128,7 @@ public class PushAuthenticator implements Authenticator, CredentialValidator<Pus
         AuthenticationSessionModel authSession = context.getAuthenticationSession();
         String agent = context.getSession().getContext().getRequestHeaders().getHeaderString("User-Agent");
         String client = clientName(context);
-        return new PushChallenge(UUID.randomUUID().toString(), context.getUser().getId(), NumberMatch.draw(), now,
+        return new PushChallenge(UUID.randomUUID().toString(), context.getUser().getId(), NumberMatch.draw(settings.numberMatching()), now,
                 now + settings.challengeSeconds(), client, context.getConnection().getRemoteAddr(),
                 DeviceName.browser(agent), DeviceName.system(agent), settings.muteMinutes());
     }
@@ -196,7 +196,9 @@ public class PushAuthenticator implements Authenticator, CredentialValidator<Pus
                 context.getEvent().detail(PushEvents.RESULT, "wrong_number").detail(Details.REASON, "wrong_number")
                         .error(Errors.INVALID_USER_CREDENTIALS);
                 context.failureChallenge(AuthenticationFlowError.INVALID_CREDENTIALS,
-                        page.state(PushForm.State.ENDED).message(MessageType.ERROR, "mfa-push-wrong-number").create());
+                        page.state(PushForm.State.ENDED).message(MessageType.ERROR,
+                                challenge != null && challenge.match().mode() == NumberMatch.Mode.CHOOSE
+                                        ? "mfa-push-wrong-number" : "mfa-push-wrong-number-type").create());
             }
             case DENIED -> {
                 context.getEvent().detail(PushEvents.RESULT, "denied").detail(Details.REASON, "denied")

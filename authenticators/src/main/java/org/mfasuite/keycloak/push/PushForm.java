@@ -40,6 +40,7 @@ final class PushForm {
         this.form = form;
         this.page = new PushPage(devices.stream().map(d -> d.getUserLabel() == null ? "?" : d.getUserLabel()).toList(),
                 settings.helpdesk(), apiBase, otherWays.isEmpty() ? "none" : String.join(",", otherWays));
+        page.numberMatching = settings.numberMatching().id();
     }
 
     PushForm state(State state) {
@@ -50,6 +51,7 @@ final class PushForm {
     PushForm waiting(PushChallenge challenge, long now) {
         page.state = State.WAITING;
         page.number = challenge.match().number();
+        page.numberMatching = challenge.match().mode().id();
         page.waitUrl = page.apiBase + "/wait/" + challenge.id();
         page.secondsLeft = Math.max(0, challenge.expires() - now);
         return this;
@@ -93,6 +95,7 @@ final class PushForm {
         private long secondsLeft;
         private long waitSeconds;
         private String mutedUntil = "";
+        private String numberMatching = NumberMatch.Mode.TYPE.id();
         private final String otherWays;
 
         PushPage(List<String> devices, String helpdesk, String apiBase, String otherWays) {
@@ -122,6 +125,11 @@ final class PushForm {
         /** Two digits, e.g. "42". */
         public String getNumber() {
             return Integer.toString(number);
+        }
+
+        /** "type": the user types the number on the phone; "choose": picks it among three. */
+        public String getNumberMatching() {
+            return numberMatching;
         }
 
         public String getWaitUrl() {

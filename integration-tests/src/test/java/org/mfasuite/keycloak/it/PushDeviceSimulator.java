@@ -41,8 +41,11 @@ public final class PushDeviceSimulator {
         }
     }
 
-    /** The pending request as the device sees it. */
+    /** The pending request as the device sees it; {@code choices} empty when the user types the number. */
     public record Pending(String id, List<Integer> choices, Map<String, Object> raw) {
+        String numberMatching() {
+            return (String) raw.get("number_matching");
+        }
     }
 
     public void clockOffset(long seconds) {
@@ -92,15 +95,15 @@ public final class PushDeviceSimulator {
         }
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> list = (List<Map<String, Object>>) reply.body().get("challenges");
-        return list.stream().map(c -> new Pending((String) c.get("id"),
-                ((List<?>) c.get("number_choices")).stream().map(n -> ((Number) n).intValue()).toList(), c)).toList();
+        return list.stream().map(c -> new Pending((String) c.get("id"), c.get("number_choices") == null ? List.of()
+                : ((List<?>) c.get("number_choices")).stream().map(n -> ((Number) n).intValue()).toList(), c)).toList();
     }
 
     Reply challengesWithProof(String proof) {
         return get(api() + "/challenges", proof);
     }
 
-    /** Approves (with the number picked), denies or reports a request. */
+    /** Approves (with the number typed or picked), denies or reports a request. */
     public Reply answer(String challengeId, String action, Integer number) {
         return answerSignedBy(challengeId, action, number, key);
     }
