@@ -65,6 +65,12 @@ public final class PushDeviceSimulator {
         base = baseUrl + "/realms/" + realm + "/mfa-push";
     }
 
+    /** Takes over a device stored by other means (a realm set up by an older version): its id, on this server. */
+    void adopt(String baseUrl, String realm, String id) {
+        useServer(baseUrl, realm);
+        deviceId = id;
+    }
+
     /** Enrols with the link of the enrolment page (…/mfa-push/app/#enroll=TOKEN). */
     public Reply enrol(String link, String name) {
         String token = URLDecoder.decode(link.substring(link.indexOf("#enroll=") + 8), StandardCharsets.UTF_8);
