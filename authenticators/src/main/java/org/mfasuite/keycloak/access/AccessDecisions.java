@@ -7,6 +7,7 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.sessions.AuthenticationSessionModel;
+import org.mfasuite.keycloak.core.SignInDecision;
 
 /**
  * Takes a sign-in's conditional-access decision once per flow and keeps it in the authentication session, so
@@ -18,7 +19,6 @@ public final class AccessDecisions {
     public static final String DETAIL_POLICIES = "mfa_policies";
     public static final String DETAIL_REPORT_ONLY = "mfa_report_only";
 
-    static final String NOTE = "mfa-access.decision";
     /** Set by a step whose secret stands for the user's MFA-protected set-up (an app password): see {@link #standIn}. */
     static final String STAND_IN_NOTE = "mfa-access.stand-in";
     private static final Logger LOG = Logger.getLogger(AccessDecisions.class);
@@ -35,11 +35,11 @@ public final class AccessDecisions {
         if (taken != null && user != null && taken.userId().equals(user.getId())) {
             return taken;
         }
-        SignInDecision decision = SignInDecision.of(user.getId(), evaluate(context.getSession(), context.getRealm(),
+        SignInDecision decision = evaluate(context.getSession(), context.getRealm(),
                 context.getTopLevelFlow().getId(), user, authSession.getClient().getClientId(),
-                context.getConnection().getRemoteAddr(), clientType(context)));
+                context.getConnection().getRemoteAddr(), clientType(context)).forUser(user.getId());
         logProblems(context.getSession(), context.getRealm(), decision);
-        authSession.setAuthNote(NOTE, decision.toNote());
+        authSession.setAuthNote(SignInDecision.NOTE, decision.toNote());
         return decision;
     }
 
@@ -67,7 +67,7 @@ public final class AccessDecisions {
 
     /** The decision taken in this authentication session; null when none was. */
     public static SignInDecision taken(AuthenticationSessionModel authSession) {
-        return authSession == null ? null : SignInDecision.fromNote(authSession.getAuthNote(NOTE));
+        return SignInDecision.taken(authSession);
     }
 
     /** The second-factor steps of the flow this sign-in runs (its policies are not parsed again). */

@@ -15,6 +15,8 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.RequiredActionProviderModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.UserModel.RequiredAction;
+import org.mfasuite.keycloak.core.Grant;
+import org.mfasuite.keycloak.core.SignInDecision;
 import org.mfasuite.keycloak.registration.RegisterPrompt;
 import org.mfasuite.keycloak.sms.PhonePolicy;
 import org.mfasuite.keycloak.sms.PhoneRegisterActionFactory;

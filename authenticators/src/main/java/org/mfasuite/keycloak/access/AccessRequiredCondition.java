@@ -5,6 +5,8 @@ import org.keycloak.authentication.authenticators.conditional.ConditionalAuthent
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
+import org.mfasuite.keycloak.core.Grant;
+import org.mfasuite.keycloak.core.SignInDecision;
 
 /**
  * Lets a conditional sub-flow of second-factor methods run only when this sign-in's decision requires a second

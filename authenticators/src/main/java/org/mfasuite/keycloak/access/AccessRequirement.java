@@ -9,7 +9,9 @@ import org.keycloak.common.util.Time;
 import org.keycloak.models.Constants;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.UserModel;
+import org.mfasuite.keycloak.core.Grant;
 import org.mfasuite.keycloak.core.SecondFactor;
+import org.mfasuite.keycloak.core.SignInDecision;
 import org.mfasuite.keycloak.trust.TrustedDevices;
 
 /** Whether a sign-in has met the second factor its decision requires, and whether the user could meet it. */

@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
+import org.mfasuite.keycloak.core.Grant;
+import org.mfasuite.keycloak.core.SignInDecision;
 
 class SignInDecisionTest {
 
@@ -18,7 +20,7 @@ class SignInDecisionTest {
         AccessPolicy report = AccessPolicy.from("watch", Map.of("grant", "mfa", "state", "report-only"));
         SignInFacts facts = new SignInFacts("alice", Set.of(), Set.of(), "app",
                 InetAddress.getByName("192.0.2.1"), ClientType.BROWSER);
-        SignInDecision decision = SignInDecision.of("user-1", AccessPolicies.evaluate(List.of(broken, report), facts));
+        SignInDecision decision = AccessPolicies.evaluate(List.of(broken, report), facts).forUser("user-1");
 
         SignInDecision read = SignInDecision.fromNote(decision.toNote());
         assertEquals(decision, read);
