@@ -57,13 +57,13 @@ public record AccessDecision(Grant grant, List<String> policies, SortedMap<Strin
                 .collect(Collectors.joining(","));
     }
 
-    /** The decision as the authentication session keeps it, for one user. */
-    public SignInDecision forUser(String userId) {
+    /** The decision as the authentication session keeps it, for one user, flow and client. */
+    public SignInDecision forSignIn(String userId, String flowId, String clientId) {
         List<String> deciding = decidingPolicies();
         List<String> problems = evaluations().stream()
                 .filter(e -> e.enforces() && deciding.contains(e.policy()) && !e.problems().isEmpty())
                 .map(e -> e.policy() + ": " + String.join("; ", e.problems())).toList();
         return new SignInDecision(userId, grant().id(), policiesDetail(), reportOnlyDetail(), deciding,
-                signInFrequencyHours(), rememberDeviceDays(), problems);
+                signInFrequencyHours(), rememberDeviceDays(), problems, flowId, clientId);
     }
 }

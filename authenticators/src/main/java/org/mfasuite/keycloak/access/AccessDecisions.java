@@ -27,17 +27,21 @@ public final class AccessDecisions {
     private AccessDecisions() {
     }
 
-    /** This sign-in's decision, taken now if it was not taken yet for this user. */
+    /**
+     * This sign-in's decision, taken now if it was not taken yet for this user, flow and client (a cached decision
+     * is never reused for another flow or client: their policies differ).
+     */
     public static SignInDecision of(AuthenticationFlowContext context) {
         AuthenticationSessionModel authSession = context.getAuthenticationSession();
         UserModel user = context.getUser();
+        String flowId = context.getTopLevelFlow().getId();
+        String clientId = authSession.getClient().getClientId();
         SignInDecision taken = taken(authSession);
-        if (taken != null && user != null && taken.userId().equals(user.getId())) {
+        if (taken != null && user != null && taken.isFor(user.getId(), flowId, clientId)) {
             return taken;
         }
-        SignInDecision decision = evaluate(context.getSession(), context.getRealm(),
-                context.getTopLevelFlow().getId(), user, authSession.getClient().getClientId(),
-                context.getConnection().getRemoteAddr(), clientType(context)).forUser(user.getId());
+        SignInDecision decision = evaluate(context.getSession(), context.getRealm(), flowId, user, clientId,
+                context.getConnection().getRemoteAddr(), clientType(context)).forSignIn(user.getId(), flowId, clientId);
         logProblems(context.getSession(), context.getRealm(), decision);
         authSession.setAuthNote(SignInDecision.NOTE, decision.toNote());
         return decision;

@@ -2,6 +2,7 @@ package org.mfasuite.keycloak.core;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Objects;
 
 import org.keycloak.sessions.AuthenticationSessionModel;
 import org.keycloak.util.JsonSerialization;
@@ -17,9 +18,12 @@ import org.keycloak.util.JsonSerialization;
  * @param reportOnly event detail {@code mfa_report_only}
  * @param deciding   the policies whose demand is the decision, for the block page and support details
  * @param problems   why deciding policies are broken, if they are (logged, never shown to the user)
+ * @param flowId     the top-level flow it was taken for: another flow has other policies
+ * @param clientId   the client it was taken for: policies name clients
  */
 public record SignInDecision(String userId, String grant, String policies, String reportOnly, List<String> deciding,
-                             int signInFrequencyHours, int rememberDeviceDays, List<String> problems) {
+                             int signInFrequencyHours, int rememberDeviceDays, List<String> problems, String flowId,
+                             String clientId) {
 
     /** The authentication-session note that holds it. */
     public static final String NOTE = "mfa-access.decision";
@@ -27,6 +31,12 @@ public record SignInDecision(String userId, String grant, String policies, Strin
     public SignInDecision {
         deciding = deciding == null ? List.of() : List.copyOf(deciding);
         problems = problems == null ? List.of() : List.copyOf(problems);
+    }
+
+    /** Whether it was taken for this user, flow and client; any other sign-in needs a decision of its own. */
+    public boolean isFor(String userId, String flowId, String clientId) {
+        return userId != null && userId.equals(this.userId) && Objects.equals(flowId, this.flowId)
+                && Objects.equals(clientId, this.clientId);
     }
 
     /** This sign-in's decision as kept in the authentication session; null when none was taken. */
