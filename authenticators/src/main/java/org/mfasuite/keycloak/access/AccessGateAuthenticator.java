@@ -45,11 +45,13 @@ public class AccessGateAuthenticator implements Authenticator {
         SignInDecision decision = AccessDecisions.of(context);
         AccessDecisions.describe(context.getEvent(), decision);
         Grant grant = decision.grantValue();
+        FlowPolicies flow = AccessDecisions.flow(context);
+        GatePlacement.check(context.getSession(), context.getRealm(), context.getTopLevelFlow().getId(),
+                context.getExecution().getId(), flow);
         if (grant == Grant.BLOCK) {
             refuse(context, decision, AccessRefusal.BLOCKED);
             return;
         }
-        FlowPolicies flow = AccessDecisions.flow(context);
         if (AccessRequirement.met(context, decision, flow)) {
             context.success();
             return;
