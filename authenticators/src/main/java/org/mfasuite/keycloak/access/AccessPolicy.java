@@ -11,6 +11,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.mfasuite.keycloak.challenge.IntSetting;
+import org.mfasuite.keycloak.core.Grant;
 
 /**
  * One conditional-access policy: the config of one {@code mfa-access-policy} execution, its alias being the

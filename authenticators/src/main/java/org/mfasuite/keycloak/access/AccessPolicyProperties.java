@@ -20,6 +20,7 @@ import java.util.List;
 
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
+import org.mfasuite.keycloak.core.Grant;
 
 /** The admin console's fields for one policy, in the order an admin reads a policy: state, grant, who, where. */
 public final class AccessPolicyProperties {

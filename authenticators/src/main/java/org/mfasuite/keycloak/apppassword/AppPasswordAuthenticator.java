@@ -19,8 +19,8 @@ import org.keycloak.models.credential.PasswordCredentialModel;
 import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.services.managers.AuthenticationManager;
 import org.mfasuite.keycloak.access.AccessDecisions;
-import org.mfasuite.keycloak.access.SignInDecision;
-import org.mfasuite.keycloak.audit.SignInNode;
+import org.mfasuite.keycloak.core.SignInDecision;
+import org.mfasuite.keycloak.core.SignInNode;
 import org.mfasuite.keycloak.challenge.BruteForce;
 
 /**

@@ -216,14 +216,35 @@ public class ConditionalAccessTest extends DemoRealmTest {
     }
 
     @Test
-    public void phishingResistantRefusesSms() {
+    public void phishingResistantAsksAPhoneUserForHerSmsCodeBeforeASecurityKeyRegistration() {
         AccessPolicyConfig.set(realm, STAFF_POLICY, Map.of("grant", "phishing-resistant"));
-        int before = Outbox.countTo(SAM_PHONE);
-        submitPassword("sam", "sam");
+        String phone = DemoUsers.uniquePhone();
+        String id = DemoUsers.withPhones(realm, DemoUsers.uniqueName("staff"), false, phone);
+        realm.admin().users().get(id).joinGroup(realm.admin().getGroupByPath("/staff").getId());
+        submitPassword(realmUsername(id), DemoUsers.PASSWORD);
 
-        assertEquals(before, Outbox.countTo(SAM_PHONE), "no SMS is sent: it would not be enough");
+        smsPage.assertCurrent(); // not a security-key registration: with a phished password that would let anyone in
+        assertEquals(1, Outbox.countTo(phone), "her own factor first");
+        smsPage.enterCode(Outbox.lastCodeTo(phone));
         assertEquals("login-webauthn-register", driver.page().getCurrentPageId(),
-                "sam has no security key: he is asked to register one");
+                "after the SMS code she may add the security key the policy asks for");
+    }
+
+    @Test
+    public void aFactorTheFlowCannotTakeIsRefusedNotReplacedByARegistration() {
+        setRequirement("auth-otp-form", "DISABLED"); // the flow has no OTP step; the realm still accepts OTP elsewhere
+        String id = DemoUsers.create(realm, DemoUsers.uniqueName("staff"), List.of(), true); // her only factor: TOTP
+        realm.admin().users().get(id).joinGroup(realm.admin().getGroupByPath("/staff").getId());
+        submitPassword(realmUsername(id), DemoUsers.PASSWORD);
+
+        deniedPage.assertCurrent();
+        assertEquals("Your sign-in method can't be used here", deniedPage.title());
+        assertTrue(deniedPage.helpdesk().contains("helpdesk@example.org"), deniedPage.helpdesk());
+        assertEquals("mfa_no_usable_step", deniedPage.detail("error"));
+        EventRepresentation error = lastEvent(id, "LOGIN_ERROR");
+        assertEquals("mfa_no_usable_step", error.getDetails().get("reason"));
+        assertTrue(realm.admin().users().get(id).credentials().stream().allMatch(
+                c -> "password".equals(c.getType()) || "otp".equals(c.getType())), "nothing was registered");
     }
 
     @Test
@@ -311,6 +332,20 @@ public class ConditionalAccessTest extends DemoRealmTest {
             ClientRepresentation restore = r.clients().findByClientId(clientId).get(0);
             restore.setRedirectUris(original);
             r.clients().get(restore.getId()).update(restore);
+        });
+    }
+
+    /** Sets the requirement of the browser flow's execution of an authenticator; the cleanup puts it back. */
+    private void setRequirement(String authenticator, String requirement) {
+        var flows = realm.admin().flows();
+        var step = flows.getExecutions(AccessPolicyConfig.BROWSER_FLOW).stream()
+                .filter(e -> authenticator.equals(e.getProviderId())).findFirst().orElseThrow();
+        String original = step.getRequirement();
+        step.setRequirement(requirement);
+        flows.updateExecutions(AccessPolicyConfig.BROWSER_FLOW, step);
+        realm.cleanup().add(r -> {
+            step.setRequirement(original);
+            r.flows().updateExecutions(AccessPolicyConfig.BROWSER_FLOW, step);
         });
     }
 
