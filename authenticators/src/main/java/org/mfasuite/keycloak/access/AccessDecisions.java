@@ -38,6 +38,7 @@ public final class AccessDecisions {
         SignInDecision decision = SignInDecision.of(user.getId(), evaluate(context.getSession(), context.getRealm(),
                 context.getTopLevelFlow().getId(), user, authSession.getClient().getClientId(),
                 context.getConnection().getRemoteAddr(), clientType(context)));
+        decision = FreshSecondFactor.strengthen(context.getSession(), context.getRealm(), authSession, user, decision);
         logProblems(context.getSession(), context.getRealm(), decision);
         authSession.setAuthNote(NOTE, decision.toNote());
         return decision;
