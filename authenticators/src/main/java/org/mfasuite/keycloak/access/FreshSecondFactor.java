@@ -106,6 +106,7 @@ public final class FreshSecondFactor {
         }
         ProviderFactory<?> factory = session.getKeycloakSessionFactory()
                 .getProviderFactory(Authenticator.class, execution.getAuthenticator());
-        return factory instanceof AuthenticatorFactory f && SECOND_FACTOR_TYPES.contains(f.getReferenceCategory());
+        return factory instanceof AuthenticatorFactory f && f.getReferenceCategory() != null
+                && SECOND_FACTOR_TYPES.contains(f.getReferenceCategory()); // Set.of refuses null: the cookie has none
     }
 }

@@ -282,6 +282,7 @@ public class AppPasswordTest extends DemoRealmTest {
         oauth.loginForm().kcAction("delete_credential:" + id).open();
         loginPage.fillLogin(user, DemoUsers.PASSWORD);
         loginPage.submit();
+        secondFactor(user); // the phone registered to create the app password: asked as the flow asks for it
         assertTrue(driver.findElement(org.openqa.selenium.By.id("kc-page-title")).getText().contains("Phone mail"));
         driver.findElement(org.openqa.selenium.By.id("kc-accept")).click();
         assertEquals(0, adminList(userId).size());
