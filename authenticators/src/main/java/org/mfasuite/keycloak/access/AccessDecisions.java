@@ -42,6 +42,7 @@ public final class AccessDecisions {
         }
         SignInDecision decision = evaluate(context.getSession(), context.getRealm(), flowId, user, clientId,
                 context.getConnection().getRemoteAddr(), clientType(context)).forSignIn(user.getId(), flowId, clientId);
+        decision = FreshSecondFactor.strengthen(context.getSession(), context.getRealm(), authSession, user, decision);
         logProblems(context.getSession(), context.getRealm(), decision);
         authSession.setAuthNote(SignInDecision.NOTE, decision.toNote());
         return decision;

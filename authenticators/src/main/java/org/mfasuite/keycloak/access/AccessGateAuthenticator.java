@@ -112,8 +112,8 @@ public class AccessGateAuthenticator implements Authenticator {
         support.record(context.getEvent());
         context.getEvent().user(user).detail(Details.REASON, refusal.reason()).error(Errors.ACCESS_DENIED);
         if (AccessDecisions.clientType(context) == ClientType.DIRECT_GRANT) {
-            String description = refusal.description() + (policy.isEmpty() ? "" : " (policy: " + policy + ")")
-                    + ". Reference " + support.getReference() + ".";
+            // no policy name: whoever holds the password reads this; the event and the reference name it
+            String description = refusal.description() + ". Reference " + support.getReference() + ".";
             context.forceChallenge(Response.status(Response.Status.BAD_REQUEST)
                     .entity(Map.of("error", refusal.oauthError(), "error_description", description))
                     .type(MediaType.APPLICATION_JSON_TYPE).build());

@@ -59,7 +59,9 @@ public class OathTokensResource {
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
     public Response importTokens(InputStream body, @HeaderParam("Content-Type") String contentType,
-                                 @QueryParam("partial") boolean partial, @HeaderParam(KEY_HEADER) String key,
+                                 @QueryParam("partial") boolean partial,
+                                 @QueryParam("allow-unauthenticated") boolean allowUnauthenticated,
+                                 @HeaderParam(KEY_HEADER) String key,
                                  @HeaderParam(PASSWORD_HEADER) String password) {
         auth.users().requireManage();
         byte[] bytes;
@@ -75,7 +77,7 @@ public class OathTokensResource {
         }
         PskcKeys keys;
         try {
-            keys = PskcKeys.of(key, password);
+            keys = PskcKeys.of(key, password, allowUnauthenticated);
         } catch (IllegalArgumentException e) {
             return answer(400, ImportReport.failed(format, partial, new TokenRow.Problem("bad-key", e.getMessage())));
         }
