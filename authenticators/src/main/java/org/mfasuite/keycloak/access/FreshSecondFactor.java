@@ -2,7 +2,6 @@ package org.mfasuite.keycloak.access;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 
 import org.keycloak.authentication.Authenticator;
 import org.keycloak.authentication.AuthenticatorFactory;
@@ -18,6 +17,7 @@ import org.keycloak.sessions.AuthenticationSessionModel;
 import org.keycloak.util.JsonSerialization;
 import org.mfasuite.keycloak.challenge.IntSetting;
 import org.mfasuite.keycloak.core.Grant;
+import org.mfasuite.keycloak.core.SecondFactor;
 import org.mfasuite.keycloak.core.SignInDecision;
 
 /**
@@ -33,9 +33,6 @@ import org.mfasuite.keycloak.core.SignInDecision;
  */
 public final class FreshSecondFactor {
 
-    /** Reference categories (credential types) of the steps that give a second factor. */
-    static final Set<String> SECOND_FACTOR_TYPES = Set.of("otp", "webauthn", "webauthn-passwordless",
-            "recovery-authn-codes", "mfa-phone", "mfa-push-device");
     /** The required action that needs a fresh second factor (read by id, no import: no package cycle). */
     static final String APP_PASSWORD_CREATE = "mfa-app-password-create";
     /** Its config: how fresh, in minutes. */
@@ -110,6 +107,6 @@ public final class FreshSecondFactor {
         ProviderFactory<?> factory = session.getKeycloakSessionFactory()
                 .getProviderFactory(Authenticator.class, execution.getAuthenticator());
         return factory instanceof AuthenticatorFactory f && f.getReferenceCategory() != null
-                && SECOND_FACTOR_TYPES.contains(f.getReferenceCategory()); // Set.of refuses null: the cookie has none
+                && SecondFactor.isFactor(f.getReferenceCategory()); // the cookie has no category
     }
 }
