@@ -28,7 +28,8 @@
                 </#if>
             </@mfa.actions>
             <#if state == "UNAVAILABLE" || state == "ENDED">
-                <#if auth?has_content && auth.showTryAnotherWayLink()>
+                <#-- only when "Sign in another way" below lists a way the user can use, never next to "You have no other sign-in method set up" -->
+                <#if mfaPush.otherWays != "none">
                     <p id="mfa-push-other-way">${msg("mfa-push-other-way-hint")}</p>
                 </#if>
             </#if>

@@ -117,7 +117,7 @@ public class AppPasswordAuthenticator implements Authenticator {
             context.getEvent().detail(Details.REASON, "mfa_app_password_required").error(Errors.ACCESS_DENIED);
             context.forceChallenge(oauthError("invalid_grant", why + ". Use an app password instead of your password: "
                     + "create one in your account at " + accountUrl(context) + " (Account security, Signing in, "
-                    + "App passwords, Set up). Reference " + support.getReference() + "."));
+                    + "App password, Set up). Reference " + support.getReference() + "."));
             return;
         }
         // as Keycloak's own password step: the password's failures are cleared when the whole sign-in succeeds

@@ -20,6 +20,7 @@ import org.keycloak.models.UserModel;
 import org.keycloak.sessions.AuthenticationSessionModel;
 import org.mfasuite.keycloak.challenge.BruteForce;
 import org.mfasuite.keycloak.challenge.WindowBudget;
+import org.mfasuite.keycloak.flow.OtherWays;
 import org.mfasuite.keycloak.trust.DeviceName;
 
 /**
@@ -231,7 +232,7 @@ public class PushAuthenticator implements Authenticator, CredentialValidator<Pus
     }
 
     private PushForm form(AuthenticationFlowContext context, Step step) {
-        return new PushForm(context.form(), step.devices(), settings(context),
+        return new PushForm(OtherWays.onPage(context, context.form()), step.devices(), settings(context),
                 PushUrls.base(context.getSession(), context.getRealm()), step.otherWays());
     }
 
@@ -241,7 +242,7 @@ public class PushAuthenticator implements Authenticator, CredentialValidator<Pus
      */
     private static List<String> usableOtherWays(AuthenticationFlowContext context) {
         KeycloakSession session = context.getSession();
-        return context.getAuthenticationSelections().stream()
+        return OtherWays.of(context).stream()
                 .filter(s -> !s.getAuthExecId().equals(context.getExecution().getId()))
                 .filter(s -> {
                     Object factory = session.getKeycloakSessionFactory().getProviderFactory(Authenticator.class,

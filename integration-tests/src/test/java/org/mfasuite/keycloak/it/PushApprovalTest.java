@@ -112,6 +112,33 @@ public class PushApprovalTest extends DemoRealmTest {
         assertEquals("Pixel of " + user, login.getDetails().get("mfa_device"));
     }
 
+    /**
+     * A user whose only method is push (erin in the demo) is offered no way they cannot use: no "Try Another Way"
+     * to a phone call they have no phone for, and never "You can sign in another way below" next to "You have no
+     * other sign-in method set up" — also after a denied request, and on Keycloak's chooser reached by a stale form.
+     */
+    @Test
+    public void aPushOnlyUserIsOfferedNoWayTheyCannotUse() {
+        String user = DemoUsers.uniqueName("push-only");
+        PushDeviceSimulator device = enrolledUser(user);
+
+        submitPassword(user, DemoUsers.PASSWORD);
+        shownNumber();
+        assertTrue(driver.driver().findElements(By.id("kc-select-try-another-way-form")).isEmpty(),
+                "no Try Another Way: " + driver.driver().getPageSource());
+        assertFalse(driver.driver().getPageSource().contains("You can sign in another way below."));
+        assertEquals("You have no other sign-in method set up.", driver.findElement(By.id("mfa-other-ways-none")).getText());
+
+        device.answer(device.pending().get(0).id(), "deny", null);
+        pressContinue();
+        assertTrue(driver.driver().findElements(By.id("mfa-push-other-way")).isEmpty(), driver.driver().getPageSource());
+        assertTrue(driver.driver().findElements(By.id("kc-select-try-another-way-form")).isEmpty());
+        assertFalse(driver.driver().findElements(By.id("mfa-other-ways-none")).isEmpty());
+
+        String chooser = FormPost.of(driver, "mfa-push-form").post(Map.of("tryAnotherWay", "on")).body();
+        assertFalse(chooser.contains("Phone call"), chooser);
+    }
+
     @Test
     public void withNumberMatchingChooseTheDeviceOffersTheNumberAmongThree() {
         SmsStepConfig.set(realm, "mfa-push", Map.of("number-matching", "choose"));

@@ -100,7 +100,7 @@ public class TranslationTest extends DemoRealmTest {
         return new MessageFormat(messages.getProperty(key), Locale.forLanguageTag(locale)).format(args);
     }
 
-    private static Properties bundle(String locale) throws IOException {
+    static Properties bundle(String locale) throws IOException {
         Properties p = new Properties();
         String path = "/theme-resources/messages/messages_" + locale + ".properties";
         try (Reader r = new InputStreamReader(TranslationTest.class.getResourceAsStream(path), StandardCharsets.UTF_8)) {
