@@ -89,8 +89,12 @@ public class DovecotImapTest extends DemoRealmTest {
     @Test
     public void anAppPasswordLogsInOverImapAndTheRealPasswordOfAStaffMemberIsRefused() throws Exception {
         String user = DemoUsers.uniqueName("imap");
-        String userId = DemoUsers.create(realm, user, List.of("mfa-app-password-create"), false);
+        String phone = DemoUsers.uniquePhone();
+        String userId = DemoUsers.create(realm, user, List.of("mfa-app-password-create"), false, phone);
         submitPassword(user, DemoUsers.PASSWORD);
+        // creating an app password needs a fresh second factor: her SMS code first
+        smsPage.assertCurrent();
+        smsPage.enterCode(Outbox.lastCodeTo(phone));
         AppPasswordPage page = new AppPasswordPage(driver);
         page.assertCurrent();
         page.create("Thunderbird", null, null);
