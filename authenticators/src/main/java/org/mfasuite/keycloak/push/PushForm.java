@@ -34,12 +34,19 @@ final class PushForm {
 
     private final LoginFormsProvider form;
     private final PushPage page;
+    private String tabId = "";
 
     PushForm(LoginFormsProvider form, List<PushDeviceCredentialModel> devices, PushSettings settings, String apiBase,
              List<String> otherWays) {
         this.form = form;
         this.page = new PushPage(devices.stream().map(d -> d.getUserLabel() == null ? "?" : d.getUserLabel()).toList(),
                 settings.helpdesk(), apiBase, otherWays.isEmpty() ? "none" : String.join(",", otherWays));
+    }
+
+    /** The browser tab this page is for: its wait is answered for that tab only. */
+    PushForm tab(String tabId) {
+        this.tabId = tabId == null ? "" : tabId;
+        return this;
     }
 
     PushForm state(State state) {
@@ -50,7 +57,8 @@ final class PushForm {
     PushForm waiting(PushChallenge challenge, long now) {
         page.state = State.WAITING;
         page.number = challenge.match().number();
-        page.waitUrl = page.apiBase + "/wait/" + challenge.id();
+        page.waitUrl = page.apiBase + "/wait/" + challenge.id() + "?tab_id="
+                + java.net.URLEncoder.encode(tabId, java.nio.charset.StandardCharsets.UTF_8);
         page.secondsLeft = Math.max(0, challenge.expires() - now);
         return this;
     }

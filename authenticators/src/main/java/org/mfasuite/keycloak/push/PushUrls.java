@@ -21,6 +21,12 @@ public final class PushUrls {
         return issuer(session, realm) + "/" + PATH;
     }
 
+    /** The login page's wait on a request or enrolment {@code id}, for the browser tab {@code tabId} only. */
+    public static String waitUrl(KeycloakSession session, RealmModel realm, String id, String tabId) {
+        return base(session, realm) + "/wait/" + id + "?tab_id="
+                + java.net.URLEncoder.encode(tabId == null ? "" : tabId, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     /** The companion app's enrolment link; the token travels in the fragment, so no server log sees it. */
     public static String enrolLink(KeycloakSession session, RealmModel realm, String token) {
         return base(session, realm) + "/app/#enroll=" + token;
