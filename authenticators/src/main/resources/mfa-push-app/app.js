@@ -1,4 +1,4 @@
-// The companion app of the mfa-push device protocol (README "Push approval"): enrols this device with a
+// The companion app of the mfa-push device protocol (docs/developer.md): enrols this device with a
 // non-extractable ECDSA P-256 key, polls for sign-in requests and answers them with device-signed JWS.
 // Plain browser JavaScript, no build step, no third-party code (CSP: 'self' only).
 'use strict';
@@ -12,11 +12,27 @@
   const ES256 = { name: 'ECDSA', hash: 'SHA-256' };
 
   let texts = {};
+  // origins of the Keycloak servers this app may enrol with: its own, or those its config.json names when the
+  // app is served from a host name of its own (the production set-up: no Keycloak page shares its origin)
+  let servers = [location.origin];
   let lang = 'en';
   let polling = null;
   const cards = new Map(); // "<enrolment id>|<challenge id>" -> { li, enrolment, challenge, answered }
   const problems = new Map(); // enrolment id -> error code of its last poll
   const clockSkew = new Map(); // origin -> ms the server's clock is ahead of ours (only when it matters)
+
+  // ---- where the app belongs ----
+
+  async function loadServers() {
+    try {
+      const response = await fetch('config.json', { cache: 'no-cache', credentials: 'omit' });
+      if (!response.ok) return; // served by Keycloak itself: its own origin
+      const listed = (await response.json()).servers;
+      if (Array.isArray(listed) && listed.length) servers = listed.map((url) => new URL(url).origin);
+    } catch (e) {
+      // no or broken config.json: its own origin only
+    }
+  }
 
   // ---- texts ----
 
@@ -75,10 +91,17 @@
     return { privateKey: pair.privateKey, publicKey: pair.publicKey, jwk: { kty: 'EC', crv: 'P-256', x: jwk.x, y: jwk.y } };
   }
 
+  // A link cut short or mangled in copying is not a token at all: say so, not "expired".
   function readJwtPayload(token) {
     const parts = token.split('.');
-    if (parts.length !== 3) throw new ApiError(400, 'invalid_token');
-    return JSON.parse(new TextDecoder().decode(b64decode(parts[1])));
+    if (parts.length !== 3 || parts.some((part) => !/^[A-Za-z0-9_-]+$/.test(part))) throw new ApiError(400, 'damaged_link');
+    try {
+      const claims = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(b64decode(parts[1])));
+      if (claims && typeof claims === 'object') return claims;
+    } catch (e) {
+      // below
+    }
+    throw new ApiError(400, 'damaged_link');
   }
 
   // ---- storage (IndexedDB keeps CryptoKey objects without exposing the private key) ----
@@ -165,6 +188,8 @@
   function describe(error) {
     switch (error && error.code) {
       case 'invalid_token': return t('err_invalid_token');
+      case 'damaged_link': return t('err_damaged_link');
+      case 'other_server': return t('err_other_server', error.description || '?');
       case 'network': return t('err_network');
       case 'unknown_device': return t('err_unknown_device');
       default: return t('err_generic', (error && (error.description || error.code || error.message)) || '?');
@@ -222,7 +247,9 @@
   }
 
   async function turnOnNotifications() {
-    const enrolments = (await store.all()).filter((e) => e.base === currentBase() && !e.removed);
+    // served by Keycloak, the app subscribes for its own realm; on a host of its own, for all its accounts
+    const enrolments = (await store.all()).filter((e) => !e.removed
+      && (e.base === currentBase() || new URL(e.base).origin !== location.origin));
     let subscribed = false;
     for (const enrolment of enrolments) {
       try {
@@ -253,9 +280,10 @@
 
   async function enrol(token) {
     const claims = readJwtPayload(token);
-    const base = [].concat(claims.aud || []).find((aud) => typeof aud === 'string' && /\/mfa-push$/.test(aud));
-    // only this server's own realms: a link cannot make the app send keys or answers to another site
-    if (!base || new URL(base).origin !== location.origin) throw new ApiError(400, 'invalid_token');
+    const base = [].concat(claims.aud || []).find((aud) => typeof aud === 'string' && /^https?:\/\/[^/]+\/.*\/mfa-push$/.test(aud));
+    if (!base) throw new ApiError(400, 'damaged_link');
+    // only the servers this app belongs to: a link cannot make the app send keys or answers to another site
+    if (!servers.includes(new URL(base).origin)) throw new ApiError(400, 'other_server', new URL(base).host);
     const config = await call('GET', base + '/config');
     const key = await newKey();
     const push = await pushSubscription(config.vapid_public_key);
@@ -282,10 +310,19 @@
     return record;
   }
 
-  async function enrolAndSay(token) {
+  // The link's fragment as it was copied: percent-escapes undone, or a damaged link.
+  function tokenOf(raw) {
+    try {
+      return decodeURIComponent(raw);
+    } catch (e) {
+      throw new ApiError(400, 'damaged_link');
+    }
+  }
+
+  async function enrolAndSay(raw) {
     showStatus(t('enrolling'), 'info');
     try {
-      const record = await enrol(token);
+      const record = await enrol(tokenOf(raw));
       showStatus(t('enrolled', record.displayName), 'ok');
       return true;
     } catch (error) {
@@ -306,7 +343,7 @@
       return;
     }
     input.removeAttribute('aria-invalid');
-    if (await enrolAndSay(decodeURIComponent(link[1]))) {
+    if (await enrolAndSay(link[1])) {
       input.value = '';
       await renderSettings();
     }
@@ -337,7 +374,17 @@
     li.querySelector('.time').textContent = challenge.created ? formatTime(challenge.created) : t('unknown');
     const numbers = li.querySelector('.numbers');
     numbers.setAttribute('aria-label', t('pick_number'));
-    for (const n of challenge.number_choices || []) {
+    // "type" (the default; also a server that names no mode): the user types the number, nothing is offered
+    const typing = challenge.number_matching !== 'choose' || !(challenge.number_choices || []).length;
+    li.dataset.numberMatching = typing ? 'type' : 'choose';
+    if (typing) {
+      li.querySelector('.pick').textContent = t('type_prompt');
+      numbers.hidden = true;
+      const form = li.querySelector('.typed-form');
+      li.querySelector('.typed').replaceWith(form);
+      form.classList.add('primary-form');
+    }
+    for (const n of typing ? [] : challenge.number_choices) {
       const button = document.createElement('button');
       button.type = 'button';
       button.className = 'number';
@@ -352,7 +399,7 @@
     li.querySelector('.typed-form').addEventListener('submit', (event) => {
       event.preventDefault();
       const typed = input.value.trim();
-      if (!/^[0-9]{1,3}$/.test(typed)) {
+      if (!(typing ? /^[0-9]{2}$/ : /^[0-9]{1,3}$/).test(typed)) {
         input.setAttribute('aria-invalid', 'true');
         showResult(li, t('number_invalid'), 'error', false);
         input.focus();
@@ -383,7 +430,7 @@
     const card = [...cards.values()].find((c) => c.li === li);
     if (card) card.answered = Date.now();
     li.classList.add('answered');
-    li.querySelectorAll('.pick, .numbers, .typed, .actions, .expires').forEach((el) => { el.hidden = true; });
+    li.querySelectorAll('.pick, .numbers, .typed, .typed-form, .actions, .expires').forEach((el) => { el.hidden = true; });
     result.tabIndex = -1;
     result.focus();
   }
@@ -593,7 +640,7 @@
   // ---- start ----
 
   async function start() {
-    await loadTexts();
+    await Promise.all([loadTexts(), loadServers()]);
     translate(document);
     document.getElementById('settings-toggle').addEventListener('click', () =>
       showSettings(document.getElementById('settings').hidden));
@@ -614,7 +661,7 @@
     if (enrolLink) {
       // the token is single use: never leave it in the address bar or history
       history.replaceState(null, '', location.pathname + location.search);
-      await enrolAndSay(decodeURIComponent(enrolLink[1]));
+      await enrolAndSay(enrolLink[1]);
     }
     await poll();
     document.body.dataset.ready = 'true';

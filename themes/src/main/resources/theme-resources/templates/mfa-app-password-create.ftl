@@ -3,11 +3,13 @@
 <@layout.registrationLayout displayMessage=!messagesPerField.existsError('mfaName','mfaClient','mfaExpiry'); section>
 <!-- template: mfa-app-password-create.ftl -->
     <#if section="header">
-        ${msg("mfa-app-password-create-title")}
+        <#if mfaAppPasswordForm.verifyMinutes gt 0>${msg("mfa-app-password-verify-title")}<#else>${msg("mfa-app-password-create-title")}</#if>
     <#elseif section="form">
         <#assign page = mfaAppPasswordForm>
         <form id="mfa-app-password-create-form" class="${properties.kcFormClass!}" action="${url.loginAction}" method="post" novalidate>
-            <#if !page.allowed>
+            <#if page.verifyMinutes gt 0>
+                <p id="mfa-app-password-verify">${msg("mfa-app-password-verify", page.verifyMinutes?c)}</p>
+            <#elseif !page.allowed>
                 <p id="mfa-app-password-unavailable">${msg("mfa-app-password-not-allowed")}</p>
             <#elseif page.full>
                 <p id="mfa-app-password-unavailable">${msg("mfa-app-password-too-many", page.max?c)}</p>
@@ -25,7 +27,7 @@
                 <@mfa.select name="mfaExpiry" label=msg("mfa-app-password-expiry-label") options=expiryOptions selected=page.expiryDays?c/>
             </#if>
             <@mfa.actions>
-                <#if page.allowed && !page.full>
+                <#if page.allowed && !page.full && page.verifyMinutes == 0>
                     <@mfa.primaryButton id="mfa-app-password-create" name="mfa-action" value="create" label=msg("mfa-app-password-create")/>
                 <#elseif !isAppInitiatedAction??>
                     <@mfa.primaryButton id="mfa-app-password-continue" name="mfa-action" value="continue" label=msg("doContinue")/>

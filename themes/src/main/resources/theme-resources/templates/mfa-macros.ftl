@@ -226,13 +226,13 @@
 
 <#-- "Sign in another way" on a second-factor page: the user's other methods of this sign-in step, each one click
      away (Keycloak switches to it when the form posts its execution id); with none, says so and names the helpdesk.
-     current: the authenticator id of the page's own method. Keycloak's "Try another way" link to its full chooser
-     stays below (the 26.7 layouts always render it when there are alternatives). -->
+     current: the authenticator id of the page's own method. The ways come from mfaWays (flow.OtherWays), which
+     also takes them off Keycloak's "Try Another Way" link, so the page offers them once. -->
 <#-- The same phone by the other channel ("Call me instead" / "Text me instead"): one click to that step, which then
      sends at once. sibling: its authenticator id; label: the button's text. Nothing when the flow has no such step. -->
 <#macro switchWay sibling label>
-    <#if sibling?has_content && auth?has_content>
-        <#list auth.authenticationSelections as s>
+    <#if sibling?has_content>
+        <#list mfaWays![] as s>
             <#if s.authenticationExecution.authenticator == sibling>
                 <form id="mfa-switch-way-form" class="${properties.kcFormClass!}" action="${url.loginAction}" method="post" novalidate>
                     <@linkButton id="mfa-switch-way" name="authenticationExecution" value=s.authExecId label=label/>
@@ -247,8 +247,8 @@
      Keycloak lists steps that check no credential (a call step) even for users who lack what they need. -->
 <#macro otherWays current contact="" sibling="" only="">
     <#local others = []>
-    <#if auth?has_content>
-        <#list auth.authenticationSelections as s>
+    <#if mfaWays?has_content>
+        <#list mfaWays as s>
             <#if s.authenticationExecution.authenticator != current && s.authenticationExecution.authenticator != sibling
                     && (!only?has_content || only?split(",")?seq_contains(s.authExecId))><#local others = others + [s]></#if>
         </#list>
@@ -258,7 +258,7 @@
             <p id="mfa-other-ways-title" class="pf-v5-u-font-weight-bold"><strong>${msg("mfa-other-ways-title")}</strong></p>
             <form id="mfa-other-ways-form" class="${properties.kcFormClass!}" action="${url.loginAction}" method="post" novalidate>
                 <#list others as s>
-                    <@choiceButton id="mfa-other-way-${s?index}" name="authenticationExecution" value=s.authExecId label=msg(s.displayName)/>
+                    <@choiceButton id="mfa-other-way-${s?index}" name="authenticationExecution" value=s.authExecId label=msg((s.displayName == "otp-display-name" && mfaOtpLabel??)?then(mfaOtpLabel!"", s.displayName))/>
                 </#list>
             </form>
         <#else>

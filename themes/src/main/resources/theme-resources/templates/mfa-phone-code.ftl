@@ -36,7 +36,7 @@
                 </#list>
             </@mfa.actions>
             <#if state != "CODE_SENT" && state != "READY">
-                <#if auth?has_content && auth.showTryAnotherWayLink()>
+                <#if (mfaWays![])?size gt 1>
                     <p id="${k}-other-way">${msg("mfa-sms-other-way-hint")}</p>
                     <#-- whom to contact only when no code can be had here; a used-up code is replaced by the button -->
                     <#if state != "USED_UP" && message?has_content && message.type == "error">

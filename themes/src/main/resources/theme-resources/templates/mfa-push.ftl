@@ -8,9 +8,9 @@
         <#assign state = mfaPush.state>
         <form id="mfa-push-form" class="${properties.kcFormClass!}" action="${url.loginAction}" method="post" novalidate>
             <#if state == "WAITING">
-                <p id="mfa-push-instructions" class="pf-v5-u-mt-md">${msg("mfa-push-instructions", mfaPush.devices?join(", "))}</p>
+                <p id="mfa-push-instructions" class="pf-v5-u-mt-md"><#if mfaPush.numberMatching == "choose">${msg("mfa-push-instructions", mfaPush.devices?join(", "))}<#else>${msg("mfa-push-instructions-type", mfaPush.devices?join(", "))}</#if></p>
                 <p class="pf-v5-u-text-align-center pf-v5-u-mt-lg pf-v5-u-mb-lg">
-                    <span class="pf-v5-u-screen-reader">${msg("mfa-push-number-label")}</span>
+                    <span class="pf-v5-u-screen-reader"><#if mfaPush.numberMatching == "choose">${msg("mfa-push-number-label")}<#else>${msg("mfa-push-number-label-type")}</#if></span>
                     <strong id="mfa-push-number" class="pf-v5-u-font-size-4xl" aria-live="polite">${mfaPush.number}</strong>
                 </p>
                 <p id="mfa-push-waiting" class="pf-v5-u-font-size-sm" aria-live="polite">${msg("mfa-push-waiting", mfaPush.secondsLeft?c)}</p>
@@ -28,7 +28,8 @@
                 </#if>
             </@mfa.actions>
             <#if state == "UNAVAILABLE" || state == "ENDED">
-                <#if auth?has_content && auth.showTryAnotherWayLink()>
+                <#-- only when "Sign in another way" below lists a way the user can use, never next to "You have no other sign-in method set up" -->
+                <#if mfaPush.otherWays != "none">
                     <p id="mfa-push-other-way">${msg("mfa-push-other-way-hint")}</p>
                 </#if>
             </#if>

@@ -10,7 +10,7 @@
             <form id="mfa-register-form" class="${properties.kcFormClass!}" action="${url.loginAction}" method="post" novalidate>
                 <p id="mfa-register-intro" class="pf-v5-u-mt-md pf-v5-u-mb-md">${msg(mfaRegister.intro)}</p>
                 <#list mfaRegister.methods as m>
-                    <@mfa.choiceButton id="mfa-register-${m.type()}" name="mfa-action" value="method:${m.type()}" label=msg(m.displayName()) hint=msg(m.helpText())/>
+                    <@mfa.choiceButton id="mfa-register-${m.type()}" name="mfa-action" value="method:${m.type()}" label=msg(m.promptName()) hint=msg(m.promptHint())/>
                 </#list>
                 <#if (mfaRegister.snoozesLeft > 0)>
                     <@mfa.actions>

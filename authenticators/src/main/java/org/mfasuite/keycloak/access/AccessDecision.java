@@ -6,6 +6,9 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
+import org.mfasuite.keycloak.core.Grant;
+import org.mfasuite.keycloak.core.SignInDecision;
+
 /**
  * What all policies together demand of one sign-in, combined as Entra ID does: every applying policy counts and
  * their order does not; {@code block} wins; otherwise the strongest requirement wins (phishing-resistant over
@@ -52,5 +55,15 @@ public record AccessDecision(Grant grant, List<String> policies, SortedMap<Strin
     public String reportOnlyDetail() {
         return reportOnly.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue().id())
                 .collect(Collectors.joining(","));
+    }
+
+    /** The decision as the authentication session keeps it, for one user, flow and client. */
+    public SignInDecision forSignIn(String userId, String flowId, String clientId) {
+        List<String> deciding = decidingPolicies();
+        List<String> problems = evaluations().stream()
+                .filter(e -> e.enforces() && deciding.contains(e.policy()) && !e.problems().isEmpty())
+                .map(e -> e.policy() + ": " + String.join("; ", e.problems())).toList();
+        return new SignInDecision(userId, grant().id(), policiesDetail(), reportOnlyDetail(), deciding,
+                signInFrequencyHours(), rememberDeviceDays(), problems, flowId, clientId);
     }
 }

@@ -7,6 +7,7 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.sessions.AuthenticationSessionModel;
+import org.mfasuite.keycloak.core.SignInDecision;
 
 /**
  * Takes a sign-in's conditional-access decision once per flow and keeps it in the authentication session, so
@@ -18,7 +19,6 @@ public final class AccessDecisions {
     public static final String DETAIL_POLICIES = "mfa_policies";
     public static final String DETAIL_REPORT_ONLY = "mfa_report_only";
 
-    static final String NOTE = "mfa-access.decision";
     /** Set by a step whose secret stands for the user's MFA-protected set-up (an app password): see {@link #standIn}. */
     static final String STAND_IN_NOTE = "mfa-access.stand-in";
     private static final Logger LOG = Logger.getLogger(AccessDecisions.class);
@@ -27,19 +27,24 @@ public final class AccessDecisions {
     private AccessDecisions() {
     }
 
-    /** This sign-in's decision, taken now if it was not taken yet for this user. */
+    /**
+     * This sign-in's decision, taken now if it was not taken yet for this user, flow and client (a cached decision
+     * is never reused for another flow or client: their policies differ).
+     */
     public static SignInDecision of(AuthenticationFlowContext context) {
         AuthenticationSessionModel authSession = context.getAuthenticationSession();
         UserModel user = context.getUser();
+        String flowId = context.getTopLevelFlow().getId();
+        String clientId = authSession.getClient().getClientId();
         SignInDecision taken = taken(authSession);
-        if (taken != null && user != null && taken.userId().equals(user.getId())) {
+        if (taken != null && user != null && taken.isFor(user.getId(), flowId, clientId)) {
             return taken;
         }
-        SignInDecision decision = SignInDecision.of(user.getId(), evaluate(context.getSession(), context.getRealm(),
-                context.getTopLevelFlow().getId(), user, authSession.getClient().getClientId(),
-                context.getConnection().getRemoteAddr(), clientType(context)));
+        SignInDecision decision = evaluate(context.getSession(), context.getRealm(), flowId, user, clientId,
+                context.getConnection().getRemoteAddr(), clientType(context)).forSignIn(user.getId(), flowId, clientId);
+        decision = FreshSecondFactor.strengthen(context.getSession(), context.getRealm(), authSession, user, decision);
         logProblems(context.getSession(), context.getRealm(), decision);
-        authSession.setAuthNote(NOTE, decision.toNote());
+        authSession.setAuthNote(SignInDecision.NOTE, decision.toNote());
         return decision;
     }
 
@@ -67,7 +72,7 @@ public final class AccessDecisions {
 
     /** The decision taken in this authentication session; null when none was. */
     public static SignInDecision taken(AuthenticationSessionModel authSession) {
-        return authSession == null ? null : SignInDecision.fromNote(authSession.getAuthNote(NOTE));
+        return SignInDecision.taken(authSession);
     }
 
     /** The second-factor steps of the flow this sign-in runs (its policies are not parsed again). */

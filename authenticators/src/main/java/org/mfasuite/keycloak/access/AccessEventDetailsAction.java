@@ -3,6 +3,7 @@ package org.mfasuite.keycloak.access;
 import org.keycloak.authentication.RequiredActionContext;
 import org.keycloak.authentication.RequiredActionProvider;
 import org.mfasuite.keycloak.audit.SignInDetails;
+import org.mfasuite.keycloak.core.SignInDecision;
 
 /**
  * Puts the sign-in's decision on its LOGIN event. Keycloak sends that event in the request that ends the sign-in

@@ -15,6 +15,8 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.RequiredActionProviderModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.UserModel.RequiredAction;
+import org.mfasuite.keycloak.core.Grant;
+import org.mfasuite.keycloak.core.SignInDecision;
 import org.mfasuite.keycloak.registration.RegisterPrompt;
 import org.mfasuite.keycloak.sms.PhonePolicy;
 import org.mfasuite.keycloak.sms.PhoneRegisterActionFactory;
@@ -23,8 +25,9 @@ import org.mfasuite.keycloak.support.SupportDetails;
 
 /**
  * Enforces the combined decision once per flow; placed after the policies and the second-factor sub-flows.
- * Blocks; lets a sign-in that met its requirement through; starts a registration for a user who must use a
- * second factor and has none; refuses everything else with a page (browser) or an OAuth error (direct grant)
+ * Blocks; lets a sign-in that met its requirement through; starts a registration where the one rule
+ * ({@link org.mfasuite.keycloak.core.SecondFactor}) lets registering stand in for the factor (the user has none, or
+ * gave one and must add a stronger one); refuses everything else with a page (browser) or an OAuth error (direct grant)
  * carrying a support reference. Refusals are not counted as failed logins: a correct password from a blocked
  * network must not lock the account.
  */
@@ -42,30 +45,34 @@ public class AccessGateAuthenticator implements Authenticator {
         SignInDecision decision = AccessDecisions.of(context);
         AccessDecisions.describe(context.getEvent(), decision);
         Grant grant = decision.grantValue();
+        FlowPolicies flow = AccessDecisions.flow(context);
+        GatePlacement.check(context.getSession(), context.getRealm(), context.getTopLevelFlow().getId(),
+                context.getExecution().getId(), flow);
         if (grant == Grant.BLOCK) {
             refuse(context, decision, AccessRefusal.BLOCKED);
             return;
         }
-        FlowPolicies flow = AccessDecisions.flow(context);
         if (AccessRequirement.met(context, decision, flow)) {
             context.success();
             return;
         }
-        if (!AccessRequirement.hasMethod(context, flow, grant)) {
-            String action = AccessDecisions.clientType(context) == ClientType.BROWSER
-                    ? registration(context, flow, grant) : null;
-            if (action != null) {
-                context.getAuthenticationSession().addRequiredAction(action);
-                context.getAuthenticationSession().setAuthNote(AccessRequirement.REGISTERING_NOTE, action);
-                context.success();
-            } else {
-                refuse(context, decision, AccessDecisions.clientType(context) == ClientType.BROWSER
-                        ? AccessRefusal.NO_METHOD : AccessRefusal.SECOND_FACTOR_NEEDED);
+        boolean browser = AccessDecisions.clientType(context) == ClientType.BROWSER;
+        switch (AccessRequirement.next(context, decision, flow, grant)) {
+            case REGISTER -> {
+                String action = browser ? registration(context, flow, grant) : null;
+                if (action != null) {
+                    context.getAuthenticationSession().addRequiredAction(action);
+                    context.getAuthenticationSession().setAuthNote(AccessRequirement.REGISTERING_NOTE, action);
+                    context.success();
+                } else {
+                    refuse(context, decision, browser ? AccessRefusal.NO_METHOD : AccessRefusal.SECOND_FACTOR_NEEDED);
+                }
             }
-            return;
+            case REFUSE_PHISHING_RESISTANT -> refuse(context, decision, AccessRefusal.PHISHING_RESISTANT_NEEDED);
+            case REFUSE_NO_USABLE_STEP -> refuse(context, decision,
+                    browser ? AccessRefusal.NO_USABLE_STEP : AccessRefusal.SECOND_FACTOR_NEEDED);
+            default -> refuse(context, decision, AccessRefusal.SECOND_FACTOR_NEEDED);
         }
-        refuse(context, decision, grant == Grant.PHISHING_RESISTANT
-                ? AccessRefusal.PHISHING_RESISTANT_NEEDED : AccessRefusal.SECOND_FACTOR_NEEDED);
     }
 
     /** The page has no form to post; a post shows it again. */
@@ -105,8 +112,8 @@ public class AccessGateAuthenticator implements Authenticator {
         support.record(context.getEvent());
         context.getEvent().user(user).detail(Details.REASON, refusal.reason()).error(Errors.ACCESS_DENIED);
         if (AccessDecisions.clientType(context) == ClientType.DIRECT_GRANT) {
-            String description = refusal.description() + (policy.isEmpty() ? "" : " (policy: " + policy + ")")
-                    + ". Reference " + support.getReference() + ".";
+            // no policy name: whoever holds the password reads this; the event and the reference name it
+            String description = refusal.description() + ". Reference " + support.getReference() + ".";
             context.forceChallenge(Response.status(Response.Status.BAD_REQUEST)
                     .entity(Map.of("error", refusal.oauthError(), "error_description", description))
                     .type(MediaType.APPLICATION_JSON_TYPE).build());

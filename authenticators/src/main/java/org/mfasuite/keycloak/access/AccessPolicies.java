@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
 
+import org.mfasuite.keycloak.core.Grant;
+
 /** Evaluates a realm's policies for one sign-in: plain code, no Keycloak session. */
 public final class AccessPolicies {
 

@@ -11,6 +11,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.mfasuite.keycloak.challenge.IntSetting;
+import org.mfasuite.keycloak.core.Grant;
 
 /**
  * One conditional-access policy: the config of one {@code mfa-access-policy} execution, its alias being the
@@ -99,8 +100,9 @@ public record AccessPolicy(String name, State state, Grant grant, PolicyConditio
         Grant grant = Grant.parse(c.get(GRANT));
         if (grant == null) {
             String typed = c.get(GRANT) == null ? "" : c.get(GRANT).trim();
-            problems.add("Grant (" + GRANT + ") must be block, mfa, phishing-resistant or allow"
-                    + (typed.isEmpty() ? "; it is not set" : ", not '" + typed + "'"));
+            problems.add(typed.isEmpty()
+                    ? "Grant (" + GRANT + ") is not chosen: choose block, mfa, phishing-resistant or allow"
+                    : "Grant (" + GRANT + ") must be block, mfa, phishing-resistant or allow, not '" + typed + "'");
             grant = Grant.BLOCK;
         }
         int before = problems.size();

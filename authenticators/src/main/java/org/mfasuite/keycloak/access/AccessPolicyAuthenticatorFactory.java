@@ -29,9 +29,11 @@ public class AccessPolicyAuthenticatorFactory implements AuthenticatorFactory {
 
     @Override
     public String getHelpText() {
-        return "One conditional-access policy; its config alias is the policy's name. Place it after the user is "
+        return "One conditional-access policy; its config alias is the policy's name (the flow editor lists every "
+                + "policy under this one title: open its settings to see the name). Place it after the user is "
                 + "known. All enabled policies of the flow count, in any order; 'Conditional access: gate' enforces "
-                + "the combined decision. A policy without a config does nothing yet.";
+                + "the combined decision. A policy without a config does nothing yet; one saved without a grant "
+                + "blocks the sign-ins it covers until a grant is chosen.";
     }
 
     @Override

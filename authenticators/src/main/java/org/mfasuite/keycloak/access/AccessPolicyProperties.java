@@ -20,6 +20,7 @@ import java.util.List;
 
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
+import org.mfasuite.keycloak.core.Grant;
 
 /** The admin console's fields for one policy, in the order an admin reads a policy: state, grant, who, where. */
 public final class AccessPolicyProperties {
@@ -27,6 +28,9 @@ public final class AccessPolicyProperties {
     private static final String EXCLUDE_WINS = " Exclusions always win over inclusions.";
     private static final String WHO = " Included users, groups and roles together name who is covered (a match in any "
             + "is enough); all three empty: everyone.";
+
+    /** The grant's first option and default: nothing chosen yet. */
+    static final String UNCHOSEN = "";
 
     private AccessPolicyProperties() {
     }
@@ -40,11 +44,12 @@ public final class AccessPolicyProperties {
                 .options(Arrays.stream(AccessPolicy.State.values()).map(AccessPolicy.State::id).toList())
                 .defaultValue(AccessPolicy.State.ON.id()).add()
                 .property().name(GRANT).label("Grant")
-                .helpText("Required. What covered sign-ins need: block; mfa (a second factor); phishing-resistant "
-                        + "(WebAuthn / passkey only); allow (no second factor, e.g. from a trusted network). Block "
-                        + "wins over every policy, then the strongest requirement; allow only counts when no "
-                        + "applying policy requires more. A policy with an invalid setting blocks the users it covers.")
-                .type(ProviderConfigProperty.LIST_TYPE).options(grants()).required(true).add();
+                .helpText("Required: choose one. What covered sign-ins need: block; mfa (a second factor); "
+                        + "phishing-resistant (WebAuthn / passkey only); allow (no second factor, e.g. from a trusted "
+                        + "network). Block wins over every policy, then the strongest requirement; allow only counts "
+                        + "when no applying policy requires more. Left empty, or with any invalid setting, the policy "
+                        + "blocks the users it covers.")
+                .type(ProviderConfigProperty.LIST_TYPE).options(grants()).defaultValue(UNCHOSEN).required(true).add();
         multi(b, INCLUDE_USERS, "Include users", "Usernames the policy covers." + WHO);
         multi(b, EXCLUDE_USERS, "Exclude users", "Usernames the policy never covers, e.g. break-glass accounts.");
         multi(b, INCLUDE_GROUPS, "Include groups", "Group paths such as /staff; sub-groups are included." + WHO);
@@ -74,8 +79,15 @@ public final class AccessPolicyProperties {
                 .type(ProviderConfigProperty.MULTIVALUED_STRING_TYPE).add();
     }
 
+    /**
+     * The grant list starts with an empty entry: the admin console saves a list's default value, or else its first
+     * option, when the admin picks nothing, and an unchosen grant must never weaken sign-in (an empty grant is a
+     * problem: the policy blocks).
+     */
     private static List<String> grants() {
-        return Arrays.stream(Grant.values()).filter(g -> g != Grant.NONE).map(Grant::id).toList();
+        List<String> options = new ArrayList<>(List.of(UNCHOSEN));
+        Arrays.stream(Grant.values()).filter(g -> g != Grant.NONE).map(Grant::id).forEach(options::add);
+        return options;
     }
 
 }

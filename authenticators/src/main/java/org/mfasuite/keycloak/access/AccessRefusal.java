@@ -11,6 +11,9 @@ enum AccessRefusal {
     /** A second factor is required and the user has none this realm can register. */
     NO_METHOD("mfa-access-no-method", "mfa_no_method", "access_denied",
             "A second factor is required and none is set up for this account; contact your helpdesk"),
+    /** The user has a second factor and this flow has no step that can take it: the helpdesk, never a registration. */
+    NO_USABLE_STEP("mfa-access-no-usable-step", "mfa_no_usable_step", "access_denied",
+            "A second factor is required and this sign-in cannot ask for the one set up for this account; contact your helpdesk"),
     /** A second factor is required and this sign-in did not give one (e.g. a client that cannot ask). */
     SECOND_FACTOR_NEEDED("mfa-access-second-factor", "mfa_second_factor_required", "invalid_grant",
             "A second factor is required for this sign-in and this client cannot ask for one"),

@@ -5,11 +5,15 @@ import org.keycloak.authentication.authenticators.conditional.ConditionalAuthent
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
+import org.mfasuite.keycloak.core.Grant;
+import org.mfasuite.keycloak.core.SignInDecision;
 
 /**
  * Lets a conditional sub-flow of second-factor methods run only when this sign-in's decision requires a second
  * factor that is not met yet. A user with none of the sub-flow's methods skips it: the gate then starts a
- * registration or refuses, never a silent pass. When no policy applies, the sub-flow runs for users who have set
+ * registration or refuses, never a silent pass. Under a phishing-resistant decision, a user who has no
+ * phishing-resistant method but another factor gives that factor in a sub-flow of any methods first: registering
+ * a security key counts only after it ({@link org.mfasuite.keycloak.core.SecondFactor}). When no policy applies, the sub-flow runs for users who have set
  * up one of its methods (the flow's own default, configurable); {@code allow} skips it.
  */
 public class AccessRequiredCondition implements ConditionalAuthenticator {
@@ -32,11 +36,23 @@ public class AccessRequiredCondition implements ConditionalAuthenticator {
             return false;
         }
         FlowPolicies flow = AccessDecisions.flow(context);
-        if (phishingResistantOnly && grant != Grant.PHISHING_RESISTANT
-                || !phishingResistantOnly && grant == Grant.PHISHING_RESISTANT && flow.phishingResistantGuard()) {
+        if (phishingResistantOnly && grant != Grant.PHISHING_RESISTANT) {
             return false;
         }
-        return !AccessRequirement.met(context, decision, flow) && AccessRequirement.hasMethod(context, flow, grant);
+        if (AccessRequirement.met(context, decision, flow)) {
+            return false;
+        }
+        if (phishingResistantOnly || grant != Grant.PHISHING_RESISTANT) {
+            return AccessRequirement.hasMethod(context, flow, grant);
+        }
+        // A phishing-resistant decision in a sub-flow of any methods. A user without a phishing-resistant method who
+        // has another factor gives it here first (the one rule: only then may she register a stronger one); a user
+        // with one uses the phishing-resistant sub-flow, if the flow has one.
+        boolean phishingResistantMethod = AccessRequirement.hasMethod(context, flow, Grant.PHISHING_RESISTANT);
+        if (phishingResistantMethod) {
+            return !flow.phishingResistantGuard();
+        }
+        return !AccessRequirement.given(context, decision, flow) && AccessRequirement.hasMethod(context, flow, Grant.MFA);
     }
 
     @Override

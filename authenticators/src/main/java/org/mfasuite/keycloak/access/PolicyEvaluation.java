@@ -2,6 +2,8 @@ package org.mfasuite.keycloak.access;
 
 import java.util.List;
 
+import org.mfasuite.keycloak.core.Grant;
+
 /**
  * How one policy judged one sign-in: what the what-if answer lists per policy.
  *

@@ -41,6 +41,7 @@ public class WhatIfResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response ask(WhatIfRequest request) {
         auth.users().requireView();
+        auth.realm().requireViewRealm(); // the answer shows the policies' configuration
         try {
             return Response.ok(answer(request)).build();
         } catch (WhatIfRequest.Invalid e) {

@@ -19,9 +19,10 @@ import org.keycloak.models.credential.PasswordCredentialModel;
 import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.services.managers.AuthenticationManager;
 import org.mfasuite.keycloak.access.AccessDecisions;
-import org.mfasuite.keycloak.access.SignInDecision;
-import org.mfasuite.keycloak.audit.SignInNode;
+import org.mfasuite.keycloak.core.SignInDecision;
+import org.mfasuite.keycloak.core.SignInNode;
 import org.mfasuite.keycloak.challenge.BruteForce;
+import org.mfasuite.keycloak.support.SupportDetails;
 
 /**
  * The password check of a direct-grant (legacy) flow that also takes app passwords: put it where
@@ -106,14 +107,17 @@ public class AppPasswordAuthenticator implements Authenticator {
         SignInDecision decision = AccessDecisions.of(context);
         if (!settings.realPassword().accepts(decision.grantValue())) {
             AccessDecisions.describe(context.getEvent(), decision);
+            // The policy's name stays on the event and behind the reference: whoever holds the password reads this.
             String policy = String.join(", ", decision.deciding());
+            SupportDetails support = SupportDetails.create(context.getRealm().getName(),
+                    context.getAuthenticationSession().getClient().getClientId(), user.getUsername(),
+                    policy.isEmpty() ? null : policy, "mfa_app_password_required").record(context.getEvent());
             String why = decision.grantValue().needsSecondFactor()
-                    ? "A second factor is required for this sign-in" + (policy.isEmpty() ? "" : " (policy: " + policy + ")")
-                    : "This sign-in needs an app password";
+                    ? "A second factor is required for this sign-in" : "This sign-in needs an app password";
             context.getEvent().detail(Details.REASON, "mfa_app_password_required").error(Errors.ACCESS_DENIED);
             context.forceChallenge(oauthError("invalid_grant", why + ". Use an app password instead of your password: "
                     + "create one in your account at " + accountUrl(context) + " (Account security, Signing in, "
-                    + "App passwords, Set up)."));
+                    + "App password, Set up). Reference " + support.getReference() + "."));
             return;
         }
         // as Keycloak's own password step: the password's failures are cleared when the whole sign-in succeeds

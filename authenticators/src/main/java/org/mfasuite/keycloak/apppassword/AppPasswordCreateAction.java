@@ -15,6 +15,7 @@ import org.keycloak.events.Errors;
 import org.keycloak.events.EventType;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.sessions.AuthenticationSessionModel;
+import org.mfasuite.keycloak.access.FreshSecondFactor;
 
 /**
  * Creates an app password: the user names it (and may limit it to one application and pick its expiry), the suite
@@ -44,7 +45,22 @@ public class AppPasswordCreateAction implements RequiredActionProvider, Credenti
     public void requiredActionChallenge(RequiredActionContext context) {
         String created = context.getAuthenticationSession().getAuthNote(CREATED_NOTE);
         AppPasswordForm form = form(context);
+        if (created == null && !freshSecondFactor(context)) {
+            context.challenge(form.verify(FreshSecondFactor.minutes(context.getRealm())));
+            return;
+        }
         context.challenge(created != null ? form.createdAgain(created) : form.create(null, null));
+    }
+
+    /**
+     * Whether this SSO session gave a second factor recently enough to create an app password. The sign-in that
+     * runs this action asks for one itself (conditional access treats it as needing a fresh second factor, see
+     * {@link FreshSecondFactor}): a required action cannot run an authenticator, the flow's own step can. This check
+     * stops a flow that has no such step.
+     */
+    private static boolean freshSecondFactor(RequiredActionContext context) {
+        return FreshSecondFactor.given(context.getSession(), context.getRealm(), context.getAuthenticationSession(),
+                FreshSecondFactor.minutes(context.getRealm()));
     }
 
     @Override
@@ -56,6 +72,14 @@ public class AppPasswordCreateAction implements RequiredActionProvider, Credenti
             return;
         }
         AppPasswordForm form = form(context);
+        if (!freshSecondFactor(context)) {
+            if ("continue".equals(params.getFirst(AppPasswordForm.ACTION))) {
+                context.ignore(); // nothing is created; an admin-set action stays for the next sign-in
+                return;
+            }
+            context.challenge(form.verify(FreshSecondFactor.minutes(context.getRealm())));
+            return;
+        }
         if (!"create".equals(params.getFirst(AppPasswordForm.ACTION)) || !form.canCreate()) {
             if (!form.canCreate() && "continue".equals(params.getFirst(AppPasswordForm.ACTION))) {
                 context.success(); // a prompt the user cannot follow (not allowed, or at the maximum) is left

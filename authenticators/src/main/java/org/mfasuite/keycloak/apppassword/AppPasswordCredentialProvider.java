@@ -179,10 +179,14 @@ public class AppPasswordCredentialProvider implements CredentialProvider<AppPass
         } else {
             metadata.setInfoMessage("mfa-app-password-never-used");
         }
+        // the Account Console shows a warning only when it has both a title and a description
+        String expires = data.expiresAt() > 0 ? SHOWN.format(Instant.ofEpochSecond(data.expiresAt())) : null;
         if (credential.isExpired(Time.currentTime())) {
             metadata.setWarningMessageTitle("mfa-app-password-expired");
-        } else if (data.expiresAt() > 0) {
-            metadata.setWarningMessageDescription("mfa-app-password-expires", SHOWN.format(Instant.ofEpochSecond(data.expiresAt())));
+            metadata.setWarningMessageDescription("mfa-app-password-expired-since", expires);
+        } else if (expires != null) {
+            metadata.setWarningMessageTitle("mfa-app-password-expiry");
+            metadata.setWarningMessageDescription("mfa-app-password-expires", expires);
         }
         return metadata;
     }

@@ -82,7 +82,7 @@ final class AppPasswordForm {
                 .setAttribute("mfaAppPasswordForm", new CreatePage(typed == null ? "" : typed.name(),
                         typed == null ? "" : typed.client() == null ? "" : typed.client(),
                         typed == null ? settings.defaultExpiryDays() : typed.expiryDays(), clients(), expiryChoices(),
-                        settings.allowed(), existing.size() >= settings.maxPerUser(), settings.maxPerUser()));
+                        settings.allowed(), existing.size() >= settings.maxPerUser(), settings.maxPerUser(), 0));
         if (errorKey != null) {
             String field = errorKey.contains("client") ? CLIENT_FIELD : errorKey.contains("expiry") ? EXPIRY_FIELD
                     : errorKey.contains("name") ? NAME_FIELD : null;
@@ -93,6 +93,13 @@ final class AppPasswordForm {
             }
         }
         return page.createForm(CREATE_TEMPLATE);
+    }
+
+    /** "Verify your identity": this sign-in gave no second factor within {@code minutes}; nothing can be created. */
+    Response verify(int minutes) {
+        return context.form().setAttribute("mfaAppPasswordForm", new CreatePage("", "", settings.defaultExpiryDays(),
+                List.of(), List.of(), settings.allowed(), false, settings.maxPerUser(), minutes))
+                .createForm(CREATE_TEMPLATE);
     }
 
     /** The new app password, the only time it is shown. */
@@ -138,9 +145,11 @@ final class AppPasswordForm {
         private final boolean allowed;
         private final boolean full;
         private final int max;
+        private final int verifyMinutes;
 
         CreatePage(String name, String client, int expiryDays, List<String> clients, List<Integer> expiryChoices,
-                   boolean allowed, boolean full, int max) {
+                   boolean allowed, boolean full, int max, int verifyMinutes) {
+            this.verifyMinutes = verifyMinutes;
             this.name = name;
             this.client = client;
             this.expiryDays = expiryDays;
@@ -181,6 +190,11 @@ final class AppPasswordForm {
 
         public int getMax() {
             return max;
+        }
+
+        /** Greater than 0: the "verify your identity" page (a fresh second factor is needed within these minutes). */
+        public int getVerifyMinutes() {
+            return verifyMinutes;
         }
     }
 

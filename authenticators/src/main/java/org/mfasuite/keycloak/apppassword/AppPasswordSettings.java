@@ -7,7 +7,7 @@ import java.util.Map;
 import org.keycloak.models.RealmModel;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
-import org.mfasuite.keycloak.access.Grant;
+import org.mfasuite.keycloak.core.Grant;
 import org.mfasuite.keycloak.challenge.IntSetting;
 import org.mfasuite.keycloak.flow.StepConfig;
 

@@ -9,6 +9,7 @@ import org.keycloak.events.Details;
 import org.keycloak.events.EventBuilder;
 import org.keycloak.sessions.AuthenticationSessionModel;
 import org.keycloak.util.JsonSerialization;
+import org.mfasuite.keycloak.core.SignInNode;
 import org.mfasuite.keycloak.sms.SmsEvents;
 import org.mfasuite.keycloak.trust.TrustedDevices;
 

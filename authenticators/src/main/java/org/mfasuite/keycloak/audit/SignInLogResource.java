@@ -63,7 +63,7 @@ public class SignInLogResource {
                 throw new InvalidQuery("'first' must be 0 or more and 'max' from 1 to " + MAX_MAX);
             }
             TimeRange range = TimeRange.parse(from, to, TimeRange.zone(null), Time.currentTimeMillis(), 0);
-            String userId = userId(user);
+            String userId = userId(user, people);
             EventStoreProvider store = session.getProvider(EventStoreProvider.class);
             KeycloakLookup lookup = new KeycloakLookup(session, realm, people);
             List<SignInRow> rows = new ArrayList<>();
@@ -101,10 +101,16 @@ public class SignInLogResource {
         return query;
     }
 
-    /** A username, else taken as a user id (a deleted user's events keep the id). */
-    private String userId(String user) {
+    /**
+     * A username, else taken as a user id (a deleted user's events keep the id). Only a caller who may view users
+     * has a username looked up: for anyone else it is a user id, so the log cannot tell them which usernames exist.
+     */
+    private String userId(String user, boolean mayViewUsers) {
         if (user == null || user.isBlank()) {
             return null;
+        }
+        if (!mayViewUsers) {
+            return user.trim();
         }
         UserModel found = session.users().getUserByUsername(realm, user.trim());
         return found != null ? found.getId() : user.trim();

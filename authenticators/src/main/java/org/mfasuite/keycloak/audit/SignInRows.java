@@ -6,6 +6,7 @@ import java.util.Set;
 import org.keycloak.events.Details;
 import org.keycloak.events.Event;
 import org.keycloak.events.EventType;
+import org.mfasuite.keycloak.core.SignInNode;
 import org.mfasuite.keycloak.sms.SmsEvents;
 import org.mfasuite.keycloak.trust.TrustedDevices;
 

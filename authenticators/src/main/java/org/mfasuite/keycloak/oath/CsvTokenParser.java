@@ -10,6 +10,8 @@ import java.util.Map;
  * The CSV that Entra ID and MFA Server admins already have: {@code upn,serial number,secret key,time interval,
  * manufacturer,model}, base32 secrets, 30 or 60 second TOTP with 6 digits and HMAC-SHA1. Two optional columns
  * go beyond Entra: {@code algorithm} (SHA1, SHA256, SHA512) and {@code digits} (6 or 8). Quoting per RFC 4180.
+ * Fields are separated by commas, or by semicolons when the header line is (as spreadsheets save CSV in locales
+ * whose decimal sign is the comma).
  */
 public final class CsvTokenParser {
 
@@ -24,8 +26,9 @@ public final class CsvTokenParser {
 
     public static TokenFile parse(String text) {
         List<List<String>> lines;
+        String body = text.startsWith("\uFEFF") ? text.substring(1) : text;
         try {
-            lines = records(text.startsWith("\uFEFF") ? text.substring(1) : text);
+            lines = records(body, separator(body));
         } catch (IllegalArgumentException e) {
             return TokenFile.failed("csv", "csv-malformed", e.getMessage());
         }
@@ -106,8 +109,24 @@ public final class CsvTokenParser {
         return i == null || i >= fields.size() ? "" : fields.get(i).trim();
     }
 
-    /** RFC 4180 records: quoted fields may hold commas, doubled quotes and line breaks. */
+    /**
+     * The header line's separator: {@code ;} when it has more semicolons than commas (what spreadsheets write where
+     * the comma is the decimal sign: Swedish, German, Dutch), else {@code ,}.
+     */
+    static char separator(String text) {
+        int end = text.indexOf('\n');
+        String header = end < 0 ? text : text.substring(0, end);
+        long semicolons = header.chars().filter(c -> c == ';').count();
+        long commas = header.chars().filter(c -> c == ',').count();
+        return semicolons > commas ? ';' : ',';
+    }
+
     static List<List<String>> records(String text) {
+        return records(text, ',');
+    }
+
+    /** RFC 4180 records: quoted fields may hold the separator, doubled quotes and line breaks. */
+    static List<List<String>> records(String text, char separator) {
         List<List<String>> records = new ArrayList<>();
         List<String> record = new ArrayList<>();
         StringBuilder field = new StringBuilder();
@@ -128,7 +147,7 @@ public final class CsvTokenParser {
                 quoted = true;
                 field.setLength(0);
                 any = true;
-            } else if (c == ',') {
+            } else if (c == separator) {
                 record.add(field.toString());
                 field.setLength(0);
                 any = true;

@@ -3,7 +3,6 @@ package org.mfasuite.keycloak.oath;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -60,7 +59,9 @@ public class OathTokensResource {
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
     public Response importTokens(InputStream body, @HeaderParam("Content-Type") String contentType,
-                                 @QueryParam("partial") boolean partial, @HeaderParam(KEY_HEADER) String key,
+                                 @QueryParam("partial") boolean partial,
+                                 @QueryParam("allow-unauthenticated") boolean allowUnauthenticated,
+                                 @HeaderParam(KEY_HEADER) String key,
                                  @HeaderParam(PASSWORD_HEADER) String password) {
         auth.users().requireManage();
         byte[] bytes;
@@ -76,12 +77,13 @@ public class OathTokensResource {
         }
         PskcKeys keys;
         try {
-            keys = PskcKeys.of(key, password);
+            keys = PskcKeys.of(key, password, allowUnauthenticated);
         } catch (IllegalArgumentException e) {
             return answer(400, ImportReport.failed(format, partial, new TokenRow.Problem("bad-key", e.getMessage())));
         }
         TokenFile file = format.equals("pskc") ? PskcParser.parse(bytes, keys)
                 : CsvTokenParser.parse(new String(bytes, StandardCharsets.UTF_8));
+        ShelfMigration.run(session, realm);
         ImportReport report = new TokenImport(session, realm).run(file, partial);
         if (report.committed()) {
             adminEvent.operation(OperationType.CREATE).resourcePath(session.getContext().getUri())
@@ -97,14 +99,13 @@ public class OathTokensResource {
                                           @QueryParam("max") Integer max) {
         auth.users().requireView();
         String wanted = status == null || status.isBlank() ? PoolEntry.POOLED : status.toLowerCase(Locale.ROOT);
-        TokenShelves shelves = new TokenShelves(session, realm);
-        // a read of up to every token and its holder: no query needs to flush anything first
+        ShelfMigration.run(session, realm);
+        TokenPool pool = new TokenPool(session, realm);
+        // a page of tokens and their holders: no query needs to flush anything first
         try (FlushAtCommit quiet = FlushAtCommit.during(session)) {
-            return shelves.all().values().stream()
-                    .filter(s -> wanted.equals("all") || wanted.equals(s.entry().status()))
-                    .sorted(Comparator.comparing(TokenShelves.Stored::serial))
-                    .skip(first == null ? 0 : Math.max(0, first)).limit(max == null ? 100 : Math.max(0, max))
-                    .map(s -> view(shelves, s)).toList();
+            return pool.page(wanted.equals("all") ? null : wanted, first == null ? 0 : Math.max(0, first),
+                            max == null ? 100 : Math.max(0, max))
+                    .stream().map(s -> view(pool, s)).toList();
         }
     }
 
@@ -122,8 +123,9 @@ public class OathTokensResource {
             return problem(404, "unknown-user", "No such user.");
         }
         auth.users().requireManage(user);
-        TokenShelves shelves = new TokenShelves(session, realm);
-        TokenShelves.Stored stored = shelves.find(serial).orElse(null);
+        ShelfMigration.run(session, realm);
+        TokenPool pool = new TokenPool(session, realm);
+        TokenPool.Stored stored = pool.find(serial).orElse(null);
         if (stored == null) {
             return problem(404, "unknown-serial", "No token with this serial was imported.");
         }
@@ -133,10 +135,10 @@ public class OathTokensResource {
         if (!new TokenImport(session, realm).claim(serial)) {
             return problem(409, "busy", "The token is being imported or assigned right now.");
         }
-        OathToken token = stored.entry().token(stored.serial(), shelves.secretOf(stored));
+        OathToken token = stored.entry().token(stored.serial(), pool.secretOf(stored));
         CredentialModel otp = user.credentialManager().createStoredCredential(OathActivation.forAssignment(realm, token));
         OathActivation.afterAssignment(user, otp);
-        shelves.markAssigned(stored, user.getId(), otp.getId());
+        pool.markAssigned(stored, user.getId(), otp.getId());
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("serial", SafeText.cell(stored.serial()));
         out.put("user", user.getUsername());
@@ -159,10 +161,10 @@ public class OathTokensResource {
         if (user == null && name.contains("@")) {
             user = session.users().getUserByEmail(realm, name);
         }
-        return user == null || TokenShelves.isShelf(user) ? null : user;
+        return user;
     }
 
-    private static Map<String, Object> view(TokenShelves shelves, TokenShelves.Stored s) {
+    private static Map<String, Object> view(TokenPool pool, TokenPool.Stored s) {
         Map<String, Object> out = new LinkedHashMap<>();
         PoolEntry e = s.entry();
         out.put("serial", SafeText.cell(s.serial()));
@@ -176,7 +178,7 @@ public class OathTokensResource {
         }
         out.put("status", e.status());
         if (PoolEntry.ASSIGNED.equals(e.status())) {
-            out.put("user", shelves.holderName(s));
+            out.put("user", pool.holderName(s));
         }
         out.put("importedDate", e.importedAt());
         return out;

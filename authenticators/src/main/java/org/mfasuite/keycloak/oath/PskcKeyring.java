@@ -18,18 +18,20 @@ final class PskcKeyring {
     private final byte[] encryptionKey;
     private final String macAlgorithm;
     private final byte[] macKey;
+    private final boolean allowUnauthenticated;
 
-    private PskcKeyring(byte[] encryptionKey, String macAlgorithm, byte[] macKey) {
+    private PskcKeyring(byte[] encryptionKey, String macAlgorithm, byte[] macKey, boolean allowUnauthenticated) {
         this.encryptionKey = encryptionKey;
         this.macAlgorithm = macAlgorithm;
         this.macKey = macKey;
+        this.allowUnauthenticated = allowUnauthenticated;
     }
 
     static PskcKeyring of(Element container, PskcKeys keys) throws PskcProblem {
         byte[] encryptionKey = encryptionKey(container, keys);
         Element macMethod = child(container, "MACMethod");
         return new PskcKeyring(encryptionKey, macMethod == null ? null : macMethod.getAttribute("Algorithm"),
-                macMethod == null ? null : macKey(macMethod, encryptionKey));
+                macMethod == null ? null : macKey(macMethod, encryptionKey), keys.allowUnauthenticated());
     }
 
     /** A Secret element's bytes: plain, or decrypted after its ValueMAC is checked. */
@@ -59,6 +61,10 @@ final class PskcKeyring {
                 }
             } else if (!mac.isEmpty()) {
                 throw new PskcProblem("mac-mismatch", "The secret has a ValueMAC but the file no MACMethod.");
+            } else if (!allowUnauthenticated) {
+                throw new PskcProblem("mac-missing", "The secret is encrypted without a MAC (no MACMethod with a "
+                        + "MACKey, no ValueMAC): nothing shows it was not altered. Ask the vendor for a file with "
+                        + "MACs, or import with allow-unauthenticated=true.");
             }
             return PskcCrypto.decrypt(child(encrypted, "EncryptionMethod") == null ? null
                     : child(encrypted, "EncryptionMethod").getAttribute("Algorithm"), encryptionKey, value);

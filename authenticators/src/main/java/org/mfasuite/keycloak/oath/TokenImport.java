@@ -22,13 +22,13 @@ public final class TokenImport {
 
     private final KeycloakSession session;
     private final RealmModel realm;
-    private final TokenShelves shelves;
+    private final TokenPool pool;
     private final List<String> claimed = new ArrayList<>();
 
     public TokenImport(KeycloakSession session, RealmModel realm) {
         this.session = session;
         this.realm = realm;
-        this.shelves = new TokenShelves(session, realm);
+        this.pool = new TokenPool(session, realm);
     }
 
     public ImportReport run(TokenFile file, boolean partial) {
@@ -41,7 +41,7 @@ public final class TokenImport {
     }
 
     private ImportReport checkAndWrite(TokenFile file, boolean partial) {
-        Map<String, TokenShelves.Stored> stored = shelves.all();
+        Map<String, TokenPool.Stored> stored = pool.all();
         ImportPlan plan = ImportPlan.of(file, this::userIdFor, serial -> known(stored.get(ImportPlan.key(serial))));
         if (plan.hasSkips() && !partial) {
             return ImportReport.of(file.format(), plan, false, false);
@@ -54,18 +54,16 @@ public final class TokenImport {
             }
         }
         for (ImportPlan.Step step : plan.steps()) {
-            if (step.replacesStale()) {
-                shelves.remove(stored.get(ImportPlan.key(step.row().serial())));
-            }
+            TokenPool.Stored stale = step.replacesStale() ? stored.get(ImportPlan.key(step.row().serial())) : null;
             OathToken token = step.row().token();
             if (step.action() == ImportPlan.Action.ASSIGN) {
                 UserModel user = session.users().getUserById(realm, step.userId());
                 CredentialModel otp = user.credentialManager().createStoredCredential(
                         OathActivation.forAssignment(realm, token));
                 OathActivation.afterAssignment(user, otp);
-                shelves.addAssigned(token, user.getId(), otp.getId());
+                pool.addAssigned(token, user.getId(), otp.getId(), stale);
             } else if (step.action() == ImportPlan.Action.POOL) {
-                shelves.addPooled(token);
+                pool.addPooled(token, stale);
             }
         }
         ImportReport report = ImportReport.of(file.format(), plan, true, partial);
@@ -103,23 +101,23 @@ public final class TokenImport {
         claimed.clear();
     }
 
-    private ImportPlan.Known known(TokenShelves.Stored s) {
+    private ImportPlan.Known known(TokenPool.Stored s) {
         if (s == null) {
             return ImportPlan.Known.NONE;
         }
         if (PoolEntry.POOLED.equals(s.entry().status())) {
             return new ImportPlan.Known(ImportPlan.State.POOLED, null);
         }
-        return shelves.isStale(s) ? new ImportPlan.Known(ImportPlan.State.STALE, null)
-                : new ImportPlan.Known(ImportPlan.State.ASSIGNED, shelves.holderName(s));
+        return pool.isStale(s) ? new ImportPlan.Known(ImportPlan.State.STALE, null)
+                : new ImportPlan.Known(ImportPlan.State.ASSIGNED, pool.holderName(s));
     }
 
-    /** upn = username, else email; never a shelf. */
+    /** upn = username, else email. */
     String userIdFor(String upn) {
         UserModel user = session.users().getUserByUsername(realm, upn);
         if (user == null && upn.contains("@")) {
             user = session.users().getUserByEmail(realm, upn);
         }
-        return user == null || TokenShelves.isShelf(user) ? null : user.getId();
+        return user == null ? null : user.getId();
     }
 }

@@ -36,7 +36,7 @@ final class DeviceAnswers {
         PushChallenges.Action action = action(claims.path("action").asText(""));
         JsonNode number = claims.get("number");
         if (action == PushChallenges.Action.APPROVE && (number == null || !number.canConvertToInt())) {
-            throw DeviceApiException.badRequest("invalid_request", "approve needs the number the user picked");
+            throw DeviceApiException.badRequest("invalid_request", "approve needs the number the user typed or picked");
         }
         if (!DpopProof.isCurrent(claims.path("iat").asLong(0), now)) {
             throw DeviceApiException.badRequest("invalid_request", "iat must be the device's current time");

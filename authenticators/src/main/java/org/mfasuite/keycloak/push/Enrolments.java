@@ -11,7 +11,7 @@ import org.keycloak.models.UserModel;
 /**
  * Issues and redeems enrolment tokens. Which user a token enrols is kept server-side, in the cluster-wide
  * single-use store under the token's id, and taken out by the one {@code remove} that redeems it: a token
- * works once, on any node, within its lifetime.
+ * works once, on any node, within its lifetime. Only the user's newest token works: issuing one revokes the older.
  */
 public final class Enrolments {
 
@@ -41,6 +41,12 @@ public final class Enrolments {
                 ? realm.getDisplayName() : realm.getName());
         store.put(pendingKey(id), LIFETIME_SECONDS + 60L, Map.of("user", user.getId(), "realm", realm.getId(),
                 "expires", Long.toString(now + LIFETIME_SECONDS)));
+        // a new code (New code, a refresh, another sign-in) revokes the user's older one at once, cluster-wide
+        Map<String, String> previous = store.remove(latestKey(user.getId()));
+        if (previous != null && previous.get("id") != null) {
+            store.remove(pendingKey(previous.get("id")));
+        }
+        store.put(latestKey(user.getId()), LIFETIME_SECONDS + 60L, Map.of("id", id));
         return new Issued(session.tokens().encode(token), id, now + LIFETIME_SECONDS);
     }
 
@@ -63,7 +69,11 @@ public final class Enrolments {
         }
         Map<String, String> pending = store.remove(pendingKey(token.getId()));
         if (pending == null || !realm.getId().equals(pending.get("realm"))) {
-            throw DeviceApiException.badRequest("invalid_token", "enrolment token was already used");
+            throw DeviceApiException.badRequest("invalid_token", "enrolment token was already used or replaced");
+        }
+        Map<String, String> latest = store.get(latestKey(pending.get("user")));
+        if (latest != null && !token.getId().equals(latest.get("id"))) {
+            throw DeviceApiException.badRequest("invalid_token", "a newer enrolment code was issued");
         }
         return new Redeemed(token.getId(), pending.get("user"));
     }
@@ -89,6 +99,11 @@ public final class Enrolments {
 
     private static String pendingKey(String id) {
         return "mfa-push:e:" + id;
+    }
+
+    /** The user's newest enrolment token: only it can be redeemed. */
+    private static String latestKey(String userId) {
+        return "mfa-push:e-latest:" + userId;
     }
 
     private static String doneKey(String id) {

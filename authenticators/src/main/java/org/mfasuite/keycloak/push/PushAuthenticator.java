@@ -20,6 +20,7 @@ import org.keycloak.models.UserModel;
 import org.keycloak.sessions.AuthenticationSessionModel;
 import org.mfasuite.keycloak.challenge.BruteForce;
 import org.mfasuite.keycloak.challenge.WindowBudget;
+import org.mfasuite.keycloak.flow.OtherWays;
 import org.mfasuite.keycloak.trust.DeviceName;
 
 /**
@@ -128,7 +129,7 @@ public class PushAuthenticator implements Authenticator, CredentialValidator<Pus
         AuthenticationSessionModel authSession = context.getAuthenticationSession();
         String agent = context.getSession().getContext().getRequestHeaders().getHeaderString("User-Agent");
         String client = clientName(context);
-        return new PushChallenge(UUID.randomUUID().toString(), context.getUser().getId(), NumberMatch.draw(), now,
+        return new PushChallenge(UUID.randomUUID().toString(), context.getUser().getId(), NumberMatch.draw(settings.numberMatching()), now,
                 now + settings.challengeSeconds(), client, context.getConnection().getRemoteAddr(),
                 DeviceName.browser(agent), DeviceName.system(agent), settings.muteMinutes());
     }
@@ -196,7 +197,9 @@ public class PushAuthenticator implements Authenticator, CredentialValidator<Pus
                 context.getEvent().detail(PushEvents.RESULT, "wrong_number").detail(Details.REASON, "wrong_number")
                         .error(Errors.INVALID_USER_CREDENTIALS);
                 context.failureChallenge(AuthenticationFlowError.INVALID_CREDENTIALS,
-                        page.state(PushForm.State.ENDED).message(MessageType.ERROR, "mfa-push-wrong-number").create());
+                        page.state(PushForm.State.ENDED).message(MessageType.ERROR,
+                                challenge != null && challenge.match().mode() == NumberMatch.Mode.CHOOSE
+                                        ? "mfa-push-wrong-number" : "mfa-push-wrong-number-type").create());
             }
             case DENIED -> {
                 context.getEvent().detail(PushEvents.RESULT, "denied").detail(Details.REASON, "denied")
@@ -229,7 +232,7 @@ public class PushAuthenticator implements Authenticator, CredentialValidator<Pus
     }
 
     private PushForm form(AuthenticationFlowContext context, Step step) {
-        return new PushForm(context.form(), step.devices(), settings(context),
+        return new PushForm(OtherWays.onPage(context, context.form()), step.devices(), settings(context),
                 PushUrls.base(context.getSession(), context.getRealm()), step.otherWays())
                 .tab(context.getAuthenticationSession().getTabId());
     }
@@ -240,7 +243,7 @@ public class PushAuthenticator implements Authenticator, CredentialValidator<Pus
      */
     private static List<String> usableOtherWays(AuthenticationFlowContext context) {
         KeycloakSession session = context.getSession();
-        return context.getAuthenticationSelections().stream()
+        return OtherWays.of(context).stream()
                 .filter(s -> !s.getAuthExecId().equals(context.getExecution().getId()))
                 .filter(s -> {
                     Object factory = session.getKeycloakSessionFactory().getProviderFactory(Authenticator.class,

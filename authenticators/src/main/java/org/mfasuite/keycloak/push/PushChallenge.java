@@ -39,7 +39,9 @@ public record PushChallenge(String id, String userId, NumberMatch match, long cr
             return null;
         }
         try {
-            List<Integer> choices = Arrays.stream(notes.get("choices").split(",")).map(Integer::valueOf).toList();
+            String listed = notes.getOrDefault("choices", "");
+            List<Integer> choices = listed.isEmpty() ? List.of()
+                    : Arrays.stream(listed.split(",")).map(Integer::valueOf).toList();
             return new PushChallenge(notes.get("id"), notes.get("user"),
                     new NumberMatch(Integer.parseInt(notes.get("number")), choices),
                     Long.parseLong(notes.get("created")), Long.parseLong(notes.get("expires")),

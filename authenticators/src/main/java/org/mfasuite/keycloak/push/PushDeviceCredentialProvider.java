@@ -18,8 +18,9 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 
 /**
- * Stores a user's push devices. Listed and removable in the Account Console ("Set up" enrols another); removing
- * one stops its requests at once, because every device call looks its credential up. Approvals are checked by
+ * Stores a user's push devices and indexes their ids ({@link PushDevices}). Listed and removable in the Account
+ * Console ("Set up" enrols another); removing one stops its requests at once, because every device call looks its
+ * credential up. Approvals are checked by
  * the push challenge, not through Keycloak's credential validation.
  */
 public class PushDeviceCredentialProvider implements CredentialProvider<PushDeviceCredentialModel>, CredentialInputValidator {
@@ -46,14 +47,14 @@ public class PushDeviceCredentialProvider implements CredentialProvider<PushDevi
 
     @Override
     public CredentialModel createCredential(RealmModel realm, UserModel user, PushDeviceCredentialModel device) {
-        PushDevices.index(user, device.getDeviceId());
-        return user.credentialManager().createStoredCredential(device);
+        CredentialModel stored = user.credentialManager().createStoredCredential(device);
+        PushDevices.index(session, realm, user.getId(), stored.getId(), device.getDeviceId());
+        return stored;
     }
 
     @Override
     public boolean deleteCredential(RealmModel realm, UserModel user, String credentialId) {
-        devicesOf(user).stream().filter(d -> d.getId().equals(credentialId)).findFirst()
-                .ifPresent(d -> PushDevices.unindex(user, d.getDeviceId()));
+        PushDevices.unindex(session, credentialId);
         return user.credentialManager().removeStoredCredentialById(credentialId);
     }
 

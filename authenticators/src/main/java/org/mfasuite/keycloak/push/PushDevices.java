@@ -1,24 +1,28 @@
 package org.mfasuite.keycloak.push;
 
 import java.security.SecureRandom;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 
+import jakarta.persistence.EntityManager;
+
+import org.keycloak.connections.jpa.JpaConnectionProvider;
+import org.keycloak.credential.CredentialModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
+import org.keycloak.models.utils.KeycloakModelUtils;
 
 /**
- * Finds the device a request names. A device knows only its pseudonymous id, never the user's: the user is found
- * through a user attribute holding the ids of their devices (Keycloak's own store, searchable on every node),
- * the device through its credential. An id whose credential is gone (removed in the Account Console, by an
- * admin, by a reset) finds nothing: removal stops a device at once.
+ * Finds the device a request names. A device knows only its pseudonymous id, never the user's: the suite's table
+ * {@code MFA_PUSH_DEVICE_INDEX} maps (realm, device id) to the user and credential, and the credential stays the
+ * truth: a row whose credential is gone (removed in the Account Console, by an admin, by a reset, with its user) finds
+ * nothing and is deleted on that lookup, so removal stops a device at once whichever way it happened.
  */
 public final class PushDevices {
 
-    /** The user attribute indexing device ids; the credential stays the truth. */
-    static final String ATTRIBUTE = "mfa-push-device";
+    /** The user attribute older versions indexed device ids in; moved into the table and removed. */
+    static final String OLD_ATTRIBUTE = "mfa-push-device";
     private static final SecureRandom RANDOM = new SecureRandom();
 
     /** A device and its user. */
@@ -40,34 +44,61 @@ public final class PushDevices {
         if (deviceId == null || deviceId.length() < 16 || deviceId.length() > 64) {
             return null;
         }
-        UserModel user = session.users().searchForUserByUserAttributeStream(realm, ATTRIBUTE, deviceId)
-                .findFirst().orElse(null);
-        if (user == null || !user.isEnabled()) {
+        PushDeviceEntity row = row(session, realm, deviceId);
+        if (row == null && PushIndexMigration.runForDevice(session, realm, deviceId) > 0) {
+            row = row(session, realm, deviceId);
+        }
+        if (row == null) {
             return null;
         }
-        return PushDeviceCredentialProvider.of(session).devicesOf(user).stream()
-                .filter(d -> deviceId.equals(d.getDeviceId()))
-                .findFirst().map(d -> new Found(user, d)).orElse(null);
-    }
-
-    static void index(UserModel user, String deviceId) {
-        List<String> ids = new ArrayList<>(user.getAttributeStream(ATTRIBUTE).toList());
-        // ids of devices removed since are dropped here
-        List<String> live = user.credentialManager().getStoredCredentialsByTypeStream(PushDeviceCredentialModel.TYPE)
-                .map(c -> PushDeviceCredentialModel.createFromCredentialModel(c).getDeviceId()).toList();
-        ids.retainAll(live);
-        ids.add(deviceId);
-        user.setAttribute(ATTRIBUTE, ids);
-    }
-
-    static void unindex(UserModel user, String deviceId) {
-        List<String> ids = new ArrayList<>(user.getAttributeStream(ATTRIBUTE).toList());
-        if (ids.remove(deviceId)) {
-            if (ids.isEmpty()) {
-                user.removeAttribute(ATTRIBUTE);
-            } else {
-                user.setAttribute(ATTRIBUTE, ids);
-            }
+        UserModel user = session.users().getUserById(realm, row.userId);
+        CredentialModel credential = user == null ? null : user.credentialManager().getStoredCredentialById(row.credentialId);
+        PushDeviceCredentialModel device = credential == null || !PushDeviceCredentialModel.TYPE.equals(credential.getType())
+                ? null : PushDeviceCredentialModel.createFromCredentialModel(credential);
+        if (device == null || !deviceId.equals(device.getDeviceId())) {
+            em(session).createQuery("delete from MfaPushDevice d where d.id = :id").setParameter("id", row.id)
+                    .executeUpdate();
+            return null;
         }
+        return user.isEnabled() ? new Found(user, device) : null;
+    }
+
+    /** Indexes a stored device credential (a device id already indexed in the realm is left as it is). */
+    static void index(KeycloakSession session, RealmModel realm, String userId, String credentialId, String deviceId) {
+        if (deviceId == null || row(session, realm, deviceId) != null) {
+            return;
+        }
+        PushDeviceEntity row = new PushDeviceEntity();
+        row.id = KeycloakModelUtils.generateId();
+        row.realmId = realm.getId();
+        row.deviceId = deviceId;
+        row.userId = userId;
+        row.credentialId = credentialId;
+        em(session).persist(row);
+    }
+
+    static void unindex(KeycloakSession session, String credentialId) {
+        em(session).createQuery("delete from MfaPushDevice d where d.credentialId = :credential")
+                .setParameter("credential", credentialId).executeUpdate();
+    }
+
+    static void removeUser(EntityManager em, String userId) {
+        em.createQuery("delete from MfaPushDevice d where d.userId = :user").setParameter("user", userId).executeUpdate();
+    }
+
+    static void removeRealm(EntityManager em, String realmId) {
+        em.createQuery("delete from MfaPushDevice d where d.realmId = :realm").setParameter("realm", realmId)
+                .executeUpdate();
+    }
+
+    private static PushDeviceEntity row(KeycloakSession session, RealmModel realm, String deviceId) {
+        List<PushDeviceEntity> rows = em(session).createQuery(
+                        "select d from MfaPushDevice d where d.realmId = :realm and d.deviceId = :device", PushDeviceEntity.class)
+                .setParameter("realm", realm.getId()).setParameter("device", deviceId).getResultList();
+        return rows.isEmpty() ? null : rows.get(0);
+    }
+
+    static EntityManager em(KeycloakSession session) {
+        return session.getProvider(JpaConnectionProvider.class).getEntityManager();
     }
 }

@@ -72,6 +72,8 @@ public class PushEnrollAction implements RequiredActionProvider, CredentialRegis
         String token = authSession.getAuthNote(TOKEN_NOTE);
         long expires = parse(authSession.getAuthNote(EXPIRES_NOTE));
         if (fresh || token == null || expires - now < 60) {
+            // the device subscribes to Web Push with the realm's key before it enrols
+            PushNotifier.ensureVapidKey(context.getSession(), context.getRealm());
             Enrolments.Issued issued = new Enrolments(context.getSession(), context.getRealm()).issue(context.getUser(), now);
             token = issued.token();
             expires = issued.expires();

@@ -3,7 +3,7 @@ package org.mfasuite.keycloak.push;
 import org.keycloak.events.Details;
 import org.keycloak.events.EventBuilder;
 import org.keycloak.events.EventType;
-import org.mfasuite.keycloak.audit.SignInNode;
+import org.mfasuite.keycloak.core.SignInNode;
 import org.mfasuite.keycloak.sms.SmsEvents;
 
 /**

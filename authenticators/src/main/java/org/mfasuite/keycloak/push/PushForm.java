@@ -41,6 +41,7 @@ final class PushForm {
         this.form = form;
         this.page = new PushPage(devices.stream().map(d -> d.getUserLabel() == null ? "?" : d.getUserLabel()).toList(),
                 settings.helpdesk(), apiBase, otherWays.isEmpty() ? "none" : String.join(",", otherWays));
+        page.numberMatching = settings.numberMatching().id();
     }
 
     /** The browser tab this page is for: its wait is answered for that tab only. */
@@ -57,6 +58,7 @@ final class PushForm {
     PushForm waiting(PushChallenge challenge, long now) {
         page.state = State.WAITING;
         page.number = challenge.match().number();
+        page.numberMatching = challenge.match().mode().id();
         page.waitUrl = page.apiBase + "/wait/" + challenge.id() + "?tab_id="
                 + java.net.URLEncoder.encode(tabId, java.nio.charset.StandardCharsets.UTF_8);
         page.secondsLeft = Math.max(0, challenge.expires() - now);
@@ -101,6 +103,7 @@ final class PushForm {
         private long secondsLeft;
         private long waitSeconds;
         private String mutedUntil = "";
+        private String numberMatching = NumberMatch.Mode.TYPE.id();
         private final String otherWays;
 
         PushPage(List<String> devices, String helpdesk, String apiBase, String otherWays) {
@@ -130,6 +133,11 @@ final class PushForm {
         /** Two digits, e.g. "42". */
         public String getNumber() {
             return Integer.toString(number);
+        }
+
+        /** "type": the user types the number on the phone; "choose": picks it among three. */
+        public String getNumberMatching() {
+            return numberMatching;
         }
 
         public String getWaitUrl() {

@@ -19,6 +19,7 @@ import org.mfasuite.keycloak.push.delivery.PushSender;
 import org.mfasuite.keycloak.push.delivery.PushSenders;
 import org.mfasuite.keycloak.push.delivery.PushTarget;
 import org.mfasuite.keycloak.push.delivery.RealmVapidKeys;
+import org.mfasuite.keycloak.push.delivery.VapidKeys;
 
 /**
  * Wakes the user's devices once the request is stored: after the sign-in's transaction commits (so a device that
@@ -94,13 +95,23 @@ final class PushNotifier {
         }
     }
 
-    /** The realm's Web Push application server key (created on first use). */
+    /** The realm's Web Push application server key, or null while it has none (never created here). */
     static String vapidPublicKey(KeycloakSession session, RealmModel realm) {
         try {
-            return RealmVapidKeys.of(session, realm).publicKeyBase64Url();
+            VapidKeys keys = RealmVapidKeys.existing(session, realm);
+            return keys == null ? null : keys.publicKeyBase64Url();
         } catch (RuntimeException e) {
             LOG.warnf("Realm %s: no VAPID key for Web Push: %s", realm.getName(), e.getMessage());
-            return "";
+            return null;
+        }
+    }
+
+    /** Creates the realm's VAPID key if it has none: when a user is about to enrol a device. */
+    static void ensureVapidKey(KeycloakSession session, RealmModel realm) {
+        try {
+            RealmVapidKeys.of(session, realm);
+        } catch (RuntimeException e) {
+            LOG.warnf("Realm %s: could not create the VAPID key for Web Push: %s", realm.getName(), e.getMessage());
         }
     }
 }

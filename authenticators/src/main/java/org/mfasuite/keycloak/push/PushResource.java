@@ -9,6 +9,7 @@ import java.util.Map;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.OPTIONS;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -34,8 +35,9 @@ import org.keycloak.util.JsonSerialization;
 
 /**
  * {@code /realms/{realm}/mfa-push}: the device API (enrol; with a DPoP proof: pending requests, answers, key
- * rotation, push settings, unenrol), the login page's wait, and the companion app. Routes and maps errors; the
- * work is done by {@link DeviceEnrolment}, {@link DeviceAnswers} and the stores.
+ * rotation, push settings, unenrol; CORS for the companion app's own origin when it has one), the login page's
+ * wait, and the companion app. Routes and maps errors; the work is done by {@link DeviceEnrolment},
+ * {@link DeviceAnswers} and the stores.
  */
 public class PushResource {
 
@@ -61,14 +63,18 @@ public class PushResource {
         Map<String, Object> config = new LinkedHashMap<>();
         config.put("realm", realm.getName());
         config.put("display_name", displayName());
-        config.put("vapid_public_key", PushNotifier.vapidPublicKey(session, realm));
-        return json(200, config);
+        // read only: an unauthenticated call never creates the realm's key (the first enrolment code does)
+        String vapidKey = PushNotifier.vapidPublicKey(session, realm);
+        if (vapidKey != null) {
+            config.put("vapid_public_key", vapidKey);
+        }
+        return cors(json(200, config));
     }
 
     @POST
     @Path("enroll")
     public Response enroll(String body) {
-        return answerWith(() -> {
+        return cors(answerWith(() -> {
             DeviceEnrolment.Enrolled enrolled = new DeviceEnrolment(session, realm).enrol(body);
             Map<String, Object> answer = new LinkedHashMap<>();
             answer.put("device_id", enrolled.deviceId());
@@ -76,35 +82,35 @@ public class PushResource {
             answer.put("display_name", displayName());
             answer.put("api", PushUrls.base(session, realm) + "/devices/" + enrolled.deviceId());
             return json(201, answer);
-        });
+        }));
     }
 
     @GET
     @Path("devices/{device}/challenges")
     public Response challenges(@PathParam("device") String deviceId, @HeaderParam("DPoP") String proof) {
-        return answerWith(() -> {
+        return cors(answerWith(() -> {
             PushDevices.Found found = device(deviceId, proof, "GET");
             List<Map<String, Object>> pending = new PushChallenges(session.singleUseObjects())
                     .pending(found.user().getId(), Time.currentTime()).stream().map(PushResource::describe).toList();
             return json(200, Map.of("challenges", pending));
-        });
+        }));
     }
 
     @POST
     @Path("devices/{device}/challenges/{challenge}")
     public Response answer(@PathParam("device") String deviceId, @PathParam("challenge") String challengeId,
                            @HeaderParam("DPoP") String proof, String body) {
-        return answerWith(() -> {
+        return cors(answerWith(() -> {
             PushDevices.Found found = device(deviceId, proof, "POST");
             PushChallenges.Result result = new DeviceAnswers(session, realm).answer(found, challengeId, body);
             return json(200, Map.of("result", result.wireName()));
-        });
+        }));
     }
 
     @PUT
     @Path("devices/{device}/key")
     public Response rotateKey(@PathParam("device") String deviceId, @HeaderParam("DPoP") String proof, String body) {
-        return answerWith(() -> {
+        return cors(answerWith(() -> {
             PushDevices.Found found = device(deviceId, proof, "PUT");
             CompactJws jws = CompactJws.parse(body, "mfa-push-key+jwt", m -> DeviceApiException.badRequest("invalid_request", m));
             DeviceKey key = jws.headerKey();
@@ -120,13 +126,13 @@ public class PushResource {
             PushDeviceCredentialProvider.of(session).update(found.user(),
                     found.device().withKey(key, Time.currentTimeMillis()));
             return json(200, Map.of("device_id", deviceId));
-        });
+        }));
     }
 
     @PUT
     @Path("devices/{device}/push")
     public Response updatePush(@PathParam("device") String deviceId, @HeaderParam("DPoP") String proof, String body) {
-        return answerWith(() -> {
+        return cors(answerWith(() -> {
             PushDevices.Found found = device(deviceId, proof, "PUT");
             JsonNode push;
             try {
@@ -139,13 +145,13 @@ public class PushResource {
             }
             PushDeviceCredentialProvider.of(session).update(found.user(), found.device().withPush(PushTargets.read(push, PushTargets.realmSettings(realm))));
             return Response.noContent().build();
-        });
+        }));
     }
 
     @DELETE
     @Path("devices/{device}")
     public Response unenrol(@PathParam("device") String deviceId, @HeaderParam("DPoP") String proof) {
-        return answerWith(() -> {
+        return cors(answerWith(() -> {
             PushDevices.Found found = device(deviceId, proof, "DELETE");
             PushDeviceCredentialProvider.of(session).deleteCredential(realm, found.user(), found.device().getId());
             new EventBuilder(realm, session, session.getContext().getConnection()).event(EventType.REMOVE_CREDENTIAL)
@@ -153,7 +159,7 @@ public class PushResource {
                     .detail(Details.CREDENTIAL_ID, found.device().getId())
                     .detail(Details.CREDENTIAL_USER_LABEL, found.device().getUserLabel()).success();
             return Response.noContent().build();
-        });
+        }));
     }
 
     /**
@@ -227,6 +233,62 @@ public class PushResource {
         return CompanionApp.file(file);
     }
 
+    // ---- CORS: only for the companion app on its own host name (app-url of the push step) ----
+
+    @OPTIONS
+    @Path("config")
+    public Response preflightConfig() {
+        return preflight();
+    }
+
+    @OPTIONS
+    @Path("enroll")
+    public Response preflightEnroll() {
+        return preflight();
+    }
+
+    @OPTIONS
+    @Path("devices/{device}")
+    public Response preflightDevice() {
+        return preflight();
+    }
+
+    @OPTIONS
+    @Path("devices/{device}/challenges")
+    public Response preflightChallenges() {
+        return preflight();
+    }
+
+    @OPTIONS
+    @Path("devices/{device}/challenges/{challenge}")
+    public Response preflightAnswer() {
+        return preflight();
+    }
+
+    @OPTIONS
+    @Path("devices/{device}/key")
+    public Response preflightKey() {
+        return preflight();
+    }
+
+    @OPTIONS
+    @Path("devices/{device}/push")
+    public Response preflightPush() {
+        return preflight();
+    }
+
+    private Response preflight() {
+        return new DeviceCors(PushUrls.appUrl(realm)).preflight(origin());
+    }
+
+    private Response cors(Response response) {
+        return new DeviceCors(PushUrls.appUrl(realm)).answer(response, origin());
+    }
+
+    private String origin() {
+        return session.getContext().getRequestHeaders().getHeaderString("Origin");
+    }
+
     private PushDevices.Found device(String deviceId, String proof, String method) {
         PushDevices.Found found = PushDevices.find(session, realm, deviceId);
         if (found == null) {
@@ -240,7 +302,10 @@ public class PushResource {
     private static Map<String, Object> describe(PushChallenge challenge) {
         Map<String, Object> described = new LinkedHashMap<>();
         described.put("id", challenge.id());
-        described.put("number_choices", challenge.match().choices());
+        described.put("number_matching", challenge.match().mode().id());
+        if (challenge.match().mode() == NumberMatch.Mode.CHOOSE) {
+            described.put("number_choices", challenge.match().choices());
+        }
         described.put("client", challenge.client());
         described.put("ip", challenge.ip());
         described.put("browser", challenge.browser());

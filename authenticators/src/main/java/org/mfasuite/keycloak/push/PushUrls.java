@@ -2,6 +2,7 @@ package org.mfasuite.keycloak.push;
 
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
+import org.mfasuite.keycloak.flow.StepConfig;
 
 /** The realm's URLs as the browser and the device see them (Keycloak's frontend URL, hostname settings). */
 public final class PushUrls {
@@ -27,8 +28,17 @@ public final class PushUrls {
                 + java.net.URLEncoder.encode(tabId == null ? "" : tabId, java.nio.charset.StandardCharsets.UTF_8);
     }
 
-    /** The companion app's enrolment link; the token travels in the fragment, so no server log sees it. */
+    /**
+     * The companion app's enrolment link: at the push step's {@code app-url} when set (the app on a host name of its
+     * own), else the app Keycloak serves. The token travels in the fragment, so no server log sees it.
+     */
     public static String enrolLink(KeycloakSession session, RealmModel realm, String token) {
-        return base(session, realm) + "/app/#enroll=" + token;
+        AppUrl app = appUrl(realm);
+        return app != null ? app.enrolLink(token) : base(session, realm) + "/app/#enroll=" + token;
+    }
+
+    /** The push step's {@code app-url}, or null when unset (or unusable: the admin is told by its problem). */
+    public static AppUrl appUrl(RealmModel realm) {
+        return AppUrl.parse(StepConfig.of(realm, PushAuthenticatorFactory.PROVIDER_ID).get(AppUrl.KEY));
     }
 }

@@ -23,6 +23,7 @@ import org.mfasuite.keycloak.challenge.BruteForce;
 import org.mfasuite.keycloak.challenge.ChallengeStore;
 import org.mfasuite.keycloak.challenge.CodeChallenge;
 import org.mfasuite.keycloak.challenge.CodeVerifier;
+import org.mfasuite.keycloak.flow.OtherWays;
 import org.mfasuite.keycloak.trust.TrustedDevices;
 
 /**
@@ -188,7 +189,7 @@ public abstract class PhoneCodeAuthenticator implements Authenticator {
      * phones are one method here, so a user with phones only gets the code at once by either.
      */
     private static boolean hasOtherMethods(AuthenticationFlowContext context) {
-        return context.getAuthenticationSelections() != null && context.getAuthenticationSelections().stream()
+        return OtherWays.of(context).stream()
                 .map(s -> s.getAuthenticationExecution().getAuthenticator())
                 .anyMatch(id -> Arrays.stream(PhoneChannel.values()).noneMatch(c -> c.providerId().equals(id)));
     }
@@ -216,7 +217,9 @@ public abstract class PhoneCodeAuthenticator implements Authenticator {
     }
 
     private PhoneCodeForm page(AuthenticationFlowContext context, List<PhoneCredentialModel> phones, PhoneCredentialModel shown) {
-        return new PhoneCodeForm(context.form(), channel, phones, shown, settings(context), policy(context), switchTo(context))
+        PhoneChannel switchTo = switchTo(context);
+        return new PhoneCodeForm(OtherWays.onPage(context, context.form()), channel, phones, shown, settings(context),
+                policy(context), switchTo)
                 .rememberDevice(TrustedDevices.offeredDays(context.getAuthenticationSession(), context.getUser()),
                         rememberTicked(context));
     }
@@ -224,7 +227,7 @@ public abstract class PhoneCodeAuthenticator implements Authenticator {
     /** The other channel, offered as one click when this flow has its step and it reaches one of the user's phones. */
     private PhoneChannel switchTo(AuthenticationFlowContext context) {
         PhoneChannel other = channel.other();
-        boolean inFlow = context.getAuthenticationSelections() != null && context.getAuthenticationSelections().stream()
+        boolean inFlow = OtherWays.of(context).stream()
                 .anyMatch(s -> other.providerId().equals(s.getAuthenticationExecution().getAuthenticator()));
         return inFlow && PhoneCredentialProvider.of(context.getSession()).phonesOf(context.getUser()).stream()
                 .anyMatch(other::reaches) ? other : null;

@@ -1,5 +1,6 @@
 package org.mfasuite.keycloak.sms;
 
+import java.text.Collator;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -7,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.RequiredActionConfigModel;
@@ -66,6 +68,13 @@ public record PhonePolicy(String defaultRegion, Set<String> allowedRegions, int 
     /** Whether codes may go to this number: its region is allowed. */
     public boolean allows(String e164) {
         return allowedRegions.isEmpty() || allowedRegions.contains(PhoneNumbers.regionOf(e164));
+    }
+
+    /** The allowed countries by name in {@code language}, in its alphabetical order, for a message; "" when all are. */
+    public String allowedCountries(Locale language) {
+        Collator order = Collator.getInstance(language);
+        return allowedRegions.stream().map(region -> new Locale("", region).getDisplayCountry(language))
+                .sorted(order).collect(Collectors.joining(", "));
     }
 
     /** Problems with a config map, each naming the field and what it takes; empty when it is valid. */

@@ -59,9 +59,17 @@ final class PhoneRegisterForm {
                 .setAttribute("mfaLandlines", callsOffered && policy.allowLandlines())
                 .setAttribute("mfaCanContinue", full && canContinue());
         if (!full && errorKey != null) {
-            page.addError(new FormMessage(NUMBER_FIELD, errorKey));
+            page.addError(numberError(errorKey));
         }
         return page.createForm(NUMBER_TEMPLATE);
+    }
+
+    /** A number's problem; a country that is not allowed is said with the countries that are. */
+    private FormMessage numberError(String errorKey) {
+        String allowed = "mfa-phone-region-not-allowed".equals(errorKey)
+                ? policy.allowedCountries(context.getSession().getContext().resolveLocale(context.getUser())) : "";
+        return allowed.isEmpty() ? new FormMessage(NUMBER_FIELD, errorKey)
+                : new FormMessage(NUMBER_FIELD, "mfa-phone-region-not-allowed-list", allowed);
     }
 
     /** The user already has a phone: the registration may end here (the way on for a user at the phone limit). */

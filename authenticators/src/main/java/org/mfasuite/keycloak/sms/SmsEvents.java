@@ -3,7 +3,7 @@ package org.mfasuite.keycloak.sms;
 import org.keycloak.events.Details;
 import org.keycloak.events.EventBuilder;
 import org.keycloak.events.EventType;
-import org.mfasuite.keycloak.audit.SignInNode;
+import org.mfasuite.keycloak.core.SignInNode;
 
 /**
  * Event details the suite records for every send and every check, by text ({@code mfa_method=sms}) or call

@@ -9,9 +9,8 @@ import org.keycloak.models.UserModel;
 import org.keycloak.models.credential.PasswordCredentialModel;
 import org.keycloak.models.light.LightweightUserAdapter;
 import org.keycloak.sessions.AuthenticationSessionModel;
-import org.mfasuite.keycloak.access.AccessDecisions;
-import org.mfasuite.keycloak.access.Grant;
-import org.mfasuite.keycloak.access.SignInDecision;
+import org.mfasuite.keycloak.core.Grant;
+import org.mfasuite.keycloak.core.SignInDecision;
 
 /** Remembered devices: a device the user chose to trust skips the second factor for a number of days. */
 public final class TrustedDevices {
@@ -28,7 +27,7 @@ public final class TrustedDevices {
      * frequency (which would ask again anyway); else 0.
      */
     public static int offeredDays(AuthenticationSessionModel authSession, UserModel user) {
-        SignInDecision decision = AccessDecisions.taken(authSession);
+        SignInDecision decision = SignInDecision.taken(authSession);
         if (decision == null || user == null || !user.getId().equals(decision.userId())
                 || decision.grantValue() != Grant.MFA || decision.signInFrequencyHours() > 0) {
             return 0;

@@ -18,6 +18,7 @@ import java.util.Random;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
+import org.mfasuite.keycloak.core.Grant;
 
 class AccessPoliciesTest {
 

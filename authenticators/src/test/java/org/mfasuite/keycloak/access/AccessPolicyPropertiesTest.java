@@ -2,7 +2,6 @@ package org.mfasuite.keycloak.access;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.util.List;
 import java.util.Map;
@@ -37,8 +36,8 @@ class AccessPolicyPropertiesTest {
     void theConsoleDefaultsAgreeWithHowPoliciesAreRead() {
         assertEquals(List.of("on", "report-only", "off"), BY_KEY.get("state").getOptions());
         assertEquals("on", BY_KEY.get("state").getDefaultValue());
-        assertEquals(List.of("allow", "mfa", "phishing-resistant", "block"), BY_KEY.get("grant").getOptions());
-        assertNull(BY_KEY.get("grant").getDefaultValue(), "no default: a policy without a grant blocks");
+        assertEquals(List.of("", "allow", "mfa", "phishing-resistant", "block"), BY_KEY.get("grant").getOptions());
+        assertEquals("", BY_KEY.get("grant").getDefaultValue(), "nothing chosen: a policy without a grant blocks");
         assertEquals("0", BY_KEY.get("remember-device-days").getDefaultValue());
         assertEquals(AccessPolicy.State.ON, AccessPolicy.from("p", Map.of("grant", "mfa")).state());
     }

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
+import org.mfasuite.keycloak.core.Grant;
 
 class AccessPolicyTest {
 
@@ -75,7 +76,7 @@ class AccessPolicyTest {
                 AccessPolicy.problems(Map.of("state", "maybe", "grant", "sms", "networks", "10.0.0.0/33",
                         "excluded-networks", "office", "client-types", "mobile", "sign-in-frequency", "-1",
                         "remember-device-days", "366")));
-        assertEquals(List.of("Grant (grant) must be block, mfa, phishing-resistant or allow; it is not set"),
+        assertEquals(List.of("Grant (grant) is not chosen: choose block, mfa, phishing-resistant or allow"),
                 AccessPolicy.problems(null));
         assertEquals(List.of("Grant (grant) must be block, mfa, phishing-resistant or allow, not 'none'"),
                 AccessPolicy.problems(Map.of("grant", "none")), "none is a decision, not a grant");

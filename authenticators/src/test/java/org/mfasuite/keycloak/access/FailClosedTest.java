@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
+import org.mfasuite.keycloak.core.Grant;
 
 /** A policy that names something the realm no longer has blocks whom it could mean, never fewer. */
 class FailClosedTest {

@@ -1,7 +1,9 @@
 package org.mfasuite.keycloak.access;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.InetAddress;
 import java.util.List;
@@ -9,6 +11,8 @@ import java.util.Map;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
+import org.mfasuite.keycloak.core.Grant;
+import org.mfasuite.keycloak.core.SignInDecision;
 
 class SignInDecisionTest {
 
@@ -18,7 +22,7 @@ class SignInDecisionTest {
         AccessPolicy report = AccessPolicy.from("watch", Map.of("grant", "mfa", "state", "report-only"));
         SignInFacts facts = new SignInFacts("alice", Set.of(), Set.of(), "app",
                 InetAddress.getByName("192.0.2.1"), ClientType.BROWSER);
-        SignInDecision decision = SignInDecision.of("user-1", AccessPolicies.evaluate(List.of(broken, report), facts));
+        SignInDecision decision = AccessPolicies.evaluate(List.of(broken, report), facts).forSignIn("user-1", "flow-1", "app");
 
         SignInDecision read = SignInDecision.fromNote(decision.toNote());
         assertEquals(decision, read);
@@ -32,5 +36,18 @@ class SignInDecisionTest {
     void anUnreadableNoteIsNoDecision() {
         assertNull(SignInDecision.fromNote("{"));
         assertNull(SignInDecision.fromNote(null));
+    }
+
+    @Test
+    void isKeptForOneUserFlowAndClient() {
+        SignInDecision decision = new SignInDecision("user-1", "mfa", "", "", List.of(), 0, 0, List.of(), "flow-1",
+                "app");
+        assertTrue(decision.isFor("user-1", "flow-1", "app"));
+        assertFalse(decision.isFor("user-2", "flow-1", "app"), "another user");
+        assertFalse(decision.isFor("user-1", "direct-grant-flow", "app"), "another flow has other policies");
+        assertFalse(decision.isFor("user-1", "flow-1", "legacy-reports"), "policies name clients");
+        assertFalse(decision.isFor(null, "flow-1", "app"));
+        SignInDecision old = SignInDecision.fromNote("{\"userId\":\"user-1\",\"grant\":\"allow\"}");
+        assertFalse(old.isFor("user-1", "flow-1", "app"), "a note without flow and client is taken again");
     }
 }

@@ -14,6 +14,7 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.keycloak.util.JsonSerialization;
+import org.mfasuite.keycloak.core.Grant;
 
 class WhatIfAnswerTest {
 

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
-import org.mfasuite.keycloak.access.Grant;
+import org.mfasuite.keycloak.core.Grant;
 import org.mfasuite.keycloak.apppassword.AppPasswordSettings.RealPassword;
 
 class AppPasswordSettingsTest {

@@ -48,6 +48,18 @@ class CsvTokenParserTest {
     }
 
     @Test
+    void aSemicolonSeparatedFileAsSwedishOrGermanSpreadsheetsSaveItImports() {
+        TokenFile file = CsvTokenParser.parse("\uFEFFupn;serial number;secret key;time interval;manufacturer;model\r\n"
+                + "alice@contoso.com;1234567;" + RFC_BASE32 + ";30;\"Contoso; Ltd\";HardwareKey\r\n");
+        assertNull(file.error(), String.valueOf(file.error()));
+        OathToken token = file.rows().get(0).token();
+        assertEquals("alice@contoso.com", token.upn());
+        assertEquals("Contoso; Ltd", token.manufacturer(), "a quoted field keeps its semicolon");
+        assertEquals(30, token.period());
+        assertArrayEquals(Fixtures.RFC_SECRET, token.secret());
+    }
+
+    @Test
     void aWrongHeaderRefusesTheFile() {
         TokenFile file = CsvTokenParser.parse("user,serial,secret\nalice,1," + RFC_BASE32 + "\n");
         assertEquals("csv-header", file.error().reason());

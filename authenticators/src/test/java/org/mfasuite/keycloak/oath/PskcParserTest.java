@@ -83,6 +83,21 @@ class PskcParserTest {
     }
 
     @Test
+    void anEncryptedSecretWithoutAMacIsRefusedUnlessTheRequestAllowsIt() {
+        String xml = Fixtures.text("rfc6030-figure6.xml")
+                .replaceAll("(?s)<MACMethod.*</MACMethod>", "")
+                .replaceAll("(?s)<ValueMAC>.*</ValueMAC>", "");
+        byte[] bytes = xml.getBytes(StandardCharsets.UTF_8);
+        TokenRow refused = PskcParser.parse(bytes, PskcKeys.of(PRE_SHARED_KEY, null)).rows().get(0);
+        assertEquals("mac-missing", refused.problem().reason());
+        assertTrue(refused.problem().message().contains("allow-unauthenticated=true"), refused.problem().message());
+
+        TokenRow allowed = PskcParser.parse(bytes, PskcKeys.of(PRE_SHARED_KEY, null, true)).rows().get(0);
+        assertTrue(allowed.isOk(), String.valueOf(allowed.problem()));
+        assertArrayEquals(Fixtures.RFC_SECRET, allowed.token().secret());
+    }
+
+    @Test
     void figure7DerivesTheKeyFromThePasswordWithPbkdf2() throws Exception {
         assertEquals("651e63cd57008476af1ff6422cd02e41", HexFormat.of().formatHex(PskcCrypto.pbkdf2(
                 "qwerty".toCharArray(), java.util.Base64.getDecoder().decode("Ej7/PEpyEpw="), 1000, 16, null)));

@@ -123,9 +123,24 @@ class PushChallengesTest {
     }
 
     @Test
+    void typedNumbersAreTwoDigitsAndTheDeviceIsOfferedNothing() {
+        for (int i = 0; i < 500; i++) {
+            NumberMatch match = NumberMatch.draw(NumberMatch.Mode.TYPE);
+            assertTrue(match.number() >= 10 && match.number() <= 99);
+            assertEquals(java.util.List.of(), match.choices());
+            assertEquals(NumberMatch.Mode.TYPE, match.mode());
+            assertTrue(match.matches(match.number()));
+            assertFalse(match.matches(match.number() == 99 ? 10 : match.number() + 1));
+        }
+        PushChallenge typed = new PushChallenge("c2", "alice", new NumberMatch(42, java.util.List.of()), NOW, NOW + 60,
+                "app", "203.0.113.7", "Firefox", "Linux", 20);
+        assertEquals(typed, PushChallenge.fromNotes(typed.toNotes()));
+    }
+
+    @Test
     void numbersAreTwoDigitsAmongThreeDistinctChoices() {
         for (int i = 0; i < 500; i++) {
-            NumberMatch match = NumberMatch.draw();
+            NumberMatch match = NumberMatch.draw(NumberMatch.Mode.CHOOSE);
             assertTrue(match.number() >= 10 && match.number() <= 99);
             assertEquals(3, match.choices().stream().distinct().count());
             assertTrue(match.choices().contains(match.number()));

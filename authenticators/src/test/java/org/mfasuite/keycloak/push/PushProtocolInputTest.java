@@ -77,7 +77,12 @@ class PushProtocolInputTest {
 
     @Test
     void settingsAreBoundedAndNamed() {
-        assertEquals(new PushSettings(60, 5, 20, null), PushSettings.DEFAULTS);
+        assertEquals(new PushSettings(60, 5, 20, null, NumberMatch.Mode.TYPE), PushSettings.DEFAULTS);
+        assertEquals(NumberMatch.Mode.CHOOSE, PushSettings.from(Map.of("number-matching", "choose")).numberMatching());
+        assertEquals(NumberMatch.Mode.TYPE, PushSettings.from(Map.of("number-matching", "chose")).numberMatching(),
+                "a typo falls back to typing, the stronger form");
+        assertEquals(java.util.List.of("Number matching (number-matching) must be 'type' or 'choose'"),
+                PushSettings.problems(Map.of("number-matching", "chose")));
         assertEquals(300, PushSettings.from(Map.of("challenge-seconds", "9999")).challengeSeconds());
         assertEquals(0, PushSettings.from(Map.of("mute-minutes", "0")).muteMinutes());
         assertEquals(java.util.List.of("Requests per user per 5 minutes (push-limit) must be a whole number from 1 to 50"),

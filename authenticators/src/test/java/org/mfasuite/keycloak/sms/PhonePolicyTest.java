@@ -37,6 +37,15 @@ class PhonePolicyTest {
     }
 
     @Test
+    void theAllowedCountriesAreNamedInTheUsersLanguageForTheRefusal() {
+        PhonePolicy policy = PhonePolicy.from(Map.of(PhonePolicy.ALLOWED_REGIONS, "SE##DE##NL"));
+        assertEquals("Germany, Netherlands, Sweden", policy.allowedCountries(java.util.Locale.ENGLISH));
+        assertEquals("Nederländerna, Sverige, Tyskland", policy.allowedCountries(java.util.Locale.forLanguageTag("sv")));
+        assertEquals("Sweden", PhonePolicy.from(Map.of(PhonePolicy.DEFAULT_REGION, "SE")).allowedCountries(java.util.Locale.ENGLISH));
+        assertEquals("", PhonePolicy.from(Map.of()).allowedCountries(java.util.Locale.ENGLISH), "every country: none to name");
+    }
+
+    @Test
     void anUnknownRegionAllowsNothingRatherThanEverything() {
         PhonePolicy policy = PhonePolicy.from(Map.of(PhonePolicy.ALLOWED_REGIONS, "Sweden"));
         assertFalse(policy.allows("+46701234567"));

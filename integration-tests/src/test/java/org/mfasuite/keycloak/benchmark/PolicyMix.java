@@ -11,8 +11,8 @@ import java.util.TreeSet;
 import org.mfasuite.keycloak.access.AccessPolicy;
 import org.mfasuite.keycloak.access.Cidr;
 import org.mfasuite.keycloak.access.ClientType;
-import org.mfasuite.keycloak.access.Grant;
 import org.mfasuite.keycloak.access.SignInFacts;
+import org.mfasuite.keycloak.core.Grant;
 
 /**
  * A realistic set of conditional-access policies, the same for every case that needs one: ten kinds, repeated

@@ -6,6 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mfasuite.keycloak.cluster.Browser.Page.fields;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -372,6 +376,38 @@ class ClusterSignInTest {
         assertTrue(next.submit(push, "mfa-push-form", a, fields("mfa-action", "continue")).signedIn(),
                 "the browser on A signs in");
         assertEquals("approved", realm.lastEvent(user, "LOGIN").getDetails().get("mfa_result"));
+    }
+
+    /** The token pool is a table in the shared database: imported through A, it is listed and assigned through B. */
+    @Test
+    @Order(14)
+    void aHardwareTokenImportedThroughNodeAIsAssignedThroughNodeB() throws Exception {
+        String serial = "CL" + java.util.UUID.randomUUID().toString().substring(0, 8).toUpperCase(java.util.Locale.ROOT);
+        ClusterRealm.User user = realm.userWithRequiredAction("token", "VERIFY_EMAIL");
+        try (Keycloak adminA = cluster.admin(a)) {
+            HttpResponse<String> imported = call(a, adminA, "", "text/csv",
+                    "upn,serial number,secret key,time interval,manufacturer,model\n," + serial
+                            + ",GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ,30,Contoso,HardwareKey\n");
+            assertEquals(200, imported.statusCode(), imported.body());
+        }
+        assertTrue(call(b, admin, "?status=pool", null, null).body().contains("\"" + serial + "\""), "B lists A's import");
+        HttpResponse<String> assigned = call(b, admin, "/" + serial + "/assign", "application/json",
+                "{\"user\":\"" + user.name() + "\"}");
+        assertEquals(200, assigned.statusCode(), assigned.body());
+        assertEquals(1, realm.credentials(user, "otp"), "the token is the user's OTP credential");
+    }
+
+    private static HttpResponse<String> call(KeycloakNode node, Keycloak client, String tail, String type, String body)
+            throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(
+                        URI.create(node.baseUrl() + "/admin/realms/demo/mfa/oath-tokens" + tail))
+                .header("Authorization", "Bearer " + client.tokenManager().getAccessTokenString());
+        if (body == null) {
+            request.GET();
+        } else {
+            request.header("Content-Type", type).POST(HttpRequest.BodyPublishers.ofString(body));
+        }
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static Page password(Browser browser, KeycloakNode node, ClusterRealm.User user) {

@@ -58,19 +58,31 @@ public class AccessWhatIfTest extends DemoRealmTest {
         createClient(CLI, Map.of());
     }
 
+    /** A new demo user holding the given realm-management roles; returns the username. */
+    private String withRoles(String... roles) {
+        String username = DemoUsers.uniqueName("auditor");
+        String id = DemoUsers.create(realm, username, List.of(), false);
+        String realmManagement = realm.admin().clients().findByClientId("realm-management").get(0).getId();
+        List<RoleRepresentation> reps = java.util.Arrays.stream(roles)
+                .map(r -> realm.admin().clients().get(realmManagement).roles().get(r).toRepresentation()).toList();
+        realm.admin().users().get(id).roles().clientLevel(realmManagement).add(reps);
+        return username;
+    }
+
     @Test
-    public void onlyCallersWhoMayViewUsersMayAsk() {
+    public void onlyCallersWhoMayViewUsersAndTheRealmMayAsk() {
         String plain = DemoUsers.uniqueName("plain");
         DemoUsers.create(realm, plain, List.of(), false);
-        String auditor = DemoUsers.uniqueName("auditor");
-        String auditorId = DemoUsers.create(realm, auditor, List.of(), false);
-        String realmManagement = realm.admin().clients().findByClientId("realm-management").get(0).getId();
-        RoleRepresentation viewUsers = realm.admin().clients().get(realmManagement).roles().get("view-users")
-                .toRepresentation();
-        realm.admin().users().get(auditorId).roles().clientLevel(realmManagement).add(List.of(viewUsers));
+        String usersOnly = withRoles("view-users");
+        String realmOnly = withRoles("view-realm");
+        String auditor = withRoles("view-users", "view-realm");
 
         Map<String, String> question = question("alice", CLI, HOME + "1", "browser");
         assertEquals(403, whatIf(token(plain, DemoUsers.PASSWORD), question).statusCode());
+        assertEquals(403, whatIf(token(usersOnly, DemoUsers.PASSWORD), question).statusCode(),
+                "the answer shows policy configuration: view-users alone is not enough");
+        assertEquals(403, whatIf(token(realmOnly, DemoUsers.PASSWORD), question).statusCode(),
+                "the answer is about a user: view-realm alone is not enough");
         HttpResponse<String> allowed = whatIf(token(auditor, DemoUsers.PASSWORD), question);
         assertEquals(200, allowed.statusCode(), allowed.body());
         assertEquals("none", json(allowed).get("grant"));

@@ -65,6 +65,15 @@ public class AppPasswordTest extends DemoRealmTest {
     @InjectPage
     AppPasswordPage appPasswordPage;
 
+    @InjectPage
+    RegisterPage registerPage;
+
+    @InjectPage
+    PhoneRegisterPage phonePage;
+
+    /** Each test user's phone, once registered or created with one. */
+    private final Map<String, String> phones = new HashMap<>();
+
     @AfterEach
     void clockBack() {
         if (clock.get() != 0) {
@@ -112,6 +121,70 @@ public class AppPasswordTest extends DemoRealmTest {
         assertFalse(shown.toString().contains("hash"), "no secret data in the Account Console");
     }
 
+    // --- a fresh second factor --------------------------------------------------------------------------
+
+    @Test
+    public void aPasswordOnlySessionFromAnAllowNetworkIsAskedForTheSecondFactorBeforeTheCreatePage() {
+        AccessPolicyConfig.set(realm, "office network", Map.of("networks", "127.0.0.0/8, ::1/128"));
+        String phone = DemoUsers.uniquePhone();
+        String user = DemoUsers.uniqueName("fresh");
+        DemoUsers.withPhones(realm, user, false, phone);
+        int sent = Outbox.countTo(phone);
+        submitPassword(user, DemoUsers.PASSWORD);
+        assertNotNull(oauth.parseLoginResponse().getCode(), "the allowed network: the password alone");
+        assertEquals(sent, Outbox.countTo(phone), "no code was asked for");
+
+        oauth.loginForm().kcAction("mfa-app-password-create").open(); // the Account Console's "Set up"
+        smsPage.assertCurrent(); // verify your identity: the second factor first, single sign-on or not
+        assertEquals(sent + 1, Outbox.countTo(phone));
+        smsPage.enterCode(Outbox.lastCodeTo(phone));
+        appPasswordPage.assertCurrent();
+        appPasswordPage.create("Fresh mail", null, null);
+        assertTrue(appPasswordPage.shownPassword().matches("[a-z]{4}( [a-z]{4}){6}"));
+        appPasswordPage.done();
+
+        oauth.loginForm().kcAction("mfa-app-password-create").open();
+        appPasswordPage.assertCurrent(); // within fresh-mfa-minutes (15): not asked again
+        assertEquals(sent + 1, Outbox.countTo(phone));
+        clock.set(java.time.Duration.ofMinutes(16));
+        oauth.loginForm().kcAction("mfa-app-password-create").open();
+        // Keycloak's own rule for app-initiated actions (max_auth_age, 5 minutes) asks for the password again ...
+        driver.findElement(org.openqa.selenium.By.id("password")).sendKeys(DemoUsers.PASSWORD);
+        driver.findElement(org.openqa.selenium.By.id("kc-login")).click();
+        // ... which alone would let the password through here: the code older than fresh-mfa-minutes is asked again
+        smsPage.assertCurrent();
+        assertEquals(sent + 2, Outbox.countTo(phone));
+    }
+
+    @Test
+    public void aUserWithoutASecondFactorRegistersOneBeforeCreatingAnAppPassword() {
+        AccessPolicyConfig.set(realm, "office network", Map.of("networks", "127.0.0.0/8, ::1/128"));
+        String user = DemoUsers.uniqueName("nofactor");
+        String userId = DemoUsers.create(realm, user, List.of(), false);
+        oauth.loginForm().kcAction("mfa-app-password-create").open();
+        loginPage.fillLogin(user, DemoUsers.PASSWORD);
+        loginPage.submit();
+        registerPage.assertCurrent();
+        secondFactor(user);
+        appPasswordPage.assertCurrent();
+        assertTrue(RegistrationSteps.credentialTypes(realm, userId).contains("mfa-phone"));
+    }
+
+    @Test
+    public void freshMfaMinutesIsCheckedWhenSaved() {
+        var flows = realm.admin().flows();
+        for (String bad : List.of("0", "61", "soon")) {
+            org.keycloak.representations.idm.RequiredActionConfigRepresentation config =
+                    new org.keycloak.representations.idm.RequiredActionConfigRepresentation();
+            config.setConfig(Map.of("fresh-mfa-minutes", bad));
+            jakarta.ws.rs.BadRequestException refused = org.junit.jupiter.api.Assertions.assertThrows(
+                    jakarta.ws.rs.BadRequestException.class,
+                    () -> flows.updateRequiredActionConfig("mfa-app-password-create", config), bad);
+            String body = refused.getResponse().readEntity(String.class);
+            assertTrue(body.contains("(fresh-mfa-minutes) must be a whole number from 1 to 60"), body);
+        }
+    }
+
     @Test
     public void theAccountConsoleListsAppPasswordsWithSetUp() throws Exception {
         String user = DemoUsers.uniqueName("console");
@@ -148,8 +221,13 @@ public class AppPasswordTest extends DemoRealmTest {
         assertEquals(400, refused.statusCode(), refused.body());
         assertEquals("invalid_grant", json(refused).get("error"));
         String description = json(refused).get("error_description");
-        assertTrue(description.contains("second factor") && description.contains("staff need mfa"), description);
+        assertTrue(description.contains("second factor"), description);
+        assertFalse(description.contains("staff need mfa"), "the policy's name is not for whoever holds the password");
         assertTrue(description.contains("app password"), description);
+        String reference = description.replaceAll(".*Reference ([0-9A-Z]{4}-[0-9A-Z]{4})\\..*", "$1");
+        EventRepresentation error = lastEvent(userId, "LOGIN_ERROR");
+        assertEquals(reference, error.getDetails().get("mfa_ref"), "the reference finds the event: " + description);
+        assertEquals("staff need mfa", error.getDetails().get("mfa_policies"), "the event names the policy");
         assertTrue(description.contains("https://") && description.contains("/realms/demo/account/"), description);
         assertEquals(0, failures(userId), "a right password is not a failed login");
 
@@ -204,6 +282,7 @@ public class AppPasswordTest extends DemoRealmTest {
         oauth.loginForm().kcAction("delete_credential:" + id).open();
         loginPage.fillLogin(user, DemoUsers.PASSWORD);
         loginPage.submit();
+        secondFactor(user); // the phone registered to create the app password: asked as the flow asks for it
         assertTrue(driver.findElement(org.openqa.selenium.By.id("kc-page-title")).getText().contains("Phone mail"));
         driver.findElement(org.openqa.selenium.By.id("kc-accept")).click();
         assertEquals(0, adminList(userId).size());
@@ -349,7 +428,26 @@ public class AppPasswordTest extends DemoRealmTest {
         oauth.loginForm().kcAction("mfa-app-password-create").open();
         loginPage.fillLogin(user, DemoUsers.PASSWORD);
         loginPage.submit();
+        secondFactor(user);
         appPasswordPage.assertCurrent();
+    }
+
+    /**
+     * Creating an app password needs a fresh second factor: a user with none registers a phone first (the realm's
+     * "register a method" prompt), a user with one gives its code.
+     */
+    private void secondFactor(String user) {
+        String page = driver.page().getCurrentPageId();
+        if (registerPage.getExpectedPageId().equals(page)) {
+            String phone = DemoUsers.uniquePhone();
+            phones.put(user, phone);
+            registerPage.choose("mfa-phone");
+            phonePage.enterNumber(phone);
+            phonePage.enterCode(Outbox.lastCodeTo(phone));
+            phonePage.confirmAdded();
+        } else if (smsPage.getExpectedPageId().equals(page)) {
+            smsPage.enterCode(Outbox.lastCodeTo(phones.get(user)));
+        }
     }
 
     private void joinStaff(String userId) {

@@ -61,7 +61,7 @@ public class CompanionAppTest extends DemoRealmTest {
     }
 
     @Test
-    public void theAppEnrolsThenApprovesTheSignInByTheNumberItShows() {
+    public void theAppEnrolsThenApprovesTheSignInByTheNumberTypedIntoIt() {
         String user = newUser();
         try (CompanionBrowser phone = new CompanionBrowser("en")) {
             enrol(user, phone, "en");
@@ -71,11 +71,11 @@ public class CompanionAppTest extends DemoRealmTest {
             assertEquals("Sign-in to " + DISPLAY_NAME, phone.text(request, ".request-title"));
             assertEquals("127.0.0.1", phone.text(request, ".ip"), "where the sign-in comes from");
             assertFalse(phone.text(request, ".client").isBlank(), "which application");
-            List<Integer> choices = phone.numberChoices(request);
-            assertTrue(choices.contains(Integer.parseInt(number)), "the sign-in's number " + number + " among " + choices);
+            assertTrue(phone.asksToType(request), "the phone asks to type the number and offers none");
+            assertEquals("Type the number shown on the sign-in screen, then approve", phone.text(request, ".pick"));
             phone.screenshots("request");
 
-            phone.pick(request, Integer.parseInt(number));
+            phone.typeNumber(request, Integer.parseInt(number));
             assertEquals("Approved", phone.result(request));
             phone.screenshots("approved");
 
@@ -90,6 +90,88 @@ public class CompanionAppTest extends DemoRealmTest {
             assertEquals(DISPLAY_NAME + " was removed from this device.", phone.removeEnrolment());
             assertEquals(List.of(), pushDevices(user));
         }
+    }
+
+    @Test
+    public void withNumberMatchingChooseTheAppOffersThreeNumbersToPickFrom() {
+        SmsStepConfig.set(realm, "mfa-push", Map.of("number-matching", "choose"));
+        String user = newUser();
+        try (CompanionBrowser phone = new CompanionBrowser("en")) {
+            enrol(user, phone, "en");
+            String number = signInUntilTheNumber(user);
+            WebElement request = phone.request();
+            List<Integer> choices = phone.numberChoices(request);
+            assertEquals(3, choices.size(), choices.toString());
+            assertTrue(choices.contains(Integer.parseInt(number)), "the sign-in's number " + number + " among " + choices);
+            assertEquals("Tap the number shown on the sign-in screen", phone.text(request, ".pick"));
+            phone.screenshots("request-choose");
+
+            phone.pick(request, Integer.parseInt(number));
+            assertEquals("Approved", phone.result(request));
+            driver.findElement(By.id("mfa-push-continue")).click();
+            assertNotNull(oauth.parseLoginResponse().getCode(), "signed in");
+        }
+    }
+
+    @Test
+    public void aDamagedLinkAndALinkForAnotherServerEachSayWhatIsWrong() {
+        try (CompanionBrowser phone = new CompanionBrowser("en")) {
+            String app = realm.getBaseUrl() + "/mfa-push/app/";
+            phone.open(app);
+            String failed = "Setting up this device failed: ";
+            assertEquals(failed + "This set-up link is incomplete or damaged. Copy the whole link from the set-up page, "
+                    + "or scan the QR code again.", phone.pasteEnrolLink(app + "#enroll=abc.def.ghi"));
+            String foreign = unsignedToken(Map.of("aud", "https://sso.other.example/realms/demo/mfa-push", "exp", 4102444800L));
+            assertEquals(failed + "This set-up link is for another server (sso.other.example). This app only works with "
+                    + "its own server; open the link with that server's app.", phone.pasteEnrolLink(app + "#enroll=" + foreign));
+            phone.screenshots("link-other-server");
+
+            Map<String, String> de = texts("de");
+            try (CompanionBrowser german = new CompanionBrowser("de")) {
+                german.open(app + "#enroll=abc.def.ghi");
+                assertEquals(de.get("enrol_failed").replace("{0}", de.get("err_damaged_link")), german.status());
+            }
+        }
+    }
+
+    @Test
+    public void theAppOnAHostNameOfItsOwnEnrolsAndApprovesThroughCorsThatAllowsOnlyIt() {
+        String keycloak = realm.getBaseUrl().substring(0, realm.getBaseUrl().indexOf("/realms/"));
+        try (CompanionAppHost host = new CompanionAppHost(keycloak); CompanionBrowser phone = new CompanionBrowser("en")) {
+            SmsStepConfig.set(realm, "mfa-push", Map.of("app-url", host.url()));
+            String user = newUser();
+            enrol(user, phone, "en", host.url() + "#enroll=");
+            assertTrue(phone.url().startsWith(host.origin() + "/app/"), "the app runs on its own origin: " + phone.url());
+
+            String number = signInUntilTheNumber(user);
+            WebElement request = phone.request();
+            phone.typeNumber(request, Integer.parseInt(number));
+            assertEquals("Approved", phone.result(request));
+            driver.findElement(By.id("mfa-push-continue")).click();
+            assertNotNull(oauth.parseLoginResponse().getCode(), "signed in with the app on its own origin");
+
+            // the device API answers the app's origin, and no other
+            String api = realm.getBaseUrl() + "/mfa-push/devices/any/challenges";
+            java.net.http.HttpResponse<String> allowed = preflight(api, host.origin());
+            assertEquals(204, allowed.statusCode());
+            assertEquals(host.origin(), allowed.headers().firstValue("Access-Control-Allow-Origin").orElse(null));
+            assertTrue(allowed.headers().firstValue("Access-Control-Allow-Headers").orElse("").contains("DPoP"));
+            assertTrue(allowed.headers().firstValue("Access-Control-Allow-Credentials").isEmpty(), "no credentials");
+            String other = "http://127.0.0.3:" + java.net.URI.create(host.url()).getPort();
+            java.net.http.HttpResponse<String> refused = preflight(api, other);
+            assertEquals(403, refused.statusCode());
+            assertTrue(refused.headers().firstValue("Access-Control-Allow-Origin").isEmpty());
+            java.net.http.HttpResponse<String> config = HttpCalls.send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create(realm.getBaseUrl() + "/mfa-push/config")).header("Origin", other).GET().build());
+            assertEquals(200, config.statusCode());
+            assertTrue(config.headers().firstValue("Access-Control-Allow-Origin").isEmpty(), "another origin cannot read it");
+        }
+    }
+
+    private static java.net.http.HttpResponse<String> preflight(String url, String origin) {
+        return HttpCalls.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).header("Origin", origin)
+                .header("Access-Control-Request-Method", "GET").header("Access-Control-Request-Headers", "dpop")
+                .method("OPTIONS", java.net.http.HttpRequest.BodyPublishers.noBody()).build());
     }
 
     @Test
@@ -122,8 +204,7 @@ public class CompanionAppTest extends DemoRealmTest {
             int number = Integer.parseInt(signInUntilTheNumber(user));
 
             WebElement request = phone.request();
-            int wrong = phone.numberChoices(request).stream().filter(n -> n != number).findFirst().orElseThrow();
-            phone.pick(request, wrong);
+            phone.typeNumber(request, number == 99 ? 10 : number + 1);
             assertEquals("Wrong number — try again on the sign-in page", phone.result(request));
 
             driver.findElement(By.id("mfa-push-continue")).click();
@@ -177,12 +258,12 @@ public class CompanionAppTest extends DemoRealmTest {
             String number = signInUntilTheNumber(user);
             WebElement request = phone.request();
             assertEquals("Inloggning till " + DISPLAY_NAME, phone.text(request, ".request-title"));
-            assertEquals(sv.get("pick_number"), phone.text(request, ".pick"));
+            assertEquals(sv.get("type_prompt"), phone.text(request, ".pick"));
             assertEquals("Neka", phone.text(request, ".deny"));
             assertEquals("Det var inte jag", phone.text(request, ".report"));
             phone.screenshots("request-sv");
 
-            phone.pick(request, Integer.parseInt(number));
+            phone.typeNumber(request, Integer.parseInt(number));
             assertEquals("Godkänd", phone.result(request));
             driver.findElement(By.id("mfa-push-continue")).click();
             assertNotNull(oauth.parseLoginResponse().getCode());
@@ -199,9 +280,14 @@ public class CompanionAppTest extends DemoRealmTest {
 
     /** Signs in, takes the enrolment link from the page, lets the phone open it, and finishes the sign-in. */
     private void enrol(String user, CompanionBrowser phone, String language) {
+        enrol(user, phone, language, realm.getBaseUrl() + "/mfa-push/app/#enroll=");
+    }
+
+    /** The same, the link expected to start with {@code linkStart}. */
+    private void enrol(String user, CompanionBrowser phone, String language, String linkStart) {
         submitPassword(user, DemoUsers.PASSWORD);
         String link = driver.findElement(By.id("mfa-push-enroll-link")).getAttribute("href");
-        assertTrue(link.contains("/realms/demo/mfa-push/app/#enroll="), link);
+        assertTrue(link.startsWith(linkStart), link);
 
         phone.open(link);
         assertEquals(texts(language).get("enrolled").replace("{0}", DISPLAY_NAME), phone.status());
@@ -227,6 +313,18 @@ public class CompanionAppTest extends DemoRealmTest {
         return realm.admin().users().get(id).credentials().stream()
                 .filter(credential -> "mfa-push-device".equals(credential.getType()))
                 .map(credential -> credential.getId()).toList();
+    }
+
+    /** A JWT-shaped link token with these claims and no valid signature (the app reads claims before the server checks). */
+    private static String unsignedToken(Map<String, Object> claims) {
+        java.util.Base64.Encoder b64 = java.util.Base64.getUrlEncoder().withoutPadding();
+        try {
+            ObjectMapper json = new ObjectMapper();
+            return b64.encodeToString(json.writeValueAsBytes(Map.of("alg", "RS256", "typ", "JWT"))) + "."
+                    + b64.encodeToString(json.writeValueAsBytes(claims)) + "." + b64.encodeToString(new byte[32]);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The app's texts as shipped in the jar. */

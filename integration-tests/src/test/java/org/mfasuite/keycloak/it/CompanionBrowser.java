@@ -99,6 +99,35 @@ final class CompanionBrowser implements AutoCloseable {
         request.findElement(By.cssSelector("button.number[data-number='" + number + "']")).click();
     }
 
+    /** Types the number into the card's field and approves (the default, number-matching = type). */
+    void typeNumber(WebElement request, int number) {
+        WebElement field = request.findElement(By.cssSelector(".typed-number"));
+        field.clear();
+        field.sendKeys(Integer.toString(number));
+        request.findElement(By.cssSelector(".typed-form button[type=submit]")).click();
+    }
+
+    /** Whether the card asks to type the number (no number buttons to pick from). */
+    boolean asksToType(WebElement request) {
+        return "type".equals(request.getDomAttribute("data-number-matching"))
+                && request.findElement(By.cssSelector(".typed-number")).isDisplayed()
+                && request.findElements(By.cssSelector("button.number")).isEmpty();
+    }
+
+    /** Settings → Add an account: pastes a link and returns the status line the set-up ends with. */
+    String pasteEnrolLink(String link) {
+        if (!driver.findElement(By.id("settings")).isDisplayed()) {
+            driver.findElement(By.id("settings-toggle")).click();
+        }
+        String before = status();
+        WebElement field = driver.findElement(By.id("enrol-link"));
+        field.clear();
+        field.sendKeys(link);
+        driver.findElement(By.cssSelector("#enrol-form button[type=submit]")).click();
+        waitUntil(Duration.ofSeconds(10), () -> !status().isEmpty() && !status().equals(before) && !status().endsWith("…"));
+        return status();
+    }
+
     void deny(WebElement request) {
         request.findElement(By.cssSelector("button.deny")).click();
     }

@@ -120,7 +120,7 @@ public class ConditionalAccessTest extends DemoRealmTest {
             assertEquals(400, refused.statusCode(), refused.body());
             Map<String, String> body = json(refused);
             assertEquals("access_denied", body.get("error"));
-            assertTrue(body.get("error_description").contains("block legacy-reports"), body.get("error_description"));
+            assertFalse(body.get("error_description").contains("block legacy-reports"), body.get("error_description"));
             assertTrue(body.get("error_description").matches(".*Reference [0-9A-Z]{4}-[0-9A-Z]{4}\\..*"),
                     body.get("error_description"));
         }
@@ -136,7 +136,10 @@ public class ConditionalAccessTest extends DemoRealmTest {
         assertEquals(400, outside.statusCode(), outside.body());
         assertEquals("invalid_grant", json(outside).get("error"));
         assertTrue(json(outside).get("error_description").contains("second factor"), outside.body());
-        assertTrue(json(outside).get("error_description").contains(STAFF_POLICY), outside.body());
+        assertTrue(json(outside).get("error_description").contains("app password"), outside.body());
+        assertFalse(json(outside).get("error_description").contains(STAFF_POLICY),
+                "the policy's name is on the event, not told to whoever holds the password: " + outside.body());
+        assertEquals(STAFF_POLICY, lastEvent(userId("sam"), "LOGIN_ERROR").getDetails().get("mfa_policies"));
 
         HttpResponse<String> office = passwordGrant(client, "sam", "sam", OFFICE);
         assertEquals(200, office.statusCode(), "the office network allows without a second factor: " + office.body());
@@ -216,14 +219,35 @@ public class ConditionalAccessTest extends DemoRealmTest {
     }
 
     @Test
-    public void phishingResistantRefusesSms() {
+    public void phishingResistantAsksAPhoneUserForHerSmsCodeBeforeASecurityKeyRegistration() {
         AccessPolicyConfig.set(realm, STAFF_POLICY, Map.of("grant", "phishing-resistant"));
-        int before = Outbox.countTo(SAM_PHONE);
-        submitPassword("sam", "sam");
+        String phone = DemoUsers.uniquePhone();
+        String id = DemoUsers.withPhones(realm, DemoUsers.uniqueName("staff"), false, phone);
+        realm.admin().users().get(id).joinGroup(realm.admin().getGroupByPath("/staff").getId());
+        submitPassword(realmUsername(id), DemoUsers.PASSWORD);
 
-        assertEquals(before, Outbox.countTo(SAM_PHONE), "no SMS is sent: it would not be enough");
+        smsPage.assertCurrent(); // not a security-key registration: with a phished password that would let anyone in
+        assertEquals(1, Outbox.countTo(phone), "her own factor first");
+        smsPage.enterCode(Outbox.lastCodeTo(phone));
         assertEquals("login-webauthn-register", driver.page().getCurrentPageId(),
-                "sam has no security key: he is asked to register one");
+                "after the SMS code she may add the security key the policy asks for");
+    }
+
+    @Test
+    public void aFactorTheFlowCannotTakeIsRefusedNotReplacedByARegistration() {
+        setRequirement("auth-otp-form", "DISABLED"); // the flow has no OTP step; the realm still accepts OTP elsewhere
+        String id = DemoUsers.create(realm, DemoUsers.uniqueName("staff"), List.of(), true); // her only factor: TOTP
+        realm.admin().users().get(id).joinGroup(realm.admin().getGroupByPath("/staff").getId());
+        submitPassword(realmUsername(id), DemoUsers.PASSWORD);
+
+        deniedPage.assertCurrent();
+        assertEquals("Your sign-in method can't be used here", deniedPage.title());
+        assertTrue(deniedPage.helpdesk().contains("helpdesk@example.org"), deniedPage.helpdesk());
+        assertEquals("mfa_no_usable_step", deniedPage.detail("error"));
+        EventRepresentation error = lastEvent(id, "LOGIN_ERROR");
+        assertEquals("mfa_no_usable_step", error.getDetails().get("reason"));
+        assertTrue(realm.admin().users().get(id).credentials().stream().allMatch(
+                c -> "password".equals(c.getType()) || "otp".equals(c.getType())), "nothing was registered");
     }
 
     @Test
@@ -282,6 +306,34 @@ public class ConditionalAccessTest extends DemoRealmTest {
         assertEquals("access_denied", json(alice).get("error"));
     }
 
+    @Test
+    public void aNewPolicySavedUntouchedFromTheAdminConsoleNeverLetsAPasswordAloneIn() {
+        // Add execution -> Conditional access: policy, open its settings, type an alias, Save (nothing picked)
+        var flows = realm.admin().flows();
+        flows.addExecution(AccessPolicyConfig.BROWSER_FLOW, Map.of("provider", "mfa-access-policy"));
+        var step = flows.getExecutions(AccessPolicyConfig.BROWSER_FLOW).stream()
+                .filter(e -> "mfa-access-policy".equals(e.getProviderId()) && e.getAuthenticationConfig() == null)
+                .findFirst().orElseThrow();
+        realm.cleanup().add(r -> r.flows().removeExecution(step.getId()));
+        step.setRequirement("REQUIRED");
+        flows.updateExecutions(AccessPolicyConfig.BROWSER_FLOW, step);
+        Map<String, String> untouched = ConsoleForm.untouched(flows, "mfa-access-policy");
+        assertEquals("", untouched.get("grant"), "the grant list offers no usable first option");
+        var config = new org.keycloak.representations.idm.AuthenticatorConfigRepresentation();
+        config.setAlias("new policy");
+        config.setConfig(untouched);
+        try (Response created = flows.newExecutionConfig(step.getId(), config)) {
+            assertEquals(201, created.getStatus());
+        }
+
+        submitPassword("alice", "alice");
+        deniedPage.assertCurrent(); // a policy without a grant blocks whom it covers (everyone here)
+        assertEquals("new policy", deniedPage.detail("policy"));
+        EventRepresentation error = lastEvent(userId("alice"), "LOGIN_ERROR");
+        assertEquals("block", error.getDetails().get("mfa_access"));
+        assertTrue(error.getDetails().get("mfa_policies").contains("new policy"), error.getDetails().toString());
+    }
+
     // --- helpers ----------------------------------------------------------------------------------------
 
     /** A public client with the password grant, on the demo's direct-grant flow (which runs the policies). */
@@ -311,6 +363,20 @@ public class ConditionalAccessTest extends DemoRealmTest {
             ClientRepresentation restore = r.clients().findByClientId(clientId).get(0);
             restore.setRedirectUris(original);
             r.clients().get(restore.getId()).update(restore);
+        });
+    }
+
+    /** Sets the requirement of the browser flow's execution of an authenticator; the cleanup puts it back. */
+    private void setRequirement(String authenticator, String requirement) {
+        var flows = realm.admin().flows();
+        var step = flows.getExecutions(AccessPolicyConfig.BROWSER_FLOW).stream()
+                .filter(e -> authenticator.equals(e.getProviderId())).findFirst().orElseThrow();
+        String original = step.getRequirement();
+        step.setRequirement(requirement);
+        flows.updateExecutions(AccessPolicyConfig.BROWSER_FLOW, step);
+        realm.cleanup().add(r -> {
+            step.setRequirement(original);
+            r.flows().updateExecutions(AccessPolicyConfig.BROWSER_FLOW, step);
         });
     }
 

@@ -39,7 +39,7 @@ public final class DemoUsers {
         return create(realm, username, requiredActions, withOtp, List.of(), phones);
     }
 
-    private static String create(ManagedRealm realm, String username, List<String> requiredActions, boolean withOtp,
+    static String create(ManagedRealm realm, String username, List<String> requiredActions, boolean withOtp,
                                  List<CredentialRepresentation> more, String... phones) {
         UserRepresentation user = new UserRepresentation();
         user.setRequiredActions(requiredActions);

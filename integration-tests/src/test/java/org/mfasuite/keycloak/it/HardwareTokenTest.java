@@ -151,6 +151,26 @@ public class HardwareTokenTest extends DemoRealmTest {
     }
 
     @Test
+    public void anEncryptedFileWithoutMacsIsRefusedPerRowUnlessTheRequestAllowsIt() throws IOException {
+        String manager = admin.tokenWithRoles("manage-users");
+        String s = serial();
+        byte[] noMac = Files.readString(Path.of("../authenticators/src/test/resources/oath/rfc6030-figure6.xml"))
+                .replace("987654321", s + "-nomac").replaceAll("(?s)<MACMethod.*</MACMethod>", "")
+                .replaceAll("(?s)<ValueMAC>.*</ValueMAC>", "").getBytes(StandardCharsets.UTF_8);
+        Map<String, String> key = Map.of("X-MFA-PSKC-Key", "12345678901234567890123456789012");
+
+        HttpResponse<String> refused = tokens.importFile(manager, "application/pskc+xml", noMac, false, key);
+        assertEquals(400, refused.statusCode(), refused.body());
+        assertTrue(refused.body().contains("\"reason\":\"mac-missing\""), refused.body());
+        assertTrue(refused.body().contains("allow-unauthenticated=true"), refused.body());
+
+        HttpResponse<String> allowed = tokens.importFile(manager, "application/pskc+xml", noMac,
+                "?allow-unauthenticated=true", key);
+        assertEquals(200, allowed.statusCode(), allowed.body());
+        assertEquals(1, HttpCalls.json(allowed).get("pooled"));
+    }
+
+    @Test
     public void pskcUserIdsAssignAtImport() throws IOException {
         String user = user("jsmith");
         String s = serial();

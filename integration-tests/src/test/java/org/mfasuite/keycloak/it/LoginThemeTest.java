@@ -68,10 +68,12 @@ public class LoginThemeTest extends DemoRealmTest {
     @Test
     public void appPasswordCreationWorksUnderTheClassicTheme() {
         String user = DemoUsers.uniqueName("classicapp");
-        DemoUsers.create(realm, user, List.of("mfa-app-password-create"), false);
+        String phone = DemoUsers.uniquePhone();
+        DemoUsers.create(realm, user, List.of("mfa-app-password-create"), false, phone);
 
         oauth.openLoginForm();
         submitOnClassicPage(user);
+        smsPage.enterCode(Outbox.lastCodeTo(phone)); // creating an app password needs a second factor
         appPasswordPage.assertCurrent();
         appPasswordPage.create("", null, null);
         assertEquals("Enter a name for the app password.", appPasswordPage.nameError().trim());

@@ -27,7 +27,13 @@ final class OathTokenApi {
     /** {@code headers}: X-MFA-PSKC-Key / X-MFA-PSKC-Password for encrypted files. */
     HttpResponse<String> importFile(String token, String contentType, byte[] body, boolean partial,
                                     Map<String, String> headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri(partial ? "?partial=true" : ""))
+        return importFile(token, contentType, body, partial ? "?partial=true" : "", headers);
+    }
+
+    /** {@code query}: "" or the request's query string, e.g. {@code ?allow-unauthenticated=true}. */
+    HttpResponse<String> importFile(String token, String contentType, byte[] body, String query,
+                                    Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(query))
                 .header("Authorization", "Bearer " + token).header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body));
         headers.forEach(request::header);

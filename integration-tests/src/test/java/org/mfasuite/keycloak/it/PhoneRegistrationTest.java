@@ -75,6 +75,14 @@ public class PhoneRegistrationTest extends DemoRealmTest {
         assertEquals("mfa-phone", updates.get(0).getDetails().get("credential_type"));
     }
 
+    /** A number from a country the realm does not allow: the refusal names the countries that are (demo: Sweden only). */
+    @Test
+    public void aNumberFromANotAllowedCountryIsToldWhichCountriesAre() {
+        promptedUserOnTheNumberPage("country");
+        registerPage.enterNumber("+49 151 23456789");
+        assertEquals("Numbers in that country cannot be used here. Enter a number from Sweden.", registerPage.numberError().trim());
+    }
+
     @Test
     public void anExpiredRegistrationCodeIsRefusedAndNothingIsStored() {
         // shorter than Keycloak's 5-minute limit for a required-action page, which would restart the sign-in

@@ -80,7 +80,7 @@ public class PushApprovalTest extends DemoRealmTest {
     }
 
     @Test
-    public void enrolThenApproveByPickingTheNumber() {
+    public void enrolThenApproveByTypingTheNumber() {
         String user = DemoUsers.uniqueName("push");
         PushDeviceSimulator device = enrolledUser(user);
         CredentialRepresentation stored = realm.admin().users().search(user).get(0).getId() == null ? null
@@ -95,8 +95,8 @@ public class PushApprovalTest extends DemoRealmTest {
         String number = shownNumber();
         List<PushDeviceSimulator.Pending> pending = device.pending();
         assertEquals(1, pending.size());
-        assertEquals(3, pending.get(0).choices().size());
-        assertTrue(pending.get(0).choices().contains(Integer.valueOf(number)), "the shown number is among the choices");
+        assertEquals("type", pending.get(0).numberMatching(), "the default: the user types the number");
+        assertFalse(pending.get(0).raw().containsKey("number_choices"), "the device is told nothing about the number");
         assertEquals("127.0.0.1", pending.get(0).raw().get("ip"));
         assertEquals(Map.of("result", "approved"),
                 device.answer(pending.get(0).id(), "approve", Integer.valueOf(number)).body());
@@ -108,6 +108,57 @@ public class PushApprovalTest extends DemoRealmTest {
         assertEquals("push", login.getDetails().get("mfa_method"));
         assertEquals("approved", login.getDetails().get("mfa_result"));
         assertEquals("Pixel of " + user, login.getDetails().get("mfa_device"));
+    }
+
+    /**
+     * A user whose only method is push (erin in the demo) is offered no way they cannot use: no "Try Another Way"
+     * to a phone call they have no phone for, and never "You can sign in another way below" next to "You have no
+     * other sign-in method set up" — also after a denied request, and on Keycloak's chooser reached by a stale form.
+     */
+    @Test
+    public void aPushOnlyUserIsOfferedNoWayTheyCannotUse() {
+        String user = DemoUsers.uniqueName("push-only");
+        PushDeviceSimulator device = enrolledUser(user);
+
+        submitPassword(user, DemoUsers.PASSWORD);
+        shownNumber();
+        assertTrue(driver.driver().findElements(By.id("kc-select-try-another-way-form")).isEmpty(),
+                "no Try Another Way: " + driver.driver().getPageSource());
+        assertFalse(driver.driver().getPageSource().contains("You can sign in another way below."));
+        assertEquals("You have no other sign-in method set up.", driver.findElement(By.id("mfa-other-ways-none")).getText());
+
+        device.answer(device.pending().get(0).id(), "deny", null);
+        pressContinue();
+        assertTrue(driver.driver().findElements(By.id("mfa-push-other-way")).isEmpty(), driver.driver().getPageSource());
+        assertTrue(driver.driver().findElements(By.id("kc-select-try-another-way-form")).isEmpty());
+        assertFalse(driver.driver().findElements(By.id("mfa-other-ways-none")).isEmpty());
+
+        String chooser = FormPost.of(driver, "mfa-push-form").post(Map.of("tryAnotherWay", "on")).body();
+        assertFalse(chooser.contains("Phone call"), chooser);
+    }
+
+    @Test
+    public void withNumberMatchingChooseTheDeviceOffersTheNumberAmongThree() {
+        SmsStepConfig.set(realm, "mfa-push", Map.of("number-matching", "choose"));
+        String user = DemoUsers.uniqueName("push-choose");
+        PushDeviceSimulator device = enrolledUser(user);
+        submitPassword(user, DemoUsers.PASSWORD);
+        int number = Integer.parseInt(shownNumber());
+        assertTrue(driver.findElement(By.id("mfa-push-instructions")).getText().endsWith("pick this number:"));
+        PushDeviceSimulator.Pending pending = device.pending().get(0);
+        assertEquals("choose", pending.numberMatching());
+        assertEquals(3, pending.choices().size());
+        assertTrue(pending.choices().contains(number), "the shown number is among the choices");
+        int wrong = pending.choices().stream().filter(n -> n != number).findFirst().orElseThrow();
+        assertEquals(Map.of("result", "wrong_number"), device.answer(pending.id(), "approve", wrong).body());
+        pressContinue();
+        assertTrue(pageMessage().startsWith("The number picked on your phone did not match."), pageMessage());
+
+        driver.findElement(By.id("mfa-push-send")).click();
+        int next = Integer.parseInt(shownNumber());
+        assertEquals(Map.of("result", "approved"), device.answer(device.pending().get(0).id(), "approve", next).body());
+        pressContinue();
+        assertNotNull(oauth.parseLoginResponse().getCode(), "signed in");
     }
 
     @Test
@@ -124,10 +175,11 @@ public class PushApprovalTest extends DemoRealmTest {
         driver.findElement(By.id("mfa-push-send")).click();
         int shown = Integer.parseInt(shownNumber());
         PushDeviceSimulator.Pending pending = device.pending().get(0);
-        int wrong = pending.choices().stream().filter(n -> n != shown).findFirst().orElseThrow();
+        int wrong = shown == 99 ? 10 : shown + 1;
         assertEquals(Map.of("result", "wrong_number"), device.answer(pending.id(), "approve", wrong).body());
+        assertEquals(409, device.answer(pending.id(), "approve", shown).status(), "a wrong number uses the request up");
         pressContinue();
-        assertTrue(pageMessage().startsWith("The number picked on your phone did not match."), pageMessage());
+        assertTrue(pageMessage().startsWith("The number entered on your phone did not match."), pageMessage());
         assertEquals("wrong_number", latest("LOGIN_ERROR", user).getDetails().get("mfa_result"));
 
         driver.findElement(By.id("mfa-push-send")).click();
@@ -194,6 +246,29 @@ public class PushApprovalTest extends DemoRealmTest {
         assertEquals("invalid_token", reused.error());
         PushDeviceSimulator.Reply forged = second.enrolWithToken(link.substring(link.indexOf("#enroll=") + 8) + "x");
         assertEquals("invalid_token", forged.error());
+    }
+
+    @Test
+    public void aNewEnrolmentCodeRevokesTheOlderOnes() {
+        String user = DemoUsers.uniqueName("push-newcode");
+        DemoUsers.create(realm, user, List.of("mfa-push-enroll"), false);
+        submitPassword(user, DemoUsers.PASSWORD);
+        String first = enrolLink();
+        driver.findElement(By.id("mfa-push-enroll-new")).click();
+        String second = enrolLink();
+        assertFalse(first.equals(second), "New code shows another code");
+
+        // another sign-in of the same user (another browser) gets a third code: the second is revoked too
+        driver.driver().manage().deleteAllCookies();
+        submitPassword(user, DemoUsers.PASSWORD);
+        String third = enrolLink();
+
+        for (String revoked : List.of(first, second)) {
+            PushDeviceSimulator.Reply reply = new PushDeviceSimulator().enrol(revoked, "Old code");
+            assertEquals(400, reply.status(), reply.toString());
+            assertEquals("invalid_token", reply.error());
+        }
+        assertEquals(201, new PushDeviceSimulator().enrol(third, "New code").status(), "the newest code works");
     }
 
     @Test

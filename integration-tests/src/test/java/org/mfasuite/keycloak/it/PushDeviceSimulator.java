@@ -21,7 +21,7 @@ import java.util.UUID;
 import org.keycloak.util.JsonSerialization;
 
 /**
- * A phone app in Java, speaking the push protocol exactly as the README describes it: its own P-256 key, JWS
+ * A phone app in Java, speaking the push protocol exactly as docs/developer.md describes it: its own P-256 key, JWS
  * bodies, DPoP proofs. Tests drive the protocol with it, and bend it (old proofs, replays, foreign keys).
  */
 public final class PushDeviceSimulator {
@@ -41,8 +41,11 @@ public final class PushDeviceSimulator {
         }
     }
 
-    /** The pending request as the device sees it. */
+    /** The pending request as the device sees it; {@code choices} empty when the user types the number. */
     public record Pending(String id, List<Integer> choices, Map<String, Object> raw) {
+        String numberMatching() {
+            return (String) raw.get("number_matching");
+        }
     }
 
     public void clockOffset(long seconds) {
@@ -60,6 +63,12 @@ public final class PushDeviceSimulator {
     /** Sends later calls to another node, as a load balancer without stickiness would. */
     public void useServer(String baseUrl, String realm) {
         base = baseUrl + "/realms/" + realm + "/mfa-push";
+    }
+
+    /** Takes over a device stored by other means (a realm set up by an older version): its id, on this server. */
+    void adopt(String baseUrl, String realm, String id) {
+        useServer(baseUrl, realm);
+        deviceId = id;
     }
 
     /** Enrols with the link of the enrolment page (…/mfa-push/app/#enroll=TOKEN). */
@@ -92,15 +101,15 @@ public final class PushDeviceSimulator {
         }
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> list = (List<Map<String, Object>>) reply.body().get("challenges");
-        return list.stream().map(c -> new Pending((String) c.get("id"),
-                ((List<?>) c.get("number_choices")).stream().map(n -> ((Number) n).intValue()).toList(), c)).toList();
+        return list.stream().map(c -> new Pending((String) c.get("id"), c.get("number_choices") == null ? List.of()
+                : ((List<?>) c.get("number_choices")).stream().map(n -> ((Number) n).intValue()).toList(), c)).toList();
     }
 
     Reply challengesWithProof(String proof) {
         return get(api() + "/challenges", proof);
     }
 
-    /** Approves (with the number picked), denies or reports a request. */
+    /** Approves (with the number typed or picked), denies or reports a request. */
     public Reply answer(String challengeId, String action, Integer number) {
         return answerSignedBy(challengeId, action, number, key);
     }

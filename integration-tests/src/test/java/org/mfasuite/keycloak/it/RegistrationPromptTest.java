@@ -78,6 +78,38 @@ public class RegistrationPromptTest extends DemoRealmTest {
                 "the only method is the default: first in the user's order");
     }
 
+    /**
+     * The prompt describes every method in its own words, for setting one up, in one style and capitalisation —
+     * not Keycloak's sign-in texts ("Enter a recovery authentication code from a previously generated list" to a
+     * user who has no list yet) — in each shipped language.
+     */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"en", "sv", "nl", "de"})
+    public void thePromptDescribesEachMethodInItsOwnWordsInEveryLanguage(String locale) throws Exception {
+        java.util.Properties messages = TranslationTest.bundle(locale);
+        String staff = DemoUsers.uniqueName("words-" + locale);
+        String id = DemoUsers.create(realm, staff, List.of(), false);
+        realm.admin().users().get(id).joinGroup(realm.admin().getGroupByPath("/staff").getId());
+        driver.driver().manage().deleteAllCookies();
+        oauth.loginForm().uiLocales(locale).open();
+        loginPage.fillLogin(staff, DemoUsers.PASSWORD);
+        loginPage.submit();
+        registerPage.assertCurrent();
+        assertTrue(registerPage.methods().containsAll(List.of("mfa-phone", "mfa-push-device", "otp", "webauthn",
+                "recovery-authn-codes")), registerPage.methods().toString());
+        for (String type : registerPage.methods()) {
+            org.openqa.selenium.WebElement button = driver.findElement(By.id("mfa-register-" + type));
+            assertEquals(messages.getProperty("mfa-register-method-" + type), button.getText().trim(), type);
+            String hint = button.findElement(By.xpath("following-sibling::p")).getText().trim();
+            assertEquals(messages.getProperty("mfa-register-method-" + type + "-hint"), hint, type);
+        }
+        String page = driver.driver().getPageSource();
+        for (String keycloaks : List.of("previously generated", "Authenticator Application", "Recovery Authentication Codes",
+                "Use your Passkey", "verification code from")) {
+            assertFalse(page.contains(keycloaks), keycloaks);
+        }
+    }
+
     @Test
     public void carolsCampaignCanBeSnoozedThreeTimesThenIsRequired() {
         submitPassword("carol", "carol");

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
 import org.openqa.selenium.By;
 
@@ -32,11 +33,30 @@ public class SignInAnotherWayTest extends DemoRealmTest {
         assertEquals("Sign in another way", driver.findElement(By.id("mfa-other-ways-title")).getText());
         assertEquals(List.of("Authenticator Application"), smsPage.otherWays(), "the current method is not listed");
         assertEquals("", smsPage.noOtherWay());
+        assertTrue(driver.driver().findElements(By.id("kc-select-try-another-way-form")).isEmpty(),
+                "the page's own list, not Keycloak's \"Try Another Way\" link as well");
         smsPage.signInAnotherWay("Authenticator Application");
         driver.findElement(By.id("otp")).sendKeys(Totp.code(DemoUsers.TOTP_SECRET, 0));
         driver.findElement(By.id("kc-login")).click();
         assertNotNull(oauth.parseLoginResponse().getCode());
         assertEquals(0, Outbox.countTo(phone), "no SMS was sent");
+    }
+
+    /** An imported OATH token is an OTP credential to Keycloak, which calls it "Authenticator Application". */
+    @Test
+    public void aHardwareTokenIsCalledAHardwareToken() {
+        String user = DemoUsers.uniqueName("token");
+        CredentialRepresentation token = new CredentialRepresentation();
+        token.setType("otp");
+        token.setUserLabel("Contoso HardwareKey #1234567");
+        token.setCredentialData("{\"subType\":\"totp\",\"digits\":6,\"counter\":0,\"period\":30,"
+                + "\"algorithm\":\"HmacSHA1\",\"secretEncoding\":\"BASE32\"}");
+        token.setSecretData("{\"value\":\"GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ\"}");
+        DemoUsers.create(realm, user, List.of(), false, List.of(token), DemoUsers.uniquePhone());
+        submitPassword(user, DemoUsers.PASSWORD);
+        smsPage.assertCurrent();
+        assertEquals(List.of("Hardware token"), smsPage.otherWays());
+        assertFalse(driver.driver().getPageSource().contains("Authenticator Application"));
     }
 
     @Test

@@ -48,11 +48,13 @@ public class TranslationTest extends DemoRealmTest {
     public void appPasswordPagesSpeakTheUsersLanguage(String locale) throws IOException {
         Properties messages = bundle(locale);
         String user = DemoUsers.uniqueName("apppw-" + locale);
-        DemoUsers.create(realm, user, java.util.List.of("mfa-app-password-create"), false);
+        String phone = DemoUsers.uniquePhone();
+        DemoUsers.create(realm, user, java.util.List.of("mfa-app-password-create"), false, phone);
 
         oauth.loginForm().uiLocales(locale).open();
         loginPage.fillLogin(user, DemoUsers.PASSWORD);
         loginPage.submit();
+        smsPage.enterCode(Outbox.lastCodeTo(phone)); // creating an app password needs a second factor
         AppPasswordPage page = new AppPasswordPage(driver);
         page.assertCurrent();
         assertEquals(messages.getProperty("mfa-app-password-create-title"), page.title());
@@ -98,7 +100,7 @@ public class TranslationTest extends DemoRealmTest {
         return new MessageFormat(messages.getProperty(key), Locale.forLanguageTag(locale)).format(args);
     }
 
-    private static Properties bundle(String locale) throws IOException {
+    static Properties bundle(String locale) throws IOException {
         Properties p = new Properties();
         String path = "/theme-resources/messages/messages_" + locale + ".properties";
         try (Reader r = new InputStreamReader(TranslationTest.class.getResourceAsStream(path), StandardCharsets.UTF_8)) {

@@ -1,6 +1,7 @@
 package org.mfasuite.keycloak.push.delivery;
 
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 import org.jboss.logging.Logger;
 
@@ -32,6 +33,14 @@ final class VapidKeyCreation {
 
     /** @throws IllegalStateException when another node claimed the creation but nothing appeared within ~3 s */
     static VapidKeys getOrCreate(Store store, BooleanSupplier claim, Pause pause) {
+        return getOrCreate(store, claim, pause, VapidKeys::generate);
+    }
+
+    /**
+     * The same, storing {@code fresh}'s key when none is stored (a new key, or one moved from older storage); when
+     * {@code fresh} gives null, nothing is stored and null is returned.
+     */
+    static VapidKeys getOrCreate(Store store, BooleanSupplier claim, Pause pause, Supplier<VapidKeys> fresh) {
         VapidKeys existing = decode(store.read());
         if (existing != null) {
             return existing;
@@ -41,9 +50,12 @@ final class VapidKeyCreation {
             if (again != null) {
                 return again;
             }
-            VapidKeys created = VapidKeys.generate();
+            VapidKeys created = fresh.get();
+            if (created == null) {
+                return null;
+            }
             store.write(created.encode());
-            LOG.infof("Created a VAPID key pair for Web Push, public key %s", created.publicKeyBase64Url());
+            LOG.infof("Stored the VAPID key pair for Web Push, public key %s", created.publicKeyBase64Url());
             return created;
         }
         for (int i = 0; i < READS; i++) {
@@ -68,7 +80,7 @@ final class VapidKeyCreation {
         try {
             return VapidKeys.decode(stored);
         } catch (IllegalArgumentException e) {
-            // an edited attribute: a new key is the only way back to working push (devices subscribe again)
+            // an edited store: a new key is the only way back to working push (devices subscribe again)
             LOG.warnf("The realm's stored VAPID key cannot be read (%s); a new one replaces it", e.getMessage());
             return null;
         }

@@ -25,9 +25,14 @@ public record VapidKeys(ECPrivateKey privateKey, ECPublicKey publicKey) {
         return P256.b64(P256.uncompressed(publicKey));
     }
 
+    /** The PKCS#8 private key in base64url: a secret. */
+    public String privateKeyBase64Url() {
+        return P256.b64(privateKey.getEncoded());
+    }
+
     /** {@code <base64url PKCS#8 private key>.<base64url uncompressed public point>}. */
     public String encode() {
-        return P256.b64(privateKey.getEncoded()) + "." + publicKeyBase64Url();
+        return privateKeyBase64Url() + "." + publicKeyBase64Url();
     }
 
     /** Reads {@link #encode()}'s form; IllegalArgumentException when it is damaged or the halves do not match. */

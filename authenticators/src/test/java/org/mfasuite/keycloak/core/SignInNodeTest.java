@@ -1,4 +1,4 @@
-package org.mfasuite.keycloak.audit;
+package org.mfasuite.keycloak.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,4 +1,4 @@
-package org.mfasuite.keycloak.audit;
+package org.mfasuite.keycloak.core;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;

@@ -1,13 +1,16 @@
-package org.mfasuite.keycloak.access;
+package org.mfasuite.keycloak.core;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Objects;
 
+import org.keycloak.sessions.AuthenticationSessionModel;
 import org.keycloak.util.JsonSerialization;
 
 /**
  * The combined decision of one sign-in as it is kept in the authentication session (replicated, so every node
- * of a cluster enforces the same decision), taken once per flow for one user.
+ * of a cluster enforces the same decision), taken once per flow for one user by conditional access and read by
+ * every capability that depends on it (remembered devices, app passwords).
  *
  * @param userId     the user it was taken for; another user (the flow was restarted) needs a new decision
  * @param grant      the combined grant id ({@link Grant#id()})
@@ -15,23 +18,30 @@ import org.keycloak.util.JsonSerialization;
  * @param reportOnly event detail {@code mfa_report_only}
  * @param deciding   the policies whose demand is the decision, for the block page and support details
  * @param problems   why deciding policies are broken, if they are (logged, never shown to the user)
+ * @param flowId     the top-level flow it was taken for: another flow has other policies
+ * @param clientId   the client it was taken for: policies name clients
  */
 public record SignInDecision(String userId, String grant, String policies, String reportOnly, List<String> deciding,
-                             int signInFrequencyHours, int rememberDeviceDays, List<String> problems) {
+                             int signInFrequencyHours, int rememberDeviceDays, List<String> problems, String flowId,
+                             String clientId) {
+
+    /** The authentication-session note that holds it. */
+    public static final String NOTE = "mfa-access.decision";
 
     public SignInDecision {
         deciding = deciding == null ? List.of() : List.copyOf(deciding);
         problems = problems == null ? List.of() : List.copyOf(problems);
     }
 
-    public static SignInDecision of(String userId, AccessDecision decision) {
-        List<String> deciding = decision.decidingPolicies();
-        List<String> problems = decision.evaluations().stream()
-                .filter(e -> e.enforces() && deciding.contains(e.policy()) && !e.problems().isEmpty())
-                .map(e -> e.policy() + ": " + String.join("; ", e.problems())).toList();
-        return new SignInDecision(userId, decision.grant().id(), decision.policiesDetail(),
-                decision.reportOnlyDetail(), deciding, decision.signInFrequencyHours(),
-                decision.rememberDeviceDays(), problems);
+    /** Whether it was taken for this user, flow and client; any other sign-in needs a decision of its own. */
+    public boolean isFor(String userId, String flowId, String clientId) {
+        return userId != null && userId.equals(this.userId) && Objects.equals(flowId, this.flowId)
+                && Objects.equals(clientId, this.clientId);
+    }
+
+    /** This sign-in's decision as kept in the authentication session; null when none was taken. */
+    public static SignInDecision taken(AuthenticationSessionModel authSession) {
+        return authSession == null ? null : fromNote(authSession.getAuthNote(NOTE));
     }
 
     public Grant grantValue() {
@@ -39,7 +49,7 @@ public record SignInDecision(String userId, String grant, String policies, Strin
         return g == null ? Grant.NONE : g;
     }
 
-    String toNote() {
+    public String toNote() {
         try {
             return JsonSerialization.writeValueAsString(this);
         } catch (IOException e) {
@@ -48,7 +58,7 @@ public record SignInDecision(String userId, String grant, String policies, Strin
     }
 
     /** Null when the note is absent or unreadable (then the decision is taken again). */
-    static SignInDecision fromNote(String note) {
+    public static SignInDecision fromNote(String note) {
         if (note == null) {
             return null;
         }

@@ -1,4 +1,4 @@
-package org.mfasuite.keycloak.access;
+package org.mfasuite.keycloak.core;
 
 import java.util.Locale;
 
