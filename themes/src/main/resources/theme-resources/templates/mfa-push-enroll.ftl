@@ -32,14 +32,22 @@
                 var form = document.getElementById("mfa-push-enroll-form");
                 var url = "${mfaPushEnroll.waitUrl?js_string}";
                 var deadline = Date.now() + ${mfaPushEnroll.secondsLeft?c} * 1000;
+                // As on the push page: one held request at a time, 429 retried after Retry-After, 403 stops.
                 function poll() {
                     if (Date.now() >= deadline) { return; }
-                    fetch(url, {cache: "no-store", credentials: "omit"}).then(function (r) {
-                        return r.ok ? r.json() : {status: "pending"};
-                    }).then(function (answer) {
-                        if (answer.status === "done") {
-                            document.getElementById("mfa-push-enroll-continue").click();
-                        } else { setTimeout(poll, 500); }
+                    fetch(url, {cache: "no-store", credentials: "same-origin"}).then(function (r) {
+                        if (r.status === 429) {
+                            var after = parseInt(r.headers.get("Retry-After"), 10);
+                            setTimeout(poll, (after > 0 ? after : 3) * 1000 + Math.random() * 1000);
+                        } else if (r.status !== 403 && !r.ok) {
+                            setTimeout(poll, 2000);
+                        } else if (r.ok) {
+                            return r.json().then(function (answer) {
+                                if (answer.status === "done" || answer.status === "ended") {
+                                    document.getElementById("mfa-push-enroll-continue").click();
+                                } else { setTimeout(poll, 100); }
+                            });
+                        }
                     }).catch(function () { setTimeout(poll, 2000); });
                 }
                 poll();

@@ -54,13 +54,25 @@
                         form.appendChild(action);
                         form.submit();
                     }
+                    // One held request at a time: "done"/"ended" post the form, "pending" asks again, 429 (this
+                    // server holds enough waits) asks again after Retry-After, 403 (not this tab's request) stops
+                    // asking; the deadline and "Continue" always remain.
                     function poll() {
                         if (Date.now() >= deadline) { go(); return; }
-                        fetch(url, {cache: "no-store", credentials: "omit"}).then(function (r) {
-                            return r.ok ? r.json() : {status: "pending"};
-                        }).then(function (answer) {
-                            if (answer.status === "done") { go(); } else { setTimeout(poll, 250); }
-                        }).catch(function () { setTimeout(poll, 1000); });
+                        fetch(url, {cache: "no-store", credentials: "same-origin"}).then(function (r) {
+                            if (r.status === 429) {
+                                var after = parseInt(r.headers.get("Retry-After"), 10);
+                                setTimeout(poll, (after > 0 ? after : 3) * 1000 + Math.random() * 1000);
+                            } else if (r.status === 403) {
+                                setTimeout(go, Math.max(0, deadline - Date.now()));
+                            } else if (!r.ok) {
+                                setTimeout(poll, 2000);
+                            } else {
+                                return r.json().then(function (answer) {
+                                    if (answer.status === "done" || answer.status === "ended") { go(); } else { setTimeout(poll, 100); }
+                                });
+                            }
+                        }).catch(function () { setTimeout(poll, 2000); });
                     }
                     poll();
                 })();

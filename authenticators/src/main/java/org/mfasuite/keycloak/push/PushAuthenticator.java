@@ -233,7 +233,8 @@ public class PushAuthenticator implements Authenticator, CredentialValidator<Pus
 
     private PushForm form(AuthenticationFlowContext context, Step step) {
         return new PushForm(OtherWays.onPage(context, context.form()), step.devices(), settings(context),
-                PushUrls.base(context.getSession(), context.getRealm()), step.otherWays());
+                PushUrls.base(context.getSession(), context.getRealm()), step.otherWays())
+                .tab(context.getAuthenticationSession().getTabId());
     }
 
     /**

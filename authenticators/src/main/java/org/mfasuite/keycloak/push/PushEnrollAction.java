@@ -22,7 +22,7 @@ public class PushEnrollAction implements RequiredActionProvider, CredentialRegis
 
     static final String TEMPLATE = "mfa-push-enroll.ftl";
     private static final String TOKEN_NOTE = PushEnrollActionFactory.PROVIDER_ID + ".token";
-    private static final String ID_NOTE = PushEnrollActionFactory.PROVIDER_ID + ".id";
+    static final String ID_NOTE = PushEnrollActionFactory.PROVIDER_ID + ".id";
     private static final String EXPIRES_NOTE = PushEnrollActionFactory.PROVIDER_ID + ".expires";
 
     @Override
@@ -83,13 +83,18 @@ public class PushEnrollAction implements RequiredActionProvider, CredentialRegis
         }
         String link = PushUrls.enrolLink(context.getSession(), context.getRealm(), token);
         EnrolPage model = new EnrolPage(link, QrCode.svg(link),
-                PushUrls.base(context.getSession(), context.getRealm()) + "/wait/" + authSession.getAuthNote(ID_NOTE),
+                PushUrls.waitUrl(context.getSession(), context.getRealm(), authSession.getAuthNote(ID_NOTE), authSession.getTabId()),
                 Math.max(0, expires - now));
         var form = context.form().setAttribute("mfaPushEnroll", model);
         if (infoKey != null) {
             form.setMessage(MessageType.INFO, infoKey);
         }
         return form.createForm(TEMPLATE);
+    }
+
+    /** When the tab's current enrolment code expires (epoch seconds; 0 when it has none). */
+    static long expiresOf(AuthenticationSessionModel authSession) {
+        return parse(authSession.getAuthNote(EXPIRES_NOTE));
     }
 
     private static long parse(String value) {

@@ -34,6 +34,7 @@ final class PushForm {
 
     private final LoginFormsProvider form;
     private final PushPage page;
+    private String tabId = "";
 
     PushForm(LoginFormsProvider form, List<PushDeviceCredentialModel> devices, PushSettings settings, String apiBase,
              List<String> otherWays) {
@@ -41,6 +42,12 @@ final class PushForm {
         this.page = new PushPage(devices.stream().map(d -> d.getUserLabel() == null ? "?" : d.getUserLabel()).toList(),
                 settings.helpdesk(), apiBase, otherWays.isEmpty() ? "none" : String.join(",", otherWays));
         page.numberMatching = settings.numberMatching().id();
+    }
+
+    /** The browser tab this page is for: its wait is answered for that tab only. */
+    PushForm tab(String tabId) {
+        this.tabId = tabId == null ? "" : tabId;
+        return this;
     }
 
     PushForm state(State state) {
@@ -52,7 +59,8 @@ final class PushForm {
         page.state = State.WAITING;
         page.number = challenge.match().number();
         page.numberMatching = challenge.match().mode().id();
-        page.waitUrl = page.apiBase + "/wait/" + challenge.id();
+        page.waitUrl = page.apiBase + "/wait/" + challenge.id() + "?tab_id="
+                + java.net.URLEncoder.encode(tabId, java.nio.charset.StandardCharsets.UTF_8);
         page.secondsLeft = Math.max(0, challenge.expires() - now);
         return this;
     }

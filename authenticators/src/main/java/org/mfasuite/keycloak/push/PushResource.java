@@ -5,7 +5,6 @@ import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -15,6 +14,9 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.container.AsyncResponse;
+import jakarta.ws.rs.container.Suspended;
 import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -26,6 +28,9 @@ import org.keycloak.events.EventBuilder;
 import org.keycloak.events.EventType;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
+import org.keycloak.services.managers.AuthenticationSessionManager;
+import org.keycloak.sessions.AuthenticationSessionModel;
+import org.keycloak.sessions.RootAuthenticationSessionModel;
 import org.keycloak.util.JsonSerialization;
 
 /**
@@ -38,17 +43,17 @@ public class PushResource {
 
     /** Longest hold of one wait request; the page asks again. */
     static final int WAIT_SECONDS = 20;
-    private static final int WAIT_STEP_MILLIS = 100;
-    /** Waits held at once on this node; more are answered at once and poll. Node-local on purpose: load, not state. */
-    private static final int MAX_HELD_WAITS = 200;
-    private static final AtomicInteger HELD_WAITS = new AtomicInteger();
+    /** Seconds a page told 429 waits before it asks again. */
+    static final String RETRY_AFTER_SECONDS = "3";
 
     private final KeycloakSession session;
     private final RealmModel realm;
+    private final PushWaits waits;
 
-    public PushResource(KeycloakSession session) {
+    public PushResource(KeycloakSession session, PushWaits waits) {
         this.session = session;
         this.realm = session.getContext().getRealm();
+        this.waits = waits;
     }
 
     /** What an app needs before it enrols: the realm's name and the Web Push application server key. */
@@ -159,31 +164,54 @@ public class PushResource {
 
     /**
      * The login page's wait: answers {@code done} as soon as the request with this id was answered (or the
-     * enrolment with this id finished) on any node, else {@code pending} after at most {@value #WAIT_SECONDS} s.
-     * It tells nothing but that; the page then posts its form and the sign-in reads the answer.
+     * enrolment with this id finished) on any node, {@code ended} once it is over, else {@code pending} after at
+     * most {@value #WAIT_SECONDS} s. Only the browser whose authentication session (its cookie, and the tab's id)
+     * currently waits on this id is answered; anyone else gets 403 at once. While it waits the request holds no
+     * thread: it is suspended, and {@link PushWaits} answers it from a tick on Keycloak's executor, reading the
+     * cluster-wide store in a session of its own. Beyond this node's cap: 429 with {@code Retry-After}.
      */
     @GET
     @Path("wait/{handle}")
-    public Response await(@PathParam("handle") String handle) {
-        PushChallenges challenges = new PushChallenges(session.singleUseObjects());
-        boolean hold = HELD_WAITS.incrementAndGet() <= MAX_HELD_WAITS;
-        try {
-            long until = System.currentTimeMillis() + (hold ? WAIT_SECONDS * 1000L : 0);
-            do {
-                if (challenges.isAnswered(handle) || Enrolments.isDone(session.singleUseObjects(), handle)) {
-                    return waitAnswer("done");
-                }
-                if (!hold) {
-                    break;
-                }
-                Thread.sleep(WAIT_STEP_MILLIS);
-            } while (System.currentTimeMillis() < until);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } finally {
-            HELD_WAITS.decrementAndGet();
+    public void await(@PathParam("handle") String handle, @QueryParam("tab_id") String tabId,
+                      @Suspended AsyncResponse response) {
+        PushWaits.Target target = ownedTarget(handle, tabId);
+        if (target == null) {
+            response.resume(json(403, Map.of("status", "refused")));
+            return;
         }
-        return waitAnswer("pending");
+        long now = Time.currentTime();
+        PushWaits.Status status = target.check(session.singleUseObjects(), now);
+        if (status != null) {
+            response.resume(waitAnswer(status));
+            return;
+        }
+        long seconds = Math.max(1, Math.min(WAIT_SECONDS, target.expires() - now));
+        long due = System.nanoTime() + seconds * 1_000_000_000L;
+        if (!waits.hold(target, due, answered -> response.resume(waitAnswer(answered)))) {
+            response.resume(Response.status(429).type(MediaType.APPLICATION_JSON_TYPE)
+                    .entity(Map.of("status", "busy")).header("Retry-After", RETRY_AFTER_SECONDS)
+                    .cacheControl(noStore()).build());
+        }
+    }
+
+    /** What the caller's browser tab waits on under this id, or null when it does not wait on it. */
+    private PushWaits.Target ownedTarget(String handle, String tabId) {
+        if (handle == null || tabId == null) {
+            return null;
+        }
+        RootAuthenticationSessionModel root = new AuthenticationSessionManager(session).getCurrentRootAuthenticationSession(realm);
+        AuthenticationSessionModel tab = root == null ? null : root.getAuthenticationSessions().get(tabId);
+        if (tab == null) {
+            return null;
+        }
+        if (handle.equals(tab.getAuthNote(PushAuthenticator.CHALLENGE_NOTE))) {
+            PushChallenge challenge = new PushChallenges(session.singleUseObjects()).load(handle);
+            return new PushWaits.Target(false, handle, challenge == null ? 0 : challenge.expires());
+        }
+        if (handle.equals(tab.getAuthNote(PushEnrollAction.ID_NOTE))) {
+            return new PushWaits.Target(true, handle, PushEnrollAction.expiresOf(tab));
+        }
+        return null;
     }
 
     /**
@@ -309,8 +337,8 @@ public class PushResource {
         }
     }
 
-    private static Response waitAnswer(String status) {
-        return json(200, Map.of("status", status));
+    private static Response waitAnswer(PushWaits.Status status) {
+        return json(200, Map.of("status", status.name().toLowerCase(java.util.Locale.ROOT)));
     }
 
     private static Response json(int status, Object body) {

@@ -22,6 +22,12 @@ public final class PushUrls {
         return issuer(session, realm) + "/" + PATH;
     }
 
+    /** The login page's wait on a request or enrolment {@code id}, for the browser tab {@code tabId} only. */
+    public static String waitUrl(KeycloakSession session, RealmModel realm, String id, String tabId) {
+        return base(session, realm) + "/wait/" + id + "?tab_id="
+                + java.net.URLEncoder.encode(tabId == null ? "" : tabId, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     /**
      * The companion app's enrolment link: at the push step's {@code app-url} when set (the app on a host name of its
      * own), else the app Keycloak serves. The token travels in the fragment, so no server log sees it.

@@ -132,6 +132,11 @@ final class BrowserSignIn {
             return send(HttpRequest.newBuilder(URI.create(url)).GET(), address, cookies).body();
         }
 
+        /** This sign-in's cookies as a Cookie header (a call made outside this class, e.g. asynchronously). */
+        String cookieHeader() {
+            return cookies.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining("; "));
+        }
+
         /** Whether the sign-in ended at the application with a code. */
         boolean signedIn() {
             return page.statusCode() == 302 && CODE.matcher(page.headers().firstValue("Location").orElse("")).find();

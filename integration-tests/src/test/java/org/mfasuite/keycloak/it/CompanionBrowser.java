@@ -229,6 +229,11 @@ final class CompanionBrowser implements AutoCloseable {
         return driver.getCurrentUrl() + "\n page: " + pageText().replace('\n', ' ') + "\n console:\n  " + console;
     }
 
+    /** The browser itself, for a test that signs in with it (the login page's own script). */
+    org.openqa.selenium.WebDriver webDriver() {
+        return driver;
+    }
+
     @Override
     public void close() {
         try {

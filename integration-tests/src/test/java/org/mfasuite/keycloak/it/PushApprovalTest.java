@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.util.List;
 import java.util.Map;
 
@@ -161,24 +159,6 @@ public class PushApprovalTest extends DemoRealmTest {
         assertEquals(Map.of("result", "approved"), device.answer(device.pending().get(0).id(), "approve", next).body());
         pressContinue();
         assertNotNull(oauth.parseLoginResponse().getCode(), "signed in");
-    }
-
-    @Test
-    public void theWaitTellsThePageWhenTheAnswerCame() {
-        PushDeviceSimulator device = enrolledUser(DemoUsers.uniqueName("push-wait"));
-        String user = realm.admin().users().list().stream().filter(u -> u.getUsername().startsWith("push-wait"))
-                .findFirst().orElseThrow().getUsername();
-        submitPassword(user, DemoUsers.PASSWORD);
-        PushDeviceSimulator.Pending pending = device.pending().get(0);
-        String waitUrl = device.base() + "/wait/" + pending.id();
-        long started = System.nanoTime();
-        Map<String, Object> early = HttpCalls.json(HttpCalls.send(HttpRequest.newBuilder(URI.create(waitUrl + "x")).GET().build()));
-        assertEquals("pending", early.get("status"), "an unknown request is never done");
-        assertTrue(System.nanoTime() - started > 15_000_000_000L, "held until the wait ends");
-        device.answer(pending.id(), "approve", Integer.valueOf(shownNumber()));
-        assertEquals("done", HttpCalls.json(HttpCalls.send(HttpRequest.newBuilder(URI.create(waitUrl)).GET().build())).get("status"));
-        pressContinue();
-        assertNotNull(oauth.parseLoginResponse().getCode());
     }
 
     @Test

@@ -9,7 +9,9 @@ import java.util.regex.Pattern;
 import org.jboss.logging.Logger;
 import org.keycloak.common.util.Time;
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
+import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.vault.VaultStringSecret;
 
 /** Picks the sender for a device's target. */
@@ -30,14 +32,28 @@ public final class PushSenders {
     /**
      * The sender for {@code target} in the current realm: Web Push signed with the realm's VAPID key (created on
      * first use), FCM with the configured service account (a vault reference resolved in this realm).
+     * <p>
+     * The sender runs later, on Keycloak's executor, after this request's session has closed: it keeps neither
+     * {@code session} nor {@code realm}. The VAPID key is read at send time in a session of its own.
      *
      * @return null when the target's kind is not configured (FCM without a service account) or unknown: the
      *         device learns of challenges by polling
      */
     public static PushSender forTarget(KeycloakSession session, RealmModel realm, PushDeliverySettings settings,
             PushTarget target) {
-        return forTarget(target, settings, () -> RealmVapidKeys.of(session, realm), fromVault(session),
-                SharedClient.CLIENT, FcmAccessTokens.NODE, KEYCLOAK_CLOCK);
+        return forTarget(target, settings, vapidKeysOf(session.getKeycloakSessionFactory(), realm.getId()),
+                fromVault(session), SharedClient.CLIENT, FcmAccessTokens.NODE, KEYCLOAK_CLOCK);
+    }
+
+    /** The realm's VAPID keys, read (or created) in a fresh session wherever the supplier is called. */
+    static Supplier<VapidKeys> vapidKeysOf(KeycloakSessionFactory factory, String realmId) {
+        return () -> KeycloakModelUtils.runJobInTransactionWithResult(factory, fresh -> {
+            RealmModel realm = fresh.realms().getRealm(realmId);
+            if (realm == null) {
+                throw new IllegalStateException("realm " + realmId + " is gone");
+            }
+            return RealmVapidKeys.of(fresh, realm);
+        });
     }
 
     /** The same, with every dependency handed in (unit tests). */
