@@ -371,8 +371,11 @@ class ClusterSignInTest {
         PushDeviceSimulator.Pending pending = device.pending().get(0);
         assertEquals("approved", device.answer(pending.id(), "approve", Integer.valueOf(number)).body().get("result"),
                 "answered through B");
-        assertTrue(next.get(a.baseUrl() + "/realms/demo/mfa-push/wait/" + pending.id()).body().contains("\"done\""),
-                "A's wait sees B's answer");
+        // the wait answers only the browser tab that owns the request: its cookies and its tab id
+        Matcher tab = Pattern.compile("tab_id=([A-Za-z0-9_-]+)").matcher(push.body());
+        assertTrue(tab.find(), "push page on A names its tab: " + push.body());
+        assertTrue(next.get(a.baseUrl() + "/realms/demo/mfa-push/wait/" + pending.id() + "?tab_id=" + tab.group(1))
+                .body().contains("\"done\""), "A's wait sees B's answer");
         assertTrue(next.submit(push, "mfa-push-form", a, fields("mfa-action", "continue")).signedIn(),
                 "the browser on A signs in");
         assertEquals("approved", realm.lastEvent(user, "LOGIN").getDetails().get("mfa_result"));
