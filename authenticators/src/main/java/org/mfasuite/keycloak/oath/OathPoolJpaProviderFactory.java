@@ -1,16 +1,14 @@
 package org.mfasuite.keycloak.oath;
 
-import org.jboss.logging.Logger;
 import org.keycloak.Config;
-import org.keycloak.cluster.ClusterProvider;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.connections.jpa.entityprovider.JpaEntityProvider;
 import org.keycloak.connections.jpa.entityprovider.JpaEntityProviderFactory;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
-import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.models.utils.PostMigrationEvent;
+import org.mfasuite.keycloak.core.StartupMove;
 
 /**
  * The pool's table ({@code MFA_OATH_POOL}); after each start, once Keycloak has migrated its database, moves what an
@@ -20,9 +18,6 @@ import org.keycloak.models.utils.PostMigrationEvent;
 public class OathPoolJpaProviderFactory implements JpaEntityProviderFactory {
 
     public static final String PROVIDER_ID = "mfa-oath-pool";
-    private static final Logger LOG = Logger.getLogger(OathPoolJpaProviderFactory.class);
-    /** Longest the start-up move may hold the cluster-wide claim. */
-    private static final int MIGRATION_SECONDS = 900;
 
     @Override
     public JpaEntityProvider create(KeycloakSession session) {
@@ -42,28 +37,13 @@ public class OathPoolJpaProviderFactory implements JpaEntityProviderFactory {
     public void postInit(KeycloakSessionFactory factory) {
         factory.register(event -> {
             if (event instanceof PostMigrationEvent) {
-                migrate(factory);
+                StartupMove.run(factory, "mfa-oath-shelf-migration", "hardware tokens moved from shelf users into MFA_OATH_POOL",
+                        ShelfMigration::run);
             } else if (event instanceof RealmModel.RealmRemovedEvent removed) {
                 TokenPool.removeRealm(removed.getKeycloakSession().getProvider(JpaConnectionProvider.class)
                         .getEntityManager(), removed.getRealm().getId());
             }
         });
-    }
-
-    private static void migrate(KeycloakSessionFactory factory) {
-        try {
-            KeycloakModelUtils.runJobInTransaction(factory, session -> session.getProvider(ClusterProvider.class)
-                    .executeIfNotExecuted("mfa-oath-shelf-migration", MIGRATION_SECONDS, () -> {
-                        int moved = ShelfMigration.run(session);
-                        if (moved > 0) {
-                            LOG.infof("Moved %d hardware tokens from shelf users into MFA_OATH_POOL", moved);
-                        }
-                        return moved;
-                    }));
-        } catch (RuntimeException e) {
-            // the shelves stay; the next start tries again
-            LOG.errorf(e, "Hardware tokens not moved from shelf users into MFA_OATH_POOL; retried at the next start");
-        }
     }
 
     @Override

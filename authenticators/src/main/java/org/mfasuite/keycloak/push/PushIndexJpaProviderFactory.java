@@ -1,8 +1,6 @@
 package org.mfasuite.keycloak.push;
 
-import org.jboss.logging.Logger;
 import org.keycloak.Config;
-import org.keycloak.cluster.ClusterProvider;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.connections.jpa.entityprovider.JpaEntityProvider;
 import org.keycloak.connections.jpa.entityprovider.JpaEntityProviderFactory;
@@ -10,8 +8,8 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
-import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.models.utils.PostMigrationEvent;
+import org.mfasuite.keycloak.core.StartupMove;
 
 /**
  * The device index table ({@code MFA_PUSH_DEVICE_INDEX}) and what keeps it whole: after each start, once Keycloak
@@ -22,8 +20,6 @@ import org.keycloak.models.utils.PostMigrationEvent;
 public class PushIndexJpaProviderFactory implements JpaEntityProviderFactory {
 
     public static final String PROVIDER_ID = "mfa-push-device-index";
-    private static final Logger LOG = Logger.getLogger(PushIndexJpaProviderFactory.class);
-    private static final int MIGRATION_SECONDS = 900;
 
     @Override
     public JpaEntityProvider create(KeycloakSession session) {
@@ -43,7 +39,9 @@ public class PushIndexJpaProviderFactory implements JpaEntityProviderFactory {
     public void postInit(KeycloakSessionFactory factory) {
         factory.register(event -> {
             if (event instanceof PostMigrationEvent) {
-                migrate(factory);
+                // until it has run, devices of the old attribute are still found through it (PushDevices.find)
+                StartupMove.run(factory, "mfa-push-index-migration", "push devices indexed in MFA_PUSH_DEVICE_INDEX",
+                        PushIndexMigration::run);
             } else if (event instanceof RealmModel.RealmPostCreateEvent created) {
                 PushIndexMigration.run(created.getKeycloakSession(), created.getCreatedRealm());
             } else if (event instanceof UserModel.UserRemovedEvent removed) {
@@ -52,22 +50,6 @@ public class PushIndexJpaProviderFactory implements JpaEntityProviderFactory {
                 PushDevices.removeRealm(em(removed.getKeycloakSession()), removed.getRealm().getId());
             }
         });
-    }
-
-    private static void migrate(KeycloakSessionFactory factory) {
-        try {
-            KeycloakModelUtils.runJobInTransaction(factory, session -> session.getProvider(ClusterProvider.class)
-                    .executeIfNotExecuted("mfa-push-index-migration", MIGRATION_SECONDS, () -> {
-                        int indexed = PushIndexMigration.run(session);
-                        if (indexed > 0) {
-                            LOG.infof("Indexed %d push devices in MFA_PUSH_DEVICE_INDEX", indexed);
-                        }
-                        return indexed;
-                    }));
-        } catch (RuntimeException e) {
-            // devices of the old attribute are still found through it (PushDevices.find); the next start tries again
-            LOG.errorf(e, "Push devices not indexed in MFA_PUSH_DEVICE_INDEX; retried at the next start");
-        }
     }
 
     private static jakarta.persistence.EntityManager em(KeycloakSession session) {
