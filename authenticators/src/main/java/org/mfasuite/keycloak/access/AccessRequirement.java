@@ -3,15 +3,12 @@ package org.mfasuite.keycloak.access;
 import java.util.Map;
 
 import org.keycloak.authentication.AuthenticationFlowContext;
-import org.keycloak.authentication.Authenticator;
-import org.keycloak.authentication.AuthenticatorFactory;
 import org.keycloak.common.util.Time;
 import org.keycloak.models.Constants;
-import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.UserModel;
 import org.mfasuite.keycloak.core.Grant;
 import org.mfasuite.keycloak.core.SecondFactor;
 import org.mfasuite.keycloak.core.SignInDecision;
+import org.mfasuite.keycloak.flow.OtherWays;
 import org.mfasuite.keycloak.trust.TrustedDevices;
 
 /** Whether a sign-in has met the second factor its decision requires, and whether the user could meet it. */
@@ -96,22 +93,8 @@ final class AccessRequirement {
 
     /** Whether the user has set up some step of the flow that would meet the grant. */
     static boolean hasMethod(AuthenticationFlowContext context, FlowPolicies flow, Grant grant) {
-        KeycloakSession session = context.getSession();
-        UserModel user = context.getUser();
-        for (FlowPolicies.SecondFactorStep step : flow.secondFactorSteps().values()) {
-            if (grant == Grant.PHISHING_RESISTANT && !step.phishingResistant()) {
-                continue;
-            }
-            AuthenticatorFactory factory = (AuthenticatorFactory) session.getKeycloakSessionFactory()
-                    .getProviderFactory(Authenticator.class, step.authenticator());
-            if (factory == null) {
-                continue;
-            }
-            Authenticator authenticator = factory.create(session);
-            if (!authenticator.requiresUser() || authenticator.configuredFor(session, context.getRealm(), user)) {
-                return true;
-            }
-        }
-        return false;
+        return flow.secondFactorSteps().values().stream()
+                .filter(step -> grant != Grant.PHISHING_RESISTANT || step.phishingResistant())
+                .anyMatch(step -> OtherWays.usable(context, step.authenticator()));
     }
 }

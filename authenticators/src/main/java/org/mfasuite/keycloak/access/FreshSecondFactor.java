@@ -3,16 +3,12 @@ package org.mfasuite.keycloak.access;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import org.keycloak.authentication.Authenticator;
-import org.keycloak.authentication.AuthenticatorFactory;
 import org.keycloak.common.util.Time;
-import org.keycloak.models.AuthenticationExecutionModel;
 import org.keycloak.models.Constants;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.RequiredActionConfigModel;
 import org.keycloak.models.UserModel;
-import org.keycloak.provider.ProviderFactory;
 import org.keycloak.sessions.AuthenticationSessionModel;
 import org.keycloak.util.JsonSerialization;
 import org.mfasuite.keycloak.challenge.IntSetting;
@@ -100,13 +96,7 @@ public final class FreshSecondFactor {
     }
 
     private static boolean isSecondFactor(KeycloakSession session, RealmModel realm, String executionId) {
-        AuthenticationExecutionModel execution = realm.getAuthenticationExecutionById(executionId);
-        if (execution == null || execution.getAuthenticator() == null) {
-            return false;
-        }
-        ProviderFactory<?> factory = session.getKeycloakSessionFactory()
-                .getProviderFactory(Authenticator.class, execution.getAuthenticator());
-        return factory instanceof AuthenticatorFactory f && f.getReferenceCategory() != null
-                && SecondFactor.isFactor(f.getReferenceCategory()); // the cookie has no category
+        String type = SecondFactor.checkedType(session, realm.getAuthenticationExecutionById(executionId));
+        return type != null && SecondFactor.isFactor(type); // the cookie checks none
     }
 }

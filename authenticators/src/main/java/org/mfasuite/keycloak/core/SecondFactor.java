@@ -1,6 +1,7 @@
 package org.mfasuite.keycloak.core;
 
 import java.util.HashSet;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -93,13 +94,17 @@ public final class SecondFactor {
         realm.getAuthenticationFlowsStream().forEach(flow -> realm.getAuthenticationExecutionsStream(flow.getId())
                 .filter(e -> !e.isAuthenticatorFlow()
                         && e.getRequirement() != AuthenticationExecutionModel.Requirement.DISABLED)
-                .forEach(e -> {
-                    ProviderFactory<?> factory = session.getKeycloakSessionFactory()
-                            .getProviderFactory(Authenticator.class, e.getAuthenticator());
-                    if (factory instanceof AuthenticatorFactory a && a.getReferenceCategory() != null) {
-                        types.add(a.getReferenceCategory());
-                    }
-                }));
+                .map(e -> checkedType(session, e)).filter(Objects::nonNull).forEach(types::add));
         return types;
+    }
+
+    /** The credential type a step checks (its authenticator's reference category); null for a sub-flow or none. */
+    public static String checkedType(KeycloakSession session, AuthenticationExecutionModel execution) {
+        if (execution == null || execution.isAuthenticatorFlow() || execution.getAuthenticator() == null) {
+            return null;
+        }
+        ProviderFactory<?> factory = session.getKeycloakSessionFactory()
+                .getProviderFactory(Authenticator.class, execution.getAuthenticator());
+        return factory instanceof AuthenticatorFactory a ? a.getReferenceCategory() : null;
     }
 }

@@ -4,8 +4,11 @@ import java.util.List;
 
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.AuthenticationSelectionOption;
+import org.keycloak.authentication.Authenticator;
+import org.keycloak.authentication.AuthenticatorFactory;
 import org.keycloak.credential.CredentialModel;
 import org.keycloak.forms.login.LoginFormsProvider;
+import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.credential.OTPCredentialModel;
 
@@ -34,6 +37,21 @@ public final class OtherWays {
         }
         List<AuthenticationSelectionOption> ways = context.getAuthenticationSelections();
         return ways == null ? List.of() : List.copyOf(ways);
+    }
+
+    /**
+     * Whether the user can use a step of this authenticator: it needs no user, or the user has set it up. Keycloak
+     * also lists steps that check no credential (a call step) for users who lack what they need.
+     */
+    public static boolean usable(AuthenticationFlowContext context, String authenticatorId) {
+        KeycloakSession session = context.getSession();
+        if (!(session.getKeycloakSessionFactory().getProviderFactory(Authenticator.class, authenticatorId)
+                instanceof AuthenticatorFactory factory)) {
+            return false;
+        }
+        Authenticator authenticator = factory.create(session);
+        return !authenticator.requiresUser()
+                || authenticator.configuredFor(session, context.getRealm(), context.getUser());
     }
 
     /** Puts the ways on the page's own list and takes them off Keycloak's link. */

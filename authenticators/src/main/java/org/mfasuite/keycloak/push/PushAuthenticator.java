@@ -242,19 +242,9 @@ public class PushAuthenticator implements Authenticator, CredentialValidator<Pus
      * (a call step) for users who lack what they need, and they must not keep the request from going out at once.
      */
     private static List<String> usableOtherWays(AuthenticationFlowContext context) {
-        KeycloakSession session = context.getSession();
         return OtherWays.of(context).stream()
                 .filter(s -> !s.getAuthExecId().equals(context.getExecution().getId()))
-                .filter(s -> {
-                    Object factory = session.getKeycloakSessionFactory().getProviderFactory(Authenticator.class,
-                            s.getAuthenticationExecution().getAuthenticator());
-                    if (!(factory instanceof org.keycloak.authentication.AuthenticatorFactory authenticatorFactory)) {
-                        return false;
-                    }
-                    Authenticator authenticator = authenticatorFactory.create(session);
-                    return !authenticator.requiresUser()
-                            || authenticator.configuredFor(session, context.getRealm(), context.getUser());
-                })
+                .filter(s -> OtherWays.usable(context, s.getAuthenticationExecution().getAuthenticator()))
                 .map(s -> s.getAuthExecId()).toList();
     }
 

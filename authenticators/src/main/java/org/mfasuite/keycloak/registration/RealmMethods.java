@@ -8,8 +8,6 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.jboss.logging.Logger;
-import org.keycloak.authentication.Authenticator;
-import org.keycloak.authentication.AuthenticatorFactory;
 import org.keycloak.credential.CredentialModel;
 import org.keycloak.credential.CredentialProvider;
 import org.keycloak.credential.CredentialTypeMetadata;
@@ -20,7 +18,7 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.RequiredActionProviderModel;
 import org.keycloak.models.UserModel;
-import org.keycloak.provider.ProviderFactory;
+import org.mfasuite.keycloak.core.SecondFactor;
 
 /**
  * Reads what {@link MethodCatalog} decides on from Keycloak: the installed second-factor credential types (their
@@ -97,10 +95,9 @@ public final class RealmMethods {
                 walk(session, realm, e.getFlowId(), types, depth + 1);
                 continue;
             }
-            ProviderFactory<?> factory = session.getKeycloakSessionFactory()
-                    .getProviderFactory(Authenticator.class, e.getAuthenticator());
-            if (factory instanceof AuthenticatorFactory a && a.getReferenceCategory() != null) {
-                types.add(a.getReferenceCategory());
+            String type = SecondFactor.checkedType(session, e);
+            if (type != null) {
+                types.add(type);
             }
         }
     }
