@@ -31,9 +31,10 @@ import org.keycloak.provider.ProviderFactory;
  * @param policySteps            execution ids of the enabled policy steps
  * @param phishingResistantGuard whether some sub-flow's {@code mfa-access-required} asks for phishing-resistant
  *                               methods only (then the other sub-flows leave such decisions to it)
+ * @param order                  every enabled execution in the order Keycloak runs them (depth first)
  */
 public record FlowPolicies(List<AccessPolicy> policies, Map<String, SecondFactorStep> secondFactorSteps,
-                           boolean phishingResistantGuard, List<String> policySteps) {
+                           boolean phishingResistantGuard, List<String> policySteps, List<GatePlacement.Step> order) {
 
     /** One execution that gives a second factor. */
     public record SecondFactorStep(String authenticator, boolean phishingResistant) {
@@ -47,6 +48,7 @@ public record FlowPolicies(List<AccessPolicy> policies, Map<String, SecondFactor
         policies = List.copyOf(policies);
         secondFactorSteps = Map.copyOf(secondFactorSteps);
         policySteps = List.copyOf(policySteps);
+        order = List.copyOf(order);
     }
 
     public static FlowPolicies read(KeycloakSession session, RealmModel realm, String flowId) {
@@ -62,16 +64,18 @@ public record FlowPolicies(List<AccessPolicy> policies, Map<String, SecondFactor
         List<AccessPolicy> policies = withPolicies ? new ArrayList<>() : null;
         Map<String, SecondFactorStep> steps = new LinkedHashMap<>();
         List<String> policySteps = new ArrayList<>();
+        List<GatePlacement.Step> order = new ArrayList<>();
         boolean[] prGuard = {false};
-        walk(session, realm, flowId, false, policies, steps, policySteps, prGuard, 0);
+        walk(session, realm, flowId, false, policies, steps, policySteps, order, prGuard, 0);
         Map<String, Boolean> known = new HashMap<>(); // many policies name the same groups and roles
         return new FlowPolicies(withPolicies ? policies.stream().map(p -> checked(session, realm, p, known)).toList()
-                : List.of(), steps, prGuard[0], policySteps);
+                : List.of(), steps, prGuard[0], policySteps, order);
     }
 
     private static void walk(KeycloakSession session, RealmModel realm, String flowId, boolean guarded,
                              List<AccessPolicy> policies, Map<String, SecondFactorStep> steps,
-                             List<String> policySteps, boolean[] prGuard, int depth) {
+                             List<String> policySteps, List<GatePlacement.Step> order, boolean[] prGuard,
+                             int depth) {
         if (depth > 20) {
             return; // flows cannot nest this deep; a cycle would otherwise never end
         }
@@ -80,8 +84,10 @@ public record FlowPolicies(List<AccessPolicy> policies, Map<String, SecondFactor
         boolean guardedHere = guarded || executions.stream()
                 .anyMatch(e -> AccessRequiredConditionFactory.PROVIDER_ID.equals(e.getAuthenticator()));
         for (AuthenticationExecutionModel e : executions) {
+            order.add(new GatePlacement.Step(e.getId(), flowId));
             if (e.isAuthenticatorFlow()) {
-                walk(session, realm, e.getFlowId(), guardedHere, policies, steps, policySteps, prGuard, depth + 1);
+                walk(session, realm, e.getFlowId(), guardedHere, policies, steps, policySteps, order, prGuard,
+                        depth + 1);
             } else if (AccessPolicyAuthenticatorFactory.PROVIDER_ID.equals(e.getAuthenticator())) {
                 policySteps.add(e.getId());
                 if (policies == null) {

@@ -1,11 +1,9 @@
 package org.mfasuite.keycloak.access;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
 import org.jboss.logging.Logger;
-import org.keycloak.models.AuthenticationExecutionModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 
@@ -58,33 +56,13 @@ final class GatePlacement {
     /** Logs an ERROR (once an hour per realm, cluster-wide) when the gate of this flow is misplaced. */
     static void check(KeycloakSession session, RealmModel realm, String topFlowId, String gateId,
                       FlowPolicies flow) {
-        String problem = problem(steps(realm, topFlowId), gateId, flow.secondFactorSteps().keySet());
+        String problem = problem(flow.order(), gateId, flow.secondFactorSteps().keySet());
         if (problem != null && session.singleUseObjects().putIfAbsent(
                 "mfa-access-gate-placement:" + realm.getId(), LOG_SECONDS)) {
             LOG.errorf("Realm %s: the conditional-access gate (%s) of flow %s is misplaced: %s. Make it the last step "
                     + "of the flow, after the second-factor sub-flows.", realm.getName(),
                     AccessGateAuthenticatorFactory.PROVIDER_ID, flowAlias(realm, topFlowId), problem);
         }
-    }
-
-    static List<Step> steps(RealmModel realm, String topFlowId) {
-        List<Step> steps = new ArrayList<>();
-        walk(realm, topFlowId, steps, 0);
-        return steps;
-    }
-
-    private static void walk(RealmModel realm, String flowId, List<Step> steps, int depth) {
-        if (depth > 20) {
-            return;
-        }
-        realm.getAuthenticationExecutionsStream(flowId)
-                .filter(e -> e.getRequirement() != AuthenticationExecutionModel.Requirement.DISABLED)
-                .forEachOrdered(e -> {
-                    steps.add(new Step(e.getId(), flowId));
-                    if (e.isAuthenticatorFlow()) {
-                        walk(realm, e.getFlowId(), steps, depth + 1);
-                    }
-                });
     }
 
     private static String flowAlias(RealmModel realm, String flowId) {
