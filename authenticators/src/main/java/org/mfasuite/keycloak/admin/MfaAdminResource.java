@@ -9,6 +9,7 @@ import org.keycloak.services.resources.admin.AdminEventBuilder;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 import org.mfasuite.keycloak.access.WhatIfResource;
 import org.mfasuite.keycloak.apppassword.AppPasswordsResource;
+import org.mfasuite.keycloak.audit.OverviewResource;
 import org.mfasuite.keycloak.audit.SignInLogResource;
 import org.mfasuite.keycloak.audit.UsageReportResource;
 import org.mfasuite.keycloak.oath.OathTokensResource;
@@ -68,6 +69,12 @@ public class MfaAdminResource {
     @Path("sign-ins")
     public SignInLogResource signIns() {
         return new SignInLogResource(session, realm, auth);
+    }
+
+    /** Audit: the admin console's overview in one read of the events (view-events; coverage view-users). */
+    @Path("overview")
+    public OverviewResource overview() {
+        return new OverviewResource(session, realm, auth);
     }
 
     /** Audit: the usage report per day and method, and registration coverage (view-events; coverage view-users). */

@@ -9,13 +9,15 @@ import java.util.TreeMap;
 /**
  * Registration coverage: how many users have at least one second-factor method, how many have each method (by
  * credential type), and how many users a registration campaign still waits for (members of its groups without a
- * method the realm offers). {@code skipped} says why nothing was counted (a realm too big for one request).
+ * method the realm offers) out of its enabled members ({@code campaignMembers}: the campaign's progress is
+ * {@code campaignMembers - campaignWaiting} of {@code campaignMembers}). {@code skipped} says why nothing was
+ * counted (a realm too big for one request).
  */
 public record Coverage(long users, long withMethod, Map<String, Long> byMethod, List<String> campaignGroups,
-                       long campaignWaiting, String skipped) {
+                       long campaignWaiting, long campaignMembers, String skipped) {
 
     public static Coverage skipped(String why) {
-        return new Coverage(0, 0, Map.of(), List.of(), 0, why);
+        return new Coverage(0, 0, Map.of(), List.of(), 0, 0, why);
     }
 
     /** Adds users one by one, then the campaign's count. */
@@ -33,9 +35,9 @@ public record Coverage(long users, long withMethod, Map<String, Long> byMethod, 
             methodTypes.forEach(t -> byMethod.merge(t, 1L, Long::sum));
         }
 
-        public Coverage done(Collection<String> campaignGroups, long campaignWaiting) {
+        public Coverage done(Collection<String> campaignGroups, long campaignWaiting, long campaignMembers) {
             return new Coverage(users, withMethod, Map.copyOf(byMethod), List.copyOf(campaignGroups), campaignWaiting,
-                    null);
+                    campaignMembers, null);
         }
     }
 }

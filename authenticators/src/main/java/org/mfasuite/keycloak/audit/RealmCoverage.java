@@ -46,29 +46,34 @@ final class RealmCoverage {
         }
         List<String> groups = RegisterSettings.of(realm).campaignGroups();
         Set<String> waiting = new HashSet<>();
+        Set<String> members = new HashSet<>();
         for (String path : groups) {
             GroupModel group = KeycloakModelUtils.findGroupByPath(session, realm, path);
             if (group != null) {
-                countWaiting(session, realm, methods, group, waiting, new HashSet<>());
+                countWaiting(session, realm, methods, group, waiting, members, new HashSet<>());
             }
         }
-        return tally.done(groups, waiting.size());
+        return tally.done(groups, waiting.size(), members.size());
     }
 
-    /** Members of the group and its sub-groups without a method the realm offers. */
+    /** Enabled members of the group and its sub-groups, and those of them without a method the realm offers. */
     private static void countWaiting(KeycloakSession session, RealmModel realm, RealmMethods methods, GroupModel group,
-                                     Set<String> waiting, Set<String> visited) {
+                                     Set<String> waiting, Set<String> members, Set<String> visited) {
         if (!visited.add(group.getId())) {
             return;
         }
         for (int first = 0; ; first += PAGE) {
             List<UserModel> page = session.users().getGroupMembersStream(realm, group, first, PAGE).toList();
-            page.stream().filter(u -> u.isEnabled() && !MethodCatalog.hasOffered(methods.offered(), methods.typesOf(u)))
-                    .forEach(u -> waiting.add(u.getId()));
+            page.stream().filter(UserModel::isEnabled).forEach(u -> {
+                members.add(u.getId());
+                if (!MethodCatalog.hasOffered(methods.offered(), methods.typesOf(u))) {
+                    waiting.add(u.getId());
+                }
+            });
             if (page.size() < PAGE) {
                 break;
             }
         }
-        group.getSubGroupsStream().forEach(g -> countWaiting(session, realm, methods, g, waiting, visited));
+        group.getSubGroupsStream().forEach(g -> countWaiting(session, realm, methods, g, waiting, members, visited));
     }
 }

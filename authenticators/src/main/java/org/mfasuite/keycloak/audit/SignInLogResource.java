@@ -18,11 +18,13 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
+import org.mfasuite.keycloak.support.SupportDetails;
 
 /**
  * {@code GET /admin/realms/{realm}/mfa/sign-ins}: the two-step verification log, one row per second-factor attempt,
  * newest first, read from Keycloak's stored {@code LOGIN} / {@code LOGIN_ERROR} events. Needs view-events; names and
- * emails only for callers who may also view users. {@code ?format=csv} gives a spreadsheet file.
+ * emails only for callers who may also view users. {@code ?format=csv} gives a spreadsheet file;
+ * {@code ?reference=7KQ2-MX9D} the event a helpdesk reference names.
  */
 public class SignInLogResource {
 
@@ -30,6 +32,8 @@ public class SignInLogResource {
     static final int MAX_MAX = 10_000;
     /** Events one request reads at most (filters on method and result are applied after reading). */
     static final int SCAN_LIMIT = 100_000;
+    /** Events one reference may name at most (a reference is random: in practice one). */
+    static final int REFERENCE_MAX = 10;
     static final String TRUNCATED_HEADER = "X-Mfa-Scan-Truncated";
     private static final EventType[] TYPES = {EventType.LOGIN, EventType.LOGIN_ERROR};
 
@@ -48,7 +52,8 @@ public class SignInLogResource {
     public Response list(@QueryParam("user") String user, @QueryParam("from") String from, @QueryParam("to") String to,
                          @QueryParam("method") String method, @QueryParam("result") String result,
                          @QueryParam("client") String client, @QueryParam("first") Integer first,
-                         @QueryParam("max") Integer max, @QueryParam("format") String format) {
+                         @QueryParam("max") Integer max, @QueryParam("format") String format,
+                         @QueryParam("reference") String reference) {
         auth.realm().requireViewEvents();
         boolean people = auth.users().canView();
         try {
@@ -63,10 +68,14 @@ public class SignInLogResource {
                 throw new InvalidQuery("'first' must be 0 or more and 'max' from 1 to " + MAX_MAX);
             }
             TimeRange range = TimeRange.parse(from, to, TimeRange.zone(null), Time.currentTimeMillis(), 0);
-            String userId = userId(user, people);
-            EventStoreProvider store = session.getProvider(EventStoreProvider.class);
             KeycloakLookup lookup = new KeycloakLookup(session, realm, people);
             List<SignInRow> rows = new ArrayList<>();
+            if (reference != null && !reference.isBlank()) {
+                rows.addAll(byReference(reference, lookup));
+                return answer(rows, csv).build();
+            }
+            String userId = userId(user, people);
+            EventStoreProvider store = session.getProvider(EventStoreProvider.class);
             int[] skipped = {0};
             StoredEvents.Scan scan = new StoredEvents(() -> query(store, userId, client)).scan(range, TYPES, SCAN_LIMIT,
                     event -> {
@@ -80,14 +89,30 @@ public class SignInLogResource {
                         }
                         return rows.size() < limit;
                     });
-            Response.ResponseBuilder answer = csv
-                    ? Response.ok(SignInCsv.of(rows), "text/csv; charset=utf-8")
-                            .header("Content-Disposition", "attachment; filename=\"mfa-sign-ins.csv\"")
-                    : Response.ok(rows, MediaType.APPLICATION_JSON_TYPE);
+            Response.ResponseBuilder answer = answer(rows, csv);
             return scan.truncated() ? answer.header(TRUNCATED_HEADER, "true").build() : answer.build();
         } catch (InvalidQuery e) {
             return badRequest(e.getMessage());
         }
+    }
+
+    private static Response.ResponseBuilder answer(List<SignInRow> rows, boolean csv) {
+        return csv ? Response.ok(SignInCsv.of(rows), "text/csv; charset=utf-8")
+                .header("Content-Disposition", "attachment; filename=\"mfa-sign-ins.csv\"")
+                : Response.ok(rows, MediaType.APPLICATION_JSON_TYPE);
+    }
+
+    /**
+     * The stored events carrying this helpdesk reference, whatever they are: a second-factor attempt, a refusal by
+     * policy, a registration that failed. The other filters do not apply.
+     */
+    private List<SignInRow> byReference(String typed, KeycloakLookup lookup) {
+        String reference = SupportDetails.normalise(typed);
+        if (reference == null) {
+            throw new InvalidQuery("'reference' must be a helpdesk reference such as 7KQ2-MX9D");
+        }
+        return new EventTable(session, realm.getId()).withReference(reference, REFERENCE_MAX).stream()
+                .map(event -> SignInRows.anyRow(event, lookup)).toList();
     }
 
     private EventQuery query(EventStoreProvider store, String userId, String client) {

@@ -1,5 +1,9 @@
 package org.mfasuite.keycloak.audit;
 
+import java.util.Collections;
+import java.util.Map;
+import java.util.TreeMap;
+
 /**
  * One second-factor attempt of the sign-in log, with the fields Azure MFA Server's report showed. Built from one
  * stored Keycloak event; {@code name} and {@code email} are null unless the caller may view users.
@@ -12,10 +16,19 @@ package org.mfasuite.keycloak.audit;
  * @param error     Keycloak's event error for failures ({@code invalid_user_credentials}, ...), else null
  * @param node      the server node that handled it ({@code mfa_node}); null for events recorded without it
  * @param client    the client id
+ * @param reference the helpdesk reference the user was shown ({@code mfa_ref}), or null
+ * @param access    what the realm's policies demanded ({@code mfa_access}), or null
+ * @param policies  the enforcing policies that applied ({@code mfa_policies}, comma-separated), or null
+ * @param details   every detail of the stored event, as Keycloak's events API shows them (a row's full details)
  */
 public record SignInRow(long time, String eventId, String userId, String username, String name, String email,
                         String device, String method, String result, String reason, String error, String node,
-                        String ipAddress, String client) {
+                        String ipAddress, String client, String reference, String access, String policies,
+                        Map<String, String> details) {
+
+    public SignInRow {
+        details = details == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(details));
+    }
 
     public static final String SUCCESS = "success";
     public static final String FAILURE = "failure";

@@ -8,6 +8,7 @@ import org.keycloak.events.Event;
 import org.keycloak.events.EventType;
 import org.mfasuite.keycloak.core.SignInNode;
 import org.mfasuite.keycloak.sms.SmsEvents;
+import org.mfasuite.keycloak.support.SupportDetails;
 import org.mfasuite.keycloak.trust.TrustedDevices;
 
 /**
@@ -24,6 +25,9 @@ public final class SignInRows {
     private static final String STEP = SmsEvents.STEP;
     private static final String PHONE = SmsEvents.PHONE;
     private static final String GATEWAY = SmsEvents.GATEWAY;
+    /** The sign-in's conditional-access decision (written by the access package, read here by name). */
+    static final String ACCESS = "mfa_access";
+    static final String POLICIES = "mfa_policies";
     /** For methods without a phone (push): the device's name, shown as it is. */
     public static final String DEVICE = "mfa_device";
     public static final String TRUSTED_DEVICE_METHOD = "trusted-device";
@@ -82,11 +86,20 @@ public final class SignInRows {
     /** The log row of this event, or null when it is no second-factor attempt. */
     public static SignInRow row(Event event, Lookup lookup) {
         String method = method(event, lookup);
-        if (method == null) {
-            return null;
-        }
+        return method == null ? null : row(event, lookup, method);
+    }
+
+    /**
+     * The row of any stored event found by its helpdesk reference: a second-factor attempt as in the log, anything
+     * else (a refusal by policy, a registration that failed) with {@code method} null.
+     */
+    public static SignInRow anyRow(Event event, Lookup lookup) {
+        return row(event, lookup, method(event, lookup));
+    }
+
+    private static SignInRow row(Event event, Lookup lookup, String method) {
         Map<String, String> details = details(event);
-        boolean failed = event.getType() == EventType.LOGIN_ERROR;
+        boolean failed = event.getError() != null || event.getType().name().endsWith("_ERROR");
         Person person = event.getUserId() == null ? null : lookup.person(event.getUserId());
         String username = details.get(Details.USERNAME);
         if (username == null && person != null) {
@@ -96,7 +109,8 @@ public final class SignInRows {
                 person == null ? null : person.name(), person == null ? null : person.email(),
                 device(event, details, lookup), method, failed ? SignInRow.FAILURE : SignInRow.SUCCESS,
                 reason(event, details, method, failed), failed ? event.getError() : null,
-                details.get(SignInNode.DETAIL), event.getIpAddress(), event.getClientId());
+                details.get(SignInNode.DETAIL), event.getIpAddress(), event.getClientId(),
+                details.get(SupportDetails.EVENT_DETAIL), details.get(ACCESS), details.get(POLICIES), details);
     }
 
     /** The message this event records, or null: a send is {@code CUSTOM_REQUIRED_ACTION(_ERROR)} with {@code mfa_step=send}. */
@@ -119,6 +133,9 @@ public final class SignInRows {
     private static String reason(Event event, Map<String, String> details, String method, boolean failed) {
         if (failed) {
             return first(details.get(Details.REASON), details.get(RESULT), event.getError());
+        }
+        if (method == null) {
+            return first(details.get(Details.REASON), details.get(RESULT));
         }
         if (TRUSTED_DEVICE_METHOD.equals(method)) {
             return "recognised";

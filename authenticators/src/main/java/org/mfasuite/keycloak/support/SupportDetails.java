@@ -4,6 +4,7 @@ import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 
 import org.jboss.logging.Logger;
 import org.keycloak.common.util.Time;
@@ -26,7 +27,8 @@ public final class SupportDetails {
 
     private static final Logger LOG = Logger.getLogger(SupportDetails.class);
     private static final SecureRandom RANDOM = new SecureRandom();
-    private static final char[] ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ".toCharArray();
+    private static final String DIGITS = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+    private static final char[] ALPHABET = DIGITS.toCharArray();
     private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
             .withZone(ZoneOffset.UTC);
 
@@ -61,6 +63,28 @@ public final class SupportDetails {
             ref[i] = i == 4 ? '-' : ALPHABET[RANDOM.nextInt(ALPHABET.length)];
         }
         return new String(ref);
+    }
+
+    /**
+     * A reference as someone typed or read it out: any case, spaces or dashes anywhere, and Crockford's look-alikes
+     * ({@code O} for 0, {@code I} and {@code L} for 1), as {@code 7KQ2-MX9D}; null when it cannot be one.
+     */
+    public static String normalise(String typed) {
+        if (typed == null) {
+            return null;
+        }
+        StringBuilder ref = new StringBuilder(9);
+        for (char c : typed.toUpperCase(Locale.ROOT).toCharArray()) {
+            if (c == ' ' || c == '-' || c == '\t') {
+                continue;
+            }
+            char digit = c == 'O' ? '0' : c == 'I' || c == 'L' ? '1' : c;
+            if (DIGITS.indexOf(digit) < 0 || ref.length() == 8) {
+                return null;
+            }
+            ref.append(digit);
+        }
+        return ref.length() == 8 ? ref.insert(4, '-').toString() : null;
     }
 
     /** Puts the reference on the event and writes the same line to the server log. */

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.mfasuite.keycloak.audit.Events.event;
 
+import java.util.Map;
+
 import org.junit.jupiter.api.Test;
 import org.keycloak.events.EventType;
 
@@ -25,7 +27,25 @@ class SignInRowsTest {
 
         assertEquals(new SignInRow(1_000, row.eventId(), "u1", "alice", "Alice Andersson", "alice@example.org",
                 "+46 70•••••67", "sms", "failure", "wrong_code", "invalid_user_credentials", "kc-1", "203.0.113.9",
-                "account-console"), row);
+                "account-console", null, null, null, Map.of("username", "alice", "mfa_method", "sms", "mfa_step",
+                "check", "mfa_phone", "+46 70•••••67", "mfa_result", "wrong", "reason", "wrong_code",
+                "selected_credential_id", "phone-1", "mfa_node", "kc-1")), row);
+    }
+
+    @Test
+    void aRefusalFoundByItsReferenceIsARowWithoutMethodNamingThePolicy() {
+        SignInRow row = SignInRows.anyRow(event(EventType.LOGIN_ERROR, 3_000, "access_denied", "username", "alice",
+                "mfa_method", "password", "reason", "mfa_policy_block", "mfa_ref", "7KQ2-MX9D", "mfa_access", "block",
+                "mfa_policies", "Block outside office"), lookup);
+        assertNull(row.method());
+        assertEquals("failure", row.result());
+        assertEquals("mfa_policy_block", row.reason());
+        assertEquals("7KQ2-MX9D", row.reference());
+        assertEquals("block", row.access());
+        assertEquals("Block outside office", row.policies());
+        assertEquals("password", row.details().get("mfa_method"), "every detail of the event");
+        assertNull(SignInRows.row(event(EventType.LOGIN_ERROR, 3_000, "access_denied", "mfa_method", "password"),
+                lookup), "still no row of the log itself");
     }
 
     @Test

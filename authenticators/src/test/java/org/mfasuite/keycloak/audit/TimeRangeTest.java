@@ -39,7 +39,8 @@ class TimeRangeTest {
     void filtersCheckTheResultValue() {
         assertThrows(InvalidQuery.class, () -> SignInFilter.of(null, "maybe"));
         SignInFilter f = SignInFilter.of("SMS", "Failure");
-        SignInRow row = new SignInRow(0, null, null, null, null, null, null, "sms", "failure", null, null, null, null, null);
+        SignInRow row = new SignInRow(0, null, null, null, null, null, null, "sms", "failure", null, null, null, null, null,
+                null, null, null, null);
         assertEquals(true, f.matches(row));
         assertEquals(false, SignInFilter.of("otp", null).matches(row));
         assertEquals(true, SignInFilter.of(null, null).matches(row));
