@@ -66,15 +66,17 @@ final class EventTable {
     }
 
     /**
-     * Events whose details carry this helpdesk reference ({@code mfa_ref}), newest first. The reference is matched
-     * inside the details' JSON text: no index serves it, the realm's events are read once (see the developer guide,
-     * Benchmarks).
+     * Events whose details carry this helpdesk reference ({@code mfa_ref}), newest first. References are only ever
+     * put on error events ({@code LOGIN_ERROR}: refusals; {@code CUSTOM_REQUIRED_ACTION_ERROR}: a registration that
+     * cannot go on), so only those are read; the reference is matched inside their details' JSON text.
      */
     List<Event> withReference(String reference, int max) {
         String like = "%\"" + SupportDetails.EVENT_DETAIL + "\":\"" + reference + "\"%";
-        return em.createQuery(COLUMNS + " and (e.detailsJsonLongValue like :ref or e.detailsJson like :ref)"
-                        + " order by e.time desc", Object[].class)
+        return em.createQuery(COLUMNS + " and e.type in :types"
+                        + " and (e.detailsJsonLongValue like :ref or e.detailsJson like :ref) order by e.time desc",
+                        Object[].class)
                 .setParameter("realm", realmId).setParameter("ref", like).setMaxResults(max)
+                .setParameter("types", List.of(EventType.LOGIN_ERROR.name(), EventType.CUSTOM_REQUIRED_ACTION_ERROR.name()))
                 .getResultList().stream().map(EventTable::event)
                 .filter(e -> e != null && reference.equals(e.getDetails().get(SupportDetails.EVENT_DETAIL))).toList();
     }
