@@ -210,7 +210,7 @@ export default {
     }
 
     async function load() {
-      results.replaceChildren(h('p', { class: 'mfa-muted', text: t('signIns.loading') }));
+      results.replaceChildren(h('p', { class: 'mfa-muted mfa-loading', text: t('signIns.loading') }));
       try {
         const response = await ctx.api('mfa/sign-ins', { query: { ...query(), first: state.first, max: PAGE_SIZE }, raw: true });
         const rows = await response.json();

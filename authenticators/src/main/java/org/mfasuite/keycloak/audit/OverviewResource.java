@@ -1,6 +1,7 @@
 package org.mfasuite.keycloak.audit;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -20,8 +21,8 @@ import org.mfasuite.keycloak.sms.PhonePolicy;
 
 /**
  * {@code GET /admin/realms/{realm}/mfa/overview?days=14}: what the admin console's overview shows, from one read of
- * the stored events of the last {@code days} days (see {@link OverviewTally}), with the realm's hourly message
- * budget; and registration coverage. Needs view-events; the coverage also view-users, else it is {@code null}.
+ * the stored events of the last {@code days} days (see {@link OverviewTally}; days that are over are read once per
+ * quarter of an hour, see {@link OverviewDays}), with the realm's hourly message budget; and registration coverage. Needs view-events; the coverage also view-users, else it is {@code null}.
  */
 public class OverviewResource {
 
@@ -55,16 +56,45 @@ public class OverviewResource {
             }
             ZoneId zone = TimeRange.zone(tz);
             long now = Time.currentTimeMillis();
-            // whole days in the zone: today and the n - 1 days before it
-            long from = Instant.ofEpochMilli(now).atZone(zone).toLocalDate().minusDays(n - 1L).atStartOfDay(zone)
-                    .toInstant().toEpochMilli();
-            TimeRange range = new TimeRange(from, now);
-            OverviewTally tally = new OverviewTally(zone, now - DAY);
+            LocalDate today = Instant.ofEpochMilli(now).atZone(zone).toLocalDate();
+            long todayStart = today.atStartOfDay(zone).toInstant().toEpochMilli();
+            // today and the n - 1 days before it, whole days in the zone
+            TimeRange range = new TimeRange(today.minusDays(n - 1L).atStartOfDay(zone).toInstant().toEpochMilli(), now);
             KeycloakLookup lookup = new KeycloakLookup(session, realm, false);
-            StoredEvents.Scan scan = new EventTable(session, realm.getId()).scan(range, TYPES, SCAN_LIMIT, event -> {
-                tally.add(event, lookup);
-                return true;
-            });
+            EventTable events = new EventTable(session, realm.getId());
+            // now: today's events, and the last 24 hours' refusals (which reach into yesterday)
+            OverviewTally tally = new OverviewTally(zone, todayStart, now - DAY);
+            StoredEvents.Scan scan = events.scan(new TimeRange(Math.min(todayStart, now - DAY), now), TYPES, SCAN_LIMIT,
+                    event -> {
+                        tally.add(event, lookup);
+                        return true;
+                    });
+            int read = scan.read();
+            boolean truncated = scan.truncated();
+            int cachedDays = 0;
+            // the days that are over, newest first (a full budget leaves the oldest out): each read once and kept
+            for (LocalDate day = today.minusDays(1); !day.isBefore(today.minusDays(n - 1L)); day = day.minusDays(1)) {
+                OverviewTally kept = OverviewDays.get(realm.getId(), zone, day.toString(), now);
+                if (kept != null) {
+                    cachedDays++;
+                } else {
+                    kept = new OverviewTally(zone, Long.MIN_VALUE, Long.MAX_VALUE);
+                    OverviewTally dayTally = kept;
+                    long start = day.atStartOfDay(zone).toInstant().toEpochMilli();
+                    long end = day.plusDays(1).atStartOfDay(zone).toInstant().toEpochMilli() - 1;
+                    StoredEvents.Scan dayScan = events.scan(new TimeRange(start, end), TYPES, SCAN_LIMIT - read, event -> {
+                        dayTally.add(event, lookup);
+                        return true;
+                    });
+                    read += dayScan.read();
+                    if (dayScan.truncated()) {
+                        truncated = true;
+                        break;
+                    }
+                    OverviewDays.put(realm.getId(), zone, day.toString(), kept, now);
+                }
+                tally.addDays(kept);
+            }
             Map<String, Object> refusals = new LinkedHashMap<>();
             refusals.put("since", Instant.ofEpochMilli(now - DAY).toString());
             refusals.put("total", tally.refusals());
@@ -82,8 +112,9 @@ public class OverviewResource {
             answer.put("refusals", refusals);
             answer.put("failureReasons", tally.failureReasons());
             answer.put("coverage", people ? RealmCoverage.of(session, realm) : null);
-            answer.put("eventsRead", scan.read());
-            answer.put("truncated", scan.truncated());
+            answer.put("eventsRead", read);
+            answer.put("daysKept", cachedDays);
+            answer.put("truncated", truncated);
             return Response.ok(answer, MediaType.APPLICATION_JSON_TYPE).build();
         } catch (InvalidQuery e) {
             return SignInLogResource.badRequest(e.getMessage());

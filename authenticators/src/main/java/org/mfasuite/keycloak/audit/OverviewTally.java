@@ -36,6 +36,7 @@ public final class OverviewTally {
 
     private final UsageTally usage;
     private final ZoneId zone;
+    private final long usageFrom;
     private final long refusalsSince;
     private final Map<Long, Long> sentPerHour = new HashMap<>();
     private final Map<String, Long> failureReasons = new HashMap<>();
@@ -45,12 +46,37 @@ public final class OverviewTally {
 
     /** @param refusalsSince epoch millis: refusals from then on are counted (the last 24 hours) */
     public OverviewTally(ZoneId zone, long refusalsSince) {
+        this(zone, Long.MIN_VALUE, refusalsSince);
+    }
+
+    /**
+     * @param usageFrom     epoch millis: everything but refusals is counted only for events from then on
+     * @param refusalsSince epoch millis: refusals from then on are counted ({@link Long#MAX_VALUE}: none)
+     */
+    public OverviewTally(ZoneId zone, long usageFrom, long refusalsSince) {
         this.usage = new UsageTally(zone);
         this.zone = zone;
+        this.usageFrom = usageFrom;
         this.refusalsSince = refusalsSince;
     }
 
+    /** Adds the counts of a tally of other days (its refusals are not taken: they are this tally's window). */
+    public void addDays(OverviewTally days) {
+        usage.addAll(days.usage);
+        days.sentPerHour.forEach((hour, n) -> sentPerHour.merge(hour, n, Long::sum));
+        days.failureReasons.forEach((reason, n) -> failureReasons.merge(reason, n, Long::sum));
+    }
+
     public void add(Event event, SignInRows.Lookup lookup) {
+        if (event.getTime() < usageFrom) {
+            if (event.getTime() >= refusalsSince && event.getType() == EventType.LOGIN_ERROR) {
+                String reason = event.getDetails() == null ? null : event.getDetails().get(Details.REASON);
+                if (isRefusal(event, reason)) {
+                    refusal(event);
+                }
+            }
+            return;
+        }
         usage.add(event, lookup);
         SignInRows.Send send = SignInRows.send(event);
         if (send != null) {
@@ -66,22 +92,27 @@ public final class OverviewTally {
         String reason = details.get(Details.REASON);
         if (isRefusal(event, reason)) {
             if (event.getTime() >= refusalsSince) {
-                refusals++;
-                refusalsByReason.merge(reason, 1L, Long::sum);
-                String policies = details.get(SignInRows.POLICIES);
-                if (policies == null || policies.isBlank()) {
-                    refusalsByPolicy.merge(NO_POLICY, 1L, Long::sum);
-                } else {
-                    for (String policy : policies.split(",")) {
-                        refusalsByPolicy.merge(policy.trim(), 1L, Long::sum);
-                    }
-                }
+                refusal(event);
             }
             return;
         }
         if (SignInRows.method(event, lookup) != null) {
             SignInRow row = SignInRows.row(event, lookup);
             failureReasons.merge(row.reason() == null ? "unknown" : row.reason(), 1L, Long::sum);
+        }
+    }
+
+    private void refusal(Event event) {
+        Map<String, String> details = event.getDetails();
+        refusals++;
+        refusalsByReason.merge(details.get(Details.REASON), 1L, Long::sum);
+        String policies = details.get(SignInRows.POLICIES);
+        if (policies == null || policies.isBlank()) {
+            refusalsByPolicy.merge(NO_POLICY, 1L, Long::sum);
+        } else {
+            for (String policy : policies.split(",")) {
+                refusalsByPolicy.merge(policy.trim(), 1L, Long::sum);
+            }
         }
     }
 

@@ -60,6 +60,19 @@ public final class UsageTally {
         }
     }
 
+    /** Adds another tally's counts (of other days, or of other events of the same days). */
+    public void addAll(UsageTally other) {
+        other.days.forEach((day, methods) -> methods.forEach((method, c) -> {
+            Counts t = days.computeIfAbsent(day, d -> new TreeMap<>()).computeIfAbsent(method, m -> new Counts());
+            t.attempts += c.attempts;
+            t.successes += c.successes;
+            t.failures += c.failures;
+            t.sent += c.sent;
+            t.failed += c.failed;
+            t.refused += c.refused;
+        }));
+    }
+
     /** Oldest day first; within a day, methods by name. */
     public List<MethodDay> days() {
         List<MethodDay> rows = new ArrayList<>();

@@ -57,6 +57,35 @@ class OverviewTallyTest {
     }
 
     @Test
+    void keptDaysAddedToTodaysTallyCountAsOneTallyOfAll() {
+        long today = NOV_23 + DAY;
+        List<Event> events = List.of(
+                send("sent", NOV_23 + 10 * HOUR), send("sent", NOV_23 + 10 * HOUR + 1), send("sent", today + HOUR),
+                event(EventType.LOGIN_ERROR, NOV_23 + 11 * HOUR, "x", "mfa_method", "sms", "reason", "wrong_code"),
+                event(EventType.LOGIN_ERROR, today + 2 * HOUR, "x", "mfa_method", "sms", "reason", "wrong_code"),
+                event(EventType.LOGIN, today + 3 * HOUR, null, "mfa_method", "sms", "mfa_result", "valid"),
+                refusal(NOV_23 + 20 * HOUR, "mfa_policy_block", "P"), // yesterday, within the last 24 hours
+                refusal(NOV_23 + 2 * HOUR, "mfa_policy_block", "P"), // yesterday, before them
+                refusal(today + 4 * HOUR, "mfa_policy_block", "P"));
+        long now = today + 5 * HOUR;
+        OverviewTally all = new OverviewTally(ZoneId.of("UTC"), now - DAY);
+        events.forEach(e -> all.add(e, lookup));
+
+        OverviewTally yesterday = new OverviewTally(ZoneId.of("UTC"), Long.MIN_VALUE, Long.MAX_VALUE);
+        events.stream().filter(e -> e.getTime() < today).forEach(e -> yesterday.add(e, lookup));
+        OverviewTally live = new OverviewTally(ZoneId.of("UTC"), today, now - DAY);
+        events.stream().filter(e -> e.getTime() >= now - DAY).forEach(e -> live.add(e, lookup));
+        live.addDays(yesterday);
+
+        assertEquals(all.usage().days(), live.usage().days());
+        assertEquals(all.busiestHours(), live.busiestHours());
+        assertEquals(all.failureReasons(), live.failureReasons());
+        assertEquals(2, live.refusals());
+        assertEquals(all.refusalsByPolicy(), live.refusalsByPolicy());
+        assertEquals(0, yesterday.refusals(), "a kept day brings no refusals: they are the last 24 hours'");
+    }
+
+    @Test
     void theTopListsStopAtTen() {
         OverviewTally tally = new OverviewTally(ZoneId.of("UTC"), 0);
         for (int i = 0; i < 12; i++) {

@@ -16,13 +16,14 @@ final class EventSeed {
     static final int CHUNK = 20_000;
     static final int ROWS_PER_INSERT = 500;
     static final String BUSY_USER = "bench-busy-user";
-    private static final long SPAN = 30L * 86_400_000L - 3_600_000L;
+    /** 29 days: all within the overview of the last 30 (today and the 29 days before it), whatever the hour. */
+    static final long SPAN = 29L * 86_400_000L;
     private static final String DIGITS = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 
     private EventSeed() {
     }
 
-    /** Events {@code from} to {@code from + count - 1} of {@code total}, spread over 30 days ending {@code now}. */
+    /** Events {@code from} to {@code from + count - 1} of {@code total}, spread over 29 days ending {@code now}. */
     static RunOnServer insert(String realmId, long now, int from, int count, int total) {
         return session -> {
             EntityManager em = session.getProvider(JpaConnectionProvider.class).getEntityManager();
@@ -92,6 +93,16 @@ final class EventSeed {
             ref.insert(0, DIGITS.charAt(n % 32));
         }
         return ref.insert(4, '-').toString();
+    }
+
+    /** Second-factor attempts among the first {@code events} (SMS right and wrong, push): 12 of every 20. */
+    static long attempts(int events) {
+        long n = 0;
+        for (int i = 0; i < events; i++) {
+            int kind = i % 20;
+            n += kind <= 10 || kind == 16 ? 1 : 0;
+        }
+        return n;
     }
 
     /** Events of the seed the console reads (all but the CODE_TO_TOKEN ones, every 20th) among the first {@code events}. */

@@ -73,9 +73,14 @@ class SignInLogBenchmark {
                 + "&from=" + (now - 30L * 86_400_000L));
         cases.put("E: sign-in log, helpdesk reference", base + "mfa/sign-ins?reference=" + reference.toLowerCase());
 
-        // what each answers is checked once: the numbers the seed implies
+        // what each answers is checked once: the numbers the seed implies. The first overview reads every day
+        // (cold); later ones read today and the last 24 hours, the days that are over being kept per node.
+        long coldStart = System.nanoTime();
         String overview = get(cases.get("B: overview, 30 days"));
-        assertTrue(overview.contains("\"eventsRead\":" + EventSeed.countOfTypes(EVENTS)), overview.substring(0, 300));
+        long cold = System.nanoTime() - coldStart;
+        long attempts = EventSeed.attempts(EVENTS);
+        assertTrue(overview.contains("\"totals\":[{\"day\":null,\"method\":\"push\",\"attempts\":" + EVENTS / 20)
+                && overview.contains("\"attempts\":" + (attempts - EVENTS / 20)), overview.substring(0, 400));
         assertTrue(get(cases.get("E: sign-in log, helpdesk reference")).contains(reference));
         assertTrue(get(cases.get("D: sign-in log, one user, 30 days, first page")).contains(EventSeed.BUSY_USER));
 
@@ -93,6 +98,8 @@ class SignInLogBenchmark {
         }
         long a95 = samples.values().iterator().next().percentile(95);
         List<List<String>> rows = new ArrayList<>();
+        rows.add(List.of("B, cold: the first overview after seeding (every day read)", Samples.millis(cold),
+                Samples.millis(cold), Samples.ratio((double) cold / a95) + " × A", "one request"));
         samples.forEach((name, s) -> rows.add(List.of(name, Samples.millis(s.percentile(50)), Samples.millis(s.percentile(95)),
                 Samples.ratio((double) s.percentile(95) / a95) + " × A",
                 name.startsWith("A") ? "" : s.percentile(95) <= 500_000_000L ? "p95 ≤ 500 ms: met" : "p95 ≤ 500 ms: not met")));

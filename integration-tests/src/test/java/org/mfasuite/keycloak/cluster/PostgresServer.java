@@ -23,7 +23,7 @@ import org.tukaani.xz.XZInputStream;
  * {@code setpriv}); the binaries and the data directory therefore live under the system temp dir, which every
  * user can reach. One server per test class, with its own fresh data directory.
  */
-final class PostgresServer implements AutoCloseable {
+public final class PostgresServer implements AutoCloseable {
 
     private static final String BINARIES = "postgres-linux-x86_64.txz";
     private static final int NOBODY = 65534;
@@ -42,7 +42,7 @@ final class PostgresServer implements AutoCloseable {
     }
 
     /** initdb into a fresh directory and start the server; its log goes to {@code log}. */
-    static PostgresServer start(Path log) throws IOException, InterruptedException {
+    public static PostgresServer start(Path log) throws IOException, InterruptedException {
         Path binaries = binaries();
         Path data = Files.createTempDirectory("mfa-cluster-pgdata");
         ownedByServerUser(data);
@@ -57,7 +57,7 @@ final class PostgresServer implements AutoCloseable {
         return port;
     }
 
-    String jdbcUrl() {
+    public String jdbcUrl() {
         return "jdbc:postgresql://127.0.0.1:" + port + "/postgres";
     }
 
