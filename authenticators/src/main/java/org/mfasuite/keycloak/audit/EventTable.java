@@ -30,6 +30,8 @@ final class EventTable {
     private static final String COLUMNS = "select e.id, e.time, e.type, e.userId, e.clientId, e.ipAddress, e.error,"
             + " e.detailsJson, e.detailsJsonLongValue from EventEntity e where e.realmId = :realm";
     private static final int FETCH = 1000;
+    /** How far back each step of a reference search reaches: a day, a week, then everything older. */
+    static final long[] REFERENCE_WINDOWS = {86_400_000L, 7 * 86_400_000L, Long.MAX_VALUE};
 
     private final EntityManager em;
     private final String realmId;
@@ -68,17 +70,30 @@ final class EventTable {
     /**
      * Events whose details carry this helpdesk reference ({@code mfa_ref}), newest first. References are only ever
      * put on error events ({@code LOGIN_ERROR}: refusals; {@code CUSTOM_REQUIRED_ACTION_ERROR}: a registration that
-     * cannot go on), so only those are read; the reference is matched inside their details' JSON text.
+     * cannot go on), so only those are read; the reference is matched inside their details' JSON text, which no
+     * index serves. So the search goes back in time, newest first, a window at a time ({@link #REFERENCE_WINDOWS}):
+     * a reference read out the same day (the usual call) costs a day's events, found through Keycloak's index on
+     * realm and time; only an old one costs reading the realm's older error events.
      */
-    List<Event> withReference(String reference, int max) {
+    List<Event> withReference(String reference, long now, int max) {
         String like = "%\"" + SupportDetails.EVENT_DETAIL + "\":\"" + reference + "\"%";
-        return em.createQuery(COLUMNS + " and e.type in :types"
-                        + " and (e.detailsJsonLongValue like :ref or e.detailsJson like :ref) order by e.time desc",
-                        Object[].class)
-                .setParameter("realm", realmId).setParameter("ref", like).setMaxResults(max)
-                .setParameter("types", List.of(EventType.LOGIN_ERROR.name(), EventType.CUSTOM_REQUIRED_ACTION_ERROR.name()))
-                .getResultList().stream().map(EventTable::event)
-                .filter(e -> e != null && reference.equals(e.getDetails().get(SupportDetails.EVENT_DETAIL))).toList();
+        long upper = Long.MAX_VALUE; // events stamped after now (a server clock moved back) are found too
+        for (long window : REFERENCE_WINDOWS) {
+            long lower = window == Long.MAX_VALUE ? Long.MIN_VALUE : now - window;
+            List<Event> found = em.createQuery(COLUMNS + " and e.type in :types and e.time >= :from and e.time <= :to"
+                            + " and (e.detailsJsonLongValue like :ref or e.detailsJson like :ref) order by e.time desc",
+                            Object[].class)
+                    .setParameter("realm", realmId).setParameter("ref", like).setParameter("from", lower)
+                    .setParameter("to", upper).setMaxResults(max)
+                    .setParameter("types", List.of(EventType.LOGIN_ERROR.name(), EventType.CUSTOM_REQUIRED_ACTION_ERROR.name()))
+                    .getResultList().stream().map(EventTable::event)
+                    .filter(e -> e != null && reference.equals(e.getDetails().get(SupportDetails.EVENT_DETAIL))).toList();
+            if (!found.isEmpty()) {
+                return found;
+            }
+            upper = lower - 1;
+        }
+        return List.of();
     }
 
     /** One row as Keycloak's event, or null for a type this Keycloak does not know. */

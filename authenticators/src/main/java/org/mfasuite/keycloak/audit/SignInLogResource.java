@@ -111,7 +111,8 @@ public class SignInLogResource {
         if (reference == null) {
             throw new InvalidQuery("'reference' must be a helpdesk reference such as 7KQ2-MX9D");
         }
-        return new EventTable(session, realm.getId()).withReference(reference, REFERENCE_MAX).stream()
+        return new EventTable(session, realm.getId())
+                .withReference(reference, Time.currentTimeMillis(), REFERENCE_MAX).stream()
                 .map(event -> SignInRows.anyRow(event, lookup)).toList();
     }
 

@@ -71,7 +71,9 @@ class SignInLogBenchmark {
         cases.put("C: sign-in log, first page (25)", base + "mfa/sign-ins?max=25");
         cases.put("D: sign-in log, one user, 30 days, first page", base + "mfa/sign-ins?max=25&user=" + EventSeed.BUSY_USER
                 + "&from=" + (now - 30L * 86_400_000L));
-        cases.put("E: sign-in log, helpdesk reference", base + "mfa/sign-ins?reference=" + reference.toLowerCase());
+        cases.put("E: sign-in log, helpdesk reference of today", base + "mfa/sign-ins?reference="
+                + EventSeed.reference(17).toLowerCase());
+        cases.put("E': sign-in log, helpdesk reference, the oldest", base + "mfa/sign-ins?reference=" + reference.toLowerCase());
 
         // what each answers is checked once: the numbers the seed implies. The first overview reads every day
         // (cold); later ones read today and the last 24 hours, the days that are over being kept per node.
@@ -81,7 +83,8 @@ class SignInLogBenchmark {
         long attempts = EventSeed.attempts(EVENTS);
         assertTrue(overview.contains("\"totals\":[{\"day\":null,\"method\":\"push\",\"attempts\":" + EVENTS / 20)
                 && overview.contains("\"attempts\":" + (attempts - EVENTS / 20)), overview.substring(0, 400));
-        assertTrue(get(cases.get("E: sign-in log, helpdesk reference")).contains(reference));
+        assertTrue(get(cases.get("E': sign-in log, helpdesk reference, the oldest")).contains(reference));
+        assertTrue(get(cases.get("E: sign-in log, helpdesk reference of today")).contains(EventSeed.reference(17)));
         assertTrue(get(cases.get("D: sign-in log, one user, 30 days, first page")).contains(EventSeed.BUSY_USER));
 
         Map<String, Samples> samples = new LinkedHashMap<>();

@@ -54,38 +54,46 @@ class SignInLogPostgresBenchmark {
             long from = now - 30L * 86_400_000L;
             String reference = EventSeed.reference(EVENTS - 1);
 
-            Map<String, Query> queries = new LinkedHashMap<>();
-            queries.put("A: Keycloak's admin events query, newest 100", new Query(COLUMNS
-                    + " where REALM_ID=? order by EVENT_TIME desc offset 0 rows fetch first 100 rows only", REALM));
-            queries.put("D: sign-in log, one user (2,000 events), 30 days: first batch of 500", userQuery("bench-user-7", from, now));
+            Map<String, List<Query>> queries = new LinkedHashMap<>();
+            queries.put("A: Keycloak's admin events query, newest 100", List.of(new Query(COLUMNS
+                    + " where REALM_ID=? order by EVENT_TIME desc offset 0 rows fetch first 100 rows only", REALM)));
+            queries.put("D: sign-in log, one user (2,000 events), 30 days: first batch of 500",
+                    List.of(userQuery("bench-user-7", from, now)));
             queries.put("D': sign-in log, busiest user (10,000 events), 30 days: first batch of 500",
-                    userQuery(EventSeed.BUSY_USER, from, now));
-            queries.put("C: sign-in log, whole realm: first batch of 500", new Query(COLUMNS
+                    List.of(userQuery(EventSeed.BUSY_USER, from, now)));
+            queries.put("C: sign-in log, whole realm: first batch of 500", List.of(new Query(COLUMNS
                     + " where REALM_ID=? and TYPE in (?,?) and EVENT_TIME>=? and EVENT_TIME<=? order by EVENT_TIME desc"
-                    + " offset 0 rows fetch first 500 rows only", REALM, "LOGIN", "LOGIN_ERROR", from, now));
-            queries.put("E: helpdesk reference (the oldest)", new Query("select ID, EVENT_TIME, TYPE, USER_ID, CLIENT_ID,"
-                    + " IP_ADDRESS, ERROR, DETAILS_JSON, DETAILS_JSON_LONG_VALUE from EVENT_ENTITY where REALM_ID=? and"
-                    + " TYPE in (?,?) and (DETAILS_JSON_LONG_VALUE like ? or DETAILS_JSON like ?) order by EVENT_TIME desc"
-                    + " offset 0 rows fetch first 10 rows only", REALM, "LOGIN_ERROR", "CUSTOM_REQUIRED_ACTION_ERROR",
-                    "%\"mfa_ref\":\"" + reference + "\"%", "%\"mfa_ref\":\"" + reference + "\"%"));
-            queries.put("B: overview, 30 days: every event read", new Query("select ID, EVENT_TIME, TYPE, USER_ID,"
-                    + " CLIENT_ID, IP_ADDRESS, ERROR, DETAILS_JSON, DETAILS_JSON_LONG_VALUE from EVENT_ENTITY where"
-                    + " REALM_ID=? and TYPE in (?,?,?,?) and EVENT_TIME>=? and EVENT_TIME<=? order by EVENT_TIME desc"
-                    + " offset 0 rows fetch first 1000001 rows only", REALM, "LOGIN", "LOGIN_ERROR",
-                    "CUSTOM_REQUIRED_ACTION", "CUSTOM_REQUIRED_ACTION_ERROR", from, now));
+                    + " offset 0 rows fetch first 500 rows only", REALM, "LOGIN", "LOGIN_ERROR", from, now)));
+            // as EventTable.withReference: the last day, the 6 days before, then everything older
+            long day = 86_400_000L;
+            queries.put("E: helpdesk reference of today (first window)", List.of(
+                    referenceQuery(EventSeed.reference(17), now - day, Long.MAX_VALUE)));
+            queries.put("E': helpdesk reference, the oldest (all three windows)", List.of(
+                    referenceQuery(reference, now - day, Long.MAX_VALUE),
+                    referenceQuery(reference, now - 7 * day, now - day - 1),
+                    referenceQuery(reference, Long.MIN_VALUE, now - 7 * day - 1)));
+            queries.put("B: overview: the last 24 hours' events (read by every request; past days kept)",
+                    List.of(overviewQuery(now - day, now)));
+            Query cold = overviewQuery(from, now);
 
-            assertEquals(1, count(db, queries.get("E: helpdesk reference (the oldest)")), "the reference finds its event");
+            assertEquals(1, count(db, queries.get("E: helpdesk reference of today (first window)")));
+            assertEquals(1, count(db, queries.get("E': helpdesk reference, the oldest (all three windows)")));
             assertEquals(500, count(db, queries.get("D: sign-in log, one user (2,000 events), 30 days: first batch of 500")));
-            assertEquals(EventSeed.countOfTypes(EVENTS), count(db, queries.get("B: overview, 30 days: every event read")));
+            long coldStart = System.nanoTime();
+            assertEquals(EventSeed.countOfTypes(EVENTS), count(db, List.of(cold)));
+            long coldNanos = System.nanoTime() - coldStart;
 
             StringBuilder plans = new StringBuilder();
-            for (Map.Entry<String, Query> q : queries.entrySet()) {
-                plans.append("\n").append(q.getKey()).append(":\n```\n").append(explain(db, q.getValue())).append("```\n");
+            for (Map.Entry<String, List<Query>> q : queries.entrySet()) {
+                plans.append("\n").append(q.getKey()).append(" (its last query):\n```\n")
+                        .append(explain(db, q.getValue().get(q.getValue().size() - 1))).append("```\n");
             }
+            plans.append("\nB, cold: every event of the 30 days (the first overview, once per quarter of an hour):\n```\n")
+                    .append(explain(db, cold)).append("```\n");
             Map<String, Samples> samples = new LinkedHashMap<>();
             queries.keySet().forEach(k -> samples.put(k, new Samples()));
             for (int round = 0; round < WARMUP + ROUNDS; round++) {
-                for (Map.Entry<String, Query> q : queries.entrySet()) {
+                for (Map.Entry<String, List<Query>> q : queries.entrySet()) {
                     long start = System.nanoTime();
                     count(db, q.getValue());
                     if (round >= WARMUP) {
@@ -95,16 +103,18 @@ class SignInLogPostgresBenchmark {
             }
             long a95 = samples.values().iterator().next().percentile(95);
             List<List<String>> rows = new ArrayList<>();
+            rows.add(List.of("B, cold: every event of the 30 days, once", Samples.millis(coldNanos), Samples.millis(coldNanos),
+                    Samples.ratio((double) coldNanos / a95) + " × A", "one run"));
             samples.forEach((name, s) -> rows.add(List.of(name, Samples.millis(s.percentile(50)),
                     Samples.millis(s.percentile(95)), Samples.ratio((double) s.percentile(95) / a95) + " × A",
-                    name.startsWith("D") ? (s.percentile(95) <= 1_000_000_000L ? "p95 ≤ 1 s: met" : "p95 ≤ 1 s: not met") : "")));
+                    name.startsWith("D") || name.startsWith("E") ? (s.percentile(95) <= 1_000_000_000L ? "p95 ≤ 1 s: met" : "p95 ≤ 1 s: not met") : "")));
             BenchmarkReport.add(10, "Sign-in log and overview queries over " + EVENTS + " stored events (PostgreSQL)",
                     "PostgreSQL " + System.getProperty("mfa.postgres.version", "") + " (zonky's binaries, fsync off), "
                             + "Keycloak 26.7's EVENT_ENTITY with its indexes; " + EVENTS + " events of one realm made in "
                             + String.format(Locale.ROOT, "%.1f", seedSeconds) + " s (case 9's mix: 500 users, one busy "
                             + "user, 30 days), then ANALYZE. Each query through JDBC, all its rows read; " + ROUNDS
                             + " rounds after " + WARMUP + ", interleaved. Target: the log's query for one user and 30 "
-                            + "days p95 ≤ 1 s. Plans:\n" + plans,
+                            + "days p95 ≤ 1 s (the reference lookups are held to it too). Plans:\n" + plans,
                     List.of("query", "p50 ms", "p95 ms", "p95 vs A", "target"), rows);
             assertTrue(samples.size() == queries.size());
         }
@@ -115,6 +125,24 @@ class SignInLogPostgresBenchmark {
         return new Query(COLUMNS + " where REALM_ID=? and TYPE in (?,?) and USER_ID=? and EVENT_TIME>=? and EVENT_TIME<=?"
                 + " order by EVENT_TIME desc offset 0 rows fetch first 500 rows only", REALM, "LOGIN", "LOGIN_ERROR", user,
                 from, to);
+    }
+
+    /** The query {@code EventTable.withReference} sends for one window. */
+    private static Query referenceQuery(String reference, long from, long to) {
+        String like = "%\"mfa_ref\":\"" + reference + "\"%";
+        return new Query("select ID, EVENT_TIME, TYPE, USER_ID, CLIENT_ID, IP_ADDRESS, ERROR, DETAILS_JSON,"
+                + " DETAILS_JSON_LONG_VALUE from EVENT_ENTITY where REALM_ID=? and TYPE in (?,?) and EVENT_TIME>=? and"
+                + " EVENT_TIME<=? and (DETAILS_JSON_LONG_VALUE like ? or DETAILS_JSON like ?) order by EVENT_TIME desc"
+                + " offset 0 rows fetch first 10 rows only", REALM, "LOGIN_ERROR", "CUSTOM_REQUIRED_ACTION_ERROR", from, to,
+                like, like);
+    }
+
+    /** The query {@code EventTable.scan} sends for the overview. */
+    private static Query overviewQuery(long from, long to) {
+        return new Query("select ID, EVENT_TIME, TYPE, USER_ID, CLIENT_ID, IP_ADDRESS, ERROR, DETAILS_JSON,"
+                + " DETAILS_JSON_LONG_VALUE from EVENT_ENTITY where REALM_ID=? and TYPE in (?,?,?,?) and EVENT_TIME>=? and"
+                + " EVENT_TIME<=? order by EVENT_TIME desc offset 0 rows fetch first 1000001 rows only", REALM, "LOGIN",
+                "LOGIN_ERROR", "CUSTOM_REQUIRED_ACTION", "CUSTOM_REQUIRED_ACTION_ERROR", from, to);
     }
 
     /** EVENT_ENTITY as Keycloak 26.7's Liquibase changelogs leave it on PostgreSQL (NCLOB is text there). */
@@ -158,18 +186,24 @@ class SignInLogPostgresBenchmark {
         }
     }
 
-    private static int count(Connection db, Query q) throws SQLException {
-        try (PreparedStatement s = q.prepare(db)) {
-            s.setFetchSize(1000);
-            int n = 0;
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    rs.getString(1);
-                    n++;
+    /** Runs the queries in order until one finds rows (as the reference windows do); all their rows are read. */
+    private static int count(Connection db, List<Query> queries) throws SQLException {
+        for (Query q : queries) {
+            try (PreparedStatement s = q.prepare(db)) {
+                s.setFetchSize(1000);
+                int n = 0;
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        rs.getString(1);
+                        n++;
+                    }
+                }
+                if (n > 0) {
+                    return n;
                 }
             }
-            return n;
         }
+        return 0;
     }
 
     private static String explain(Connection db, Query q) throws SQLException {
