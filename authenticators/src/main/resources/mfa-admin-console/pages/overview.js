@@ -3,13 +3,22 @@
 
 const DAY_CHOICES = [7, 14, 30, 90];
 let charts = [];
+// each chart follows its own box (the card's width changes with the window, the nav, the grid's columns)
+const sizes = typeof ResizeObserver === 'function'
+  ? new ResizeObserver(entries => entries.forEach(e => charts.find(c => c.getDom() === e.target)?.resize()))
+  : null;
 
 function disposeCharts() {
-  charts.forEach(c => c.dispose());
+  charts.forEach(c => {
+    sizes?.unobserve(c.getDom());
+    c.dispose();
+  });
   charts = [];
 }
 
-window.addEventListener('resize', () => charts.forEach(c => c.resize()));
+if (!sizes) {
+  window.addEventListener('resize', () => charts.forEach(c => c.resize()));
+}
 
 export function methodName(t, method) {
   if (method === null || method === undefined) {
@@ -75,6 +84,7 @@ function chartCard(ctx, id, title, { option, headers, rows, empty, extra }) {
       const chart = window.echarts.init(chartDiv);
       chart.setOption({ animation: false, textStyle: { fontFamily: 'RedHatText, Overpass, sans-serif' }, ...option });
       charts.push(chart);
+      sizes?.observe(chartDiv);
     }
   };
   return card;
@@ -122,19 +132,21 @@ function messagesCard(ctx, data) {
   const peak = Math.max(0, ...data.messageBudget.busiestHours.map(b => b.sent));
   const series = channels.map(channel => ({ name: methodName(t, channel), type: 'bar', stack: 'sent',
     data: days.map(day => sent(day, channel)) }));
+  // the hourly budget as a line where the axis reaches it (at half the budget or more it is drawn)
   series.push({ name: t('overview.messages.busiestHour'), type: 'line', data: days.map(busiest),
-    markLine: { symbol: 'none', label: { formatter: t('overview.messages.budgetLine', number(ctx, budget)) },
-      data: [{ yAxis: budget }] } });
+    markLine: peak * 2 >= budget ? { symbol: 'none', label: { formatter: t('overview.messages.budgetLine', number(ctx, budget)) },
+      data: [{ yAxis: budget }] } : undefined });
   const rows = days.filter(day => channels.some(c => sent(day, c)) || refused(day)).map(day => [day,
     ...channels.map(c => sent(day, c)), busiest(day), refused(day)]);
   const summary = h('p', { class: 'mfa-overview-budget', id: 'mfa-overview-budget',
-    text: t('overview.messages.budget', number(ctx, budget), number(ctx, peak), Math.round(peak * 100 / budget)) });
+    text: t('overview.messages.budget', number(ctx, budget), number(ctx, peak),
+      new Intl.NumberFormat(ctx.lang, { maximumFractionDigits: 1 }).format(peak * 100 / budget)) });
   return chartCard(ctx, 'messages', t('overview.messages.title'), {
     option: {
       tooltip: { trigger: 'axis' }, legend: { type: 'scroll', bottom: 0 },
       grid: { left: 48, right: 16, top: 24, bottom: 56 },
       xAxis: { type: 'category', data: days.map(d => shortDay(ctx, d)) },
-      yAxis: { type: 'value', minInterval: 1, max: v => Math.max(v.max, Math.ceil(budget * 1.1)) },
+      yAxis: { type: 'value', minInterval: 1, max: peak * 2 >= budget ? v => Math.max(v.max, budget) : null },
       series,
     },
     headers: [t('overview.day'), ...channels.map(c => methodName(t, c)), t('overview.messages.busiestHour'),

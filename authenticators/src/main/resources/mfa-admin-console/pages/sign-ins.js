@@ -62,7 +62,8 @@ function table(ctx, rows, { expandAll = false } = {}) {
     'signIns.col.reason', 'signIns.col.device', 'signIns.col.client'];
   const bodies = rows.map((row, i) => {
     const detailId = 'mfa-sign-in-detail-' + i;
-    const detailRow = h('tr', { class: 'pf-v5-c-table__expandable-row', id: detailId, hidden: !expandAll },
+    const detailRow = h('tr', { class: ['pf-v5-c-table__expandable-row', expandAll ? 'pf-m-expanded' : null], id: detailId,
+      hidden: !expandAll },
       h('td', { colspan: String(headers.length + 1) }, h('div', { class: 'pf-v5-c-table__expandable-row-content' },
         details(ctx, row))));
     const toggle = h('button', { type: 'button', class: 'pf-v5-c-button pf-m-plain mfa-row-toggle',
@@ -71,6 +72,7 @@ function table(ctx, rows, { expandAll = false } = {}) {
       onclick: () => {
         const open = detailRow.hidden;
         detailRow.hidden = !open;
+        detailRow.classList.toggle('pf-m-expanded', open);
         toggle.setAttribute('aria-expanded', String(open));
         toggle.textContent = open ? '▾' : '▸';
         tbody.classList.toggle('pf-m-expanded', open);
@@ -137,7 +139,7 @@ export default {
       try {
         const rows = await ctx.api('mfa/sign-ins', { query: { reference: value } });
         refResult.replaceChildren(rows.length
-          ? h('div', { class: 'mfa-stack' }, h('p', { role: 'status', text: t('signIns.reference.found', value.toUpperCase()) }),
+          ? h('div', { class: 'mfa-stack' }, h('p', { role: 'status', text: t('signIns.reference.found', rows[0].reference || value) }),
             table(ctx, rows, { expandAll: true }))
           : alert(ctx, 'info', t('signIns.reference.none', value)));
       } catch (e) {
