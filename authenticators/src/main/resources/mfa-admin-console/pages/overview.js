@@ -82,7 +82,10 @@ function chartCard(ctx, id, title, { option, headers, rows, empty, extra }) {
   card.chart = () => {
     if (window.echarts) {
       const chart = window.echarts.init(chartDiv);
-      chart.setOption({ animation: false, textStyle: { fontFamily: 'RedHatText, Overpass, sans-serif' }, ...option });
+      // numbers on value axes as the page's language writes them (2.000 in Dutch)
+      const localAxis = axis => (axis.type === 'value' ? { ...axis, axisLabel: { formatter: v => number(ctx, v) } } : axis);
+      chart.setOption({ animation: false, textStyle: { fontFamily: 'RedHatText, Overpass, sans-serif' }, ...option,
+        xAxis: localAxis(option.xAxis), yAxis: localAxis(option.yAxis) });
       charts.push(chart);
       sizes?.observe(chartDiv);
     }
