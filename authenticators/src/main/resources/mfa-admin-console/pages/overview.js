@@ -76,9 +76,11 @@ function chartCard(ctx, id, title, { option, headers, rows, empty, extra }) {
   body.append(chartDiv,
     h('table', { class: 'pf-v5-c-table pf-m-compact pf-v5-screen-reader mfa-overview-numbers', dataset: { chart: id } },
       h('caption', { text: title }),
-      h('thead', {}, h('tr', {}, headers.map(text => h('th', { scope: 'col', text })))),
-      h('tbody', {}, rows.map(cells => h('tr', {}, cells.map((text, i) => i === 0
-        ? h('th', { scope: 'row', text: String(text) }) : h('td', { text: String(text) })))))));
+      h('thead', { class: 'pf-v5-c-table__thead' }, h('tr', { class: 'pf-v5-c-table__tr' },
+        headers.map(text => h('th', { class: 'pf-v5-c-table__th', scope: 'col', text })))),
+      h('tbody', { class: 'pf-v5-c-table__tbody' }, rows.map(cells => h('tr', { class: 'pf-v5-c-table__tr' },
+        cells.map((text, i) => i === 0 ? h('th', { class: 'pf-v5-c-table__th', scope: 'row', text: String(text) })
+          : h('td', { class: 'pf-v5-c-table__td', text: String(text) })))))));
   card.chart = () => {
     if (window.echarts) {
       const chart = window.echarts.init(chartDiv);

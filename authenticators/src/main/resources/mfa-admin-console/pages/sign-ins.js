@@ -62,9 +62,9 @@ function table(ctx, rows, { expandAll = false } = {}) {
     'signIns.col.reason', 'signIns.col.device', 'signIns.col.client'];
   const bodies = rows.map((row, i) => {
     const detailId = 'mfa-sign-in-detail-' + i;
-    const detailRow = h('tr', { class: ['pf-v5-c-table__expandable-row', expandAll ? 'pf-m-expanded' : null], id: detailId,
-      hidden: !expandAll },
-      h('td', { colspan: String(headers.length + 1) }, h('div', { class: 'pf-v5-c-table__expandable-row-content' },
+    const detailRow = h('tr', { class: ['pf-v5-c-table__tr', 'pf-v5-c-table__expandable-row', expandAll ? 'pf-m-expanded' : null],
+      id: detailId, hidden: !expandAll },
+      h('td', { class: 'pf-v5-c-table__td', colspan: String(headers.length + 1) }, h('div', { class: 'pf-v5-c-table__expandable-row-content' },
         details(ctx, row))));
     const toggle = h('button', { type: 'button', class: 'pf-v5-c-button pf-m-plain mfa-row-toggle',
       'aria-expanded': String(expandAll), 'aria-controls': detailId,
@@ -77,11 +77,11 @@ function table(ctx, rows, { expandAll = false } = {}) {
         toggle.textContent = open ? '▾' : '▸';
         tbody.classList.toggle('pf-m-expanded', open);
       }, text: expandAll ? '▾' : '▸' });
-    const cell = (labelKey, ...content) => h('td', { dataset: { label: t(labelKey) } }, ...content);
-    const tbody = h('tbody', { class: ['mfa-sign-in', expandAll ? 'pf-m-expanded' : null], role: 'rowgroup',
+    const cell = (labelKey, ...content) => h('td', { class: 'pf-v5-c-table__td', dataset: { label: t(labelKey) } }, ...content);
+    const tbody = h('tbody', { class: ['pf-v5-c-table__tbody', 'mfa-sign-in', expandAll ? 'pf-m-expanded' : null], role: 'rowgroup',
       dataset: { eventId: row.eventId || '', result: row.result, method: row.method || '' } },
-    h('tr', {},
-      h('td', { class: 'pf-v5-c-table__toggle' }, toggle),
+    h('tr', { class: 'pf-v5-c-table__tr' },
+      h('td', { class: 'pf-v5-c-table__td pf-v5-c-table__toggle' }, toggle),
       cell('signIns.col.time', h('span', { class: 'mfa-nowrap', text: ctx.time(row.time) })),
       cell('signIns.col.user', row.username || row.userId || ''),
       cell('signIns.col.method', methodName(ctx.t, row.method)),
@@ -95,8 +95,9 @@ function table(ctx, rows, { expandAll = false } = {}) {
   return h('div', { class: 'mfa-table-scroll' },
     h('table', { class: 'pf-v5-c-table pf-m-compact pf-m-grid-lg mfa-sign-ins-table', role: 'grid',
       'aria-label': t('signIns.tableLabel') },
-    h('thead', {}, h('tr', {}, h('td', { class: 'pf-v5-c-table__toggle' }),
-      headers.map(key => h('th', { scope: 'col', text: t(key) })))),
+    h('thead', { class: 'pf-v5-c-table__thead' }, h('tr', { class: 'pf-v5-c-table__tr' },
+      h('td', { class: 'pf-v5-c-table__td pf-v5-c-table__toggle' }),
+      headers.map(key => h('th', { class: 'pf-v5-c-table__th', scope: 'col', text: t(key) })))),
     bodies));
 }
 
