@@ -76,6 +76,11 @@ public final class AdminConsoleBrowser implements AutoCloseable {
     /** The same for a console URL of its own (a query such as {@code ?realm=demo}, a route after {@code #}). */
     public AdminConsoleBrowser signIn(String consoleUrl, String username, String password, boolean waitForStart) {
         driver.get(consoleUrl);
+        return signInOnLoginPage(username, password, waitForStart);
+    }
+
+    /** Signs in on Keycloak's login page the console sent the browser to (first start, or the session ended). */
+    public AdminConsoleBrowser signInOnLoginPage(String username, String password, boolean waitForStart) {
         waitUntil(Duration.ofSeconds(30), () -> !driver.findElements(By.id("username")).isEmpty());
         WebElement user = driver.findElement(By.id("username"));
         user.clear();
