@@ -126,6 +126,17 @@ public class AdminConsoleTokensTest extends DemoRealmTest {
             assertTrue(browser.find("#tokens-list tr[data-serial='" + prefix + "B']").getText().contains(assignee));
             browser.screenshots("console-tokens-assigned-en");
 
+            // the session ends while a form is half filled: sign in again, back on the page, nothing typed is lost
+            new Select(browser.find("#tokens-status")).selectByValue("pool");
+            browser.find("button.tokens-assign[data-serial='" + prefix + "C']").click();
+            browser.find("#tokens-assign-user").sendKeys("half-typed");
+            realm.admin().users().search(adminUser, true).forEach(u -> realm.admin().users().get(u.getId()).logout());
+            new Select(browser.find("#tokens-status")).selectByValue("all");
+            browser.signInOnLoginPage(adminUser, DemoUsers.PASSWORD, true);
+            assertEquals("tokens", browser.currentPage());
+            assertEquals("half-typed", browser.find("#tokens-assign-user").getDomProperty("value"));
+            assertTrue(browser.text("#tokens-assign-card").contains(prefix + "C"));
+
             new Select(browser.find("#mfa-language")).selectByValue("sv");
             browser.waitUntil(() -> "Hårdvarunycklar".equals(browser.text("#mfa-page-title")));
             browser.find("#tokens-list tr[data-serial]");
