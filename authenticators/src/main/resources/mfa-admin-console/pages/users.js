@@ -60,8 +60,9 @@ function table(ctx, label, headers, rows) {
           ...headers.map(text => ctx.h('th', { class: 'pf-v5-c-table__th', role: 'columnheader', scope: 'col', text })))),
       ctx.h('tbody', { class: 'pf-v5-c-table__tbody', role: 'rowgroup' },
         ...rows.map(cells => ctx.h('tr', { class: 'pf-v5-c-table__tr', role: 'row' },
+          // a cell's content in a span: stacked on a phone, labels and buttons keep their own width
           ...cells.map((cell, i) => ctx.h('td', { class: 'pf-v5-c-table__td', role: 'gridcell', 'data-label': headers[i] },
-            cell)))))));
+            ctx.h('span', {}, cell))))))));
 }
 
 function emptyState(ctx, text) {
@@ -102,7 +103,8 @@ export function confirmDialog(ctx, { title, body = [], confirmText, danger = tru
     ctx.h('div', { class: 'pf-v5-c-modal-box__close' },
       button(ctx, 'plain', '×', () => close(false), { 'aria-label': ctx.t('users.dialog.close') })),
     ctx.h('header', { class: 'pf-v5-c-modal-box__header' },
-      ctx.h('h1', { class: 'pf-v5-c-modal-box__title', id: titleId, text: title })),
+      // a title that wraps (PatternFly's modal title cuts long titles to one line)
+      ctx.h('h1', { class: 'pf-v5-c-title pf-m-xl', id: titleId, text: title })),
     ctx.h('div', { class: 'pf-v5-c-modal-box__body', id: bodyId }, ...body),
     ctx.h('footer', { class: 'pf-v5-c-modal-box__footer' }, confirm, cancel));
     backdrop = ctx.h('div', { class: 'pf-v5-c-backdrop' }, ctx.h('div', { class: 'pf-v5-l-bullseye' }, box));
