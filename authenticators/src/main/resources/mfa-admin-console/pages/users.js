@@ -392,6 +392,15 @@ async function renderUser(main, ctx, userId) {
     actionsBody.replaceChildren(...buttons);
   }
 
+  function signInMethod(method) {
+    if (!method) {
+      return '—';
+    }
+    const key = 'users.signInMethod.' + method;
+    const text = ctx.t(key);
+    return text === key ? method : text;
+  }
+
   async function loadSignIns() {
     signIns.replaceChildren(ctx.h('p', { class: 'mfa-loading-text', text: ctx.t('users.loading') }));
     let rows;
@@ -409,7 +418,7 @@ async function renderUser(main, ctx, userId) {
       ctx.t('users.col.device'), ctx.t('users.col.client'), ctx.t('users.col.ip')];
     signIns.replaceChildren(table(ctx, ctx.t('users.signIns.title'), headers, rows.map(r => [
       ctx.h('span', { class: 'mfa-nowrap', text: ctx.time(r.time) }),
-      r.method || '—',
+      signInMethod(r.method),
       r.result === 'success' ? label(ctx, ctx.t('users.success'), 'green')
         : label(ctx, ctx.t('users.failure') + (r.reason ? ' · ' + r.reason : ''), 'red'),
       r.device || '—', r.client || '—', r.ipAddress || '—'])));
