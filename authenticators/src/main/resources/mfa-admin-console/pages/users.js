@@ -57,7 +57,7 @@ function table(ctx, label, headers, rows) {
     ctx.h('table', { class: 'pf-v5-c-table pf-m-compact pf-m-grid-md', role: 'grid', 'aria-label': label },
       ctx.h('thead', { class: 'pf-v5-c-table__thead' },
         ctx.h('tr', { class: 'pf-v5-c-table__tr', role: 'row' },
-          ...headers.map(text => ctx.h('th', { class: 'pf-v5-c-table__th', role: 'columnheader', scope: 'col', text })))),
+          ...headers.map(text => ctx.h('th', { class: 'pf-v5-c-table__th pf-m-wrap', role: 'columnheader', scope: 'col', text })))),
       ctx.h('tbody', { class: 'pf-v5-c-table__tbody', role: 'rowgroup' },
         ...rows.map(cells => ctx.h('tr', { class: 'pf-v5-c-table__tr', role: 'row' },
           // a cell's content in a span: stacked on a phone, labels and buttons keep their own width

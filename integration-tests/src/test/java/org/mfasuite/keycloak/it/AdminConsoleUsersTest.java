@@ -49,7 +49,9 @@ public class AdminConsoleUsersTest extends DemoRealmTest {
             WebElement search = browser.find("#mfa-users-search");
             search.sendKeys(seeded.username);
             search.sendKeys(Keys.ENTER);
-            browser.find("a[data-user-id='" + seeded.userId + "']").click();
+            WebElement found = browser.find("a[data-user-id='" + seeded.userId + "']");
+            browser.screenshots("console-users-search-en");
+            found.click();
             browser.waitUntil(() -> !browser.all("button[data-credential-id]").isEmpty());
 
             assertEquals(seeded.username, browser.text("#mfa-users-username"));
