@@ -187,12 +187,15 @@ async function renderSearch(main, ctx) {
       [u.firstName, u.lastName].filter(Boolean).join(' '),
       u.enabled === false ? label(ctx, ctx.t('users.disabled'), 'orange') : label(ctx, ctx.t('users.enabled'), 'green'),
     ]);
-    const pager = ctx.h('nav', { class: 'mfa-toolbar mfa-users-pager', 'aria-label': ctx.t('users.pages') },
-      ctx.h('span', { class: 'mfa-muted', text: ctx.t('users.range', state.first + 1, state.first + shown.length) }),
-      button(ctx, 'secondary', ctx.t('users.previous'), () => { state.first = Math.max(0, state.first - PAGE_SIZE);
-        draft.save(state); load(); }, { disabled: state.first === 0 }),
-      button(ctx, 'secondary', ctx.t('users.next'), () => { state.first += PAGE_SIZE; draft.save(state); load(); },
-        { disabled: !more }));
+    const pager = ctx.h('nav', { class: 'mfa-toolbar mfa-users-pager pf-v5-u-mt-md', 'aria-label': ctx.t('users.pages') },
+      ctx.h('span', { class: 'mfa-muted', text: ctx.t('users.range', state.first + 1, state.first + shown.length) }));
+    if (state.first > 0 || more) { // one page needs no paging buttons
+      pager.append(
+        button(ctx, 'secondary', ctx.t('users.previous'), () => { state.first = Math.max(0, state.first - PAGE_SIZE);
+          draft.save(state); load(); }, { disabled: state.first === 0 }),
+        button(ctx, 'secondary', ctx.t('users.next'), () => { state.first += PAGE_SIZE; draft.save(state); load(); },
+          { disabled: !more }));
+    }
     results.replaceChildren(table(ctx, ctx.t('users.search.results'),
       [ctx.t('users.col.username'), ctx.t('users.col.email'), ctx.t('users.col.name'), ctx.t('users.col.status')], rows),
     pager);
