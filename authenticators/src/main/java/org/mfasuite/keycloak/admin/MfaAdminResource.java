@@ -13,8 +13,10 @@ import org.mfasuite.keycloak.audit.SignInLogResource;
 import org.mfasuite.keycloak.audit.UsageReportResource;
 import org.mfasuite.keycloak.console.ConsolePermissions;
 import org.mfasuite.keycloak.oath.OathTokensResource;
+import org.mfasuite.keycloak.registration.RequireRegistrationResource;
 import org.mfasuite.keycloak.registration.ResetMethodsResource;
 import org.mfasuite.keycloak.registration.UserMethodsResource;
+import org.mfasuite.keycloak.trust.RememberedDevicesResource;
 
 /**
  * The suite's admin REST root, {@code /admin/realms/{realm}/mfa}. It only routes: each sub-path belongs to the
@@ -47,10 +49,22 @@ public class MfaAdminResource {
         return new WhatIfResource(session, realm, auth);
     }
 
-    /** Registration: a user's second-factor methods. */
+    /** Registration: a user's second-factor methods (view-users), removing one (manage-users). */
     @Path("users/{userId}/methods")
     public UserMethodsResource methods(@PathParam("userId") String userId) {
-        return new UserMethodsResource(session, realm, auth, userId);
+        return new UserMethodsResource(session, realm, auth, adminEvent, userId);
+    }
+
+    /** Registration: the user must register a method at the next sign-in (manage-users). */
+    @Path("users/{userId}/require-registration")
+    public RequireRegistrationResource requireRegistration(@PathParam("userId") String userId) {
+        return new RequireRegistrationResource(session, realm, auth, adminEvent, userId);
+    }
+
+    /** Remembered devices: list (view-users) and forget all (manage-users). */
+    @Path("users/{userId}/remembered-devices")
+    public RememberedDevicesResource rememberedDevices(@PathParam("userId") String userId) {
+        return new RememberedDevicesResource(session, realm, auth, adminEvent, userId);
     }
 
     /** Registration: the admin reset (lost phone). */
