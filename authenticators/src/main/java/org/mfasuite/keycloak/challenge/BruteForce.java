@@ -61,6 +61,7 @@ public final class BruteForce {
         return protector.isPermanentlyLockedOut(session, realm, user) || protector.isTemporarilyDisabled(session, realm, user);
     }
 
+    /** A wrong answer checked outside a failing authenticator step (a required action's check): always reported. */
     public void failed() {
         if (!realm.isBruteForceProtected()) {
             if (!capped()) {
@@ -72,6 +73,17 @@ public final class BruteForce {
         }
         BruteForceProtectorCalls.failedLogin(protector(), realm, user, session.getContext().getConnection(),
                 session.getContext().getUri(), category);
+    }
+
+    /**
+     * A wrong answer in an authenticator that then fails its step ({@code context.failure} or
+     * {@code failureChallenge}). Keycloak 26.5 counts every failed step itself, so there it is not reported twice.
+     */
+    public void failedStep() {
+        if (realm.isBruteForceProtected() && BruteForceProtectorCalls.keycloakCountsEveryFailedStep()) {
+            return;
+        }
+        failed();
     }
 
     /** A correct code (or app password): clears the user's failures of that category (the protector's own bookkeeping). */

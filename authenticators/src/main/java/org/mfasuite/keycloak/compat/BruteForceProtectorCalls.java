@@ -58,6 +58,16 @@ public final class BruteForceProtectorCalls {
         return SHAPE;
     }
 
+    /**
+     * Whether Keycloak itself reports every failed authenticator step ({@code context.failure} or
+     * {@code failureChallenge}) to the protector, whatever the step's reference category: 26.5 does. From 26.6 it
+     * reports only the steps of its own categories ({@code password}, {@code otp}, {@code recovery-authn-codes}),
+     * so the suite's steps report themselves.
+     */
+    public static boolean keycloakCountsEveryFailedStep() {
+        return SHAPE == Shape.NO_TYPE;
+    }
+
     /** A failed check of a credential of {@code credentialType} ({@code otp}, {@code password}, ...). */
     public static void failedLogin(BruteForceProtector protector, RealmModel realm, UserModel user,
             ClientConnection connection, UriInfo uri, String credentialType) {

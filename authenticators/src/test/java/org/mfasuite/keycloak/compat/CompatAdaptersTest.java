@@ -42,6 +42,8 @@ class CompatAdaptersTest {
         try (URLClassLoader loader = release.classLoader(COMPAT)) {
             Class<?> calls = loader.loadClass(COMPAT + ".BruteForceProtectorCalls");
             assertEquals(SHAPES.get(release.minor()), calls.getMethod("shape").invoke(null).toString(), "found shape");
+            // 26.5 counts every failed authenticator step itself (AuthenticationProcessor.logFailure()), later ones do not
+            assertEquals(release.minor().equals("26.5"), calls.getMethod("keycloakCountsEveryFailedStep").invoke(null));
 
             Class<?> protectorType = loader.loadClass("org.keycloak.services.managers.BruteForceProtector");
             List<String> received = new ArrayList<>();

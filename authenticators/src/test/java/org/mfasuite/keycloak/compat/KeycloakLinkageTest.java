@@ -138,15 +138,19 @@ class KeycloakLinkageTest {
         Map<String, Set<String>> unimplemented = new TreeMap<>();
         for (KeycloakRelease release : releases) {
             Resolver resolver = new Resolver(release);
+            int implementations = 0;
             for (ClassFile type : ours.values()) {
                 if (type.isInterface() || type.isAbstract() || !resolver.reachesKeycloak(type.name())) {
                     continue;
                 }
+                implementations++;
                 for (String method : resolver.abstractMethods(type.name())) {
                     unimplemented.computeIfAbsent(release.version + ": " + type.name().replace('/', '.'),
                             k -> new TreeSet<>()).add(method);
                 }
             }
+            // the factories, providers, authenticators, actions and resources of the suite
+            assertTrue(implementations > 50, implementations + " classes of ours implement Keycloak types in " + release);
         }
         assertTrue(unimplemented.isEmpty(), "abstract Keycloak methods our classes do not implement on a supported "
                 + "release (AbstractMethodError when Keycloak calls them):\n" + format(unimplemented));
