@@ -24,7 +24,7 @@ import org.keycloak.services.managers.BruteForceProtector;
  */
 public final class BruteForceProtectorCalls {
 
-    /** Which shape this Keycloak has, for tests and the log. */
+    /** Which shape this Keycloak has. */
     public enum Shape { NO_TYPE, TYPE, TYPES }
 
     static final Shape SHAPE;
@@ -36,14 +36,15 @@ public final class BruteForceProtectorCalls {
         MethodHandles.Lookup lookup = MethodHandles.publicLookup();
         MethodType base = MethodType.methodType(void.class, RealmModel.class, UserModel.class, ClientConnection.class,
                 UriInfo.class);
+        MethodType typed = base.appendParameterTypes(String.class);
         if (find(lookup, "failedLogin", base.appendParameterTypes(Set.class)) != null) {
             SHAPE = Shape.TYPES;
             FAILED = null;
             SUCCEEDED = null;
-        } else if (find(lookup, "failedLogin", base.appendParameterTypes(String.class)) != null) {
+        } else if (find(lookup, "failedLogin", typed) != null) {
             SHAPE = Shape.TYPE;
-            FAILED = find(lookup, "failedLogin", base.appendParameterTypes(String.class));
-            SUCCEEDED = required(lookup, "successfulLogin", base.appendParameterTypes(String.class));
+            FAILED = required(lookup, "failedLogin", typed);
+            SUCCEEDED = required(lookup, "successfulLogin", typed);
         } else {
             SHAPE = Shape.NO_TYPE;
             FAILED = MethodHandles.dropArguments(required(lookup, "failedLogin", base), 5, String.class);
