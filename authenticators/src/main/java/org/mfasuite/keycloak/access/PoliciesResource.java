@@ -21,6 +21,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.keycloak.common.util.Time;
 import org.keycloak.events.Details;
+import org.keycloak.events.Errors;
 import org.keycloak.events.Event;
 import org.keycloak.events.EventStoreProvider;
 import org.keycloak.events.EventType;
@@ -166,14 +167,14 @@ public class PoliciesResource {
     }
 
     /**
-     * A sign-in is a {@code LOGIN} event, or a {@code LOGIN_ERROR} the policies refused ({@code mfa_access=block}):
-     * failed passwords and codes are attempts, not sign-ins. Its facts are the event's client, address and client
+     * A sign-in is a {@code LOGIN} event, or a {@code LOGIN_ERROR} the gate refused ({@code access_denied} with an
+     * {@code mfa_access} decision): failed passwords and codes are attempts, not sign-ins. Its facts are the event's client, address and client
      * type (the password grant is a direct grant) with the user's groups and roles of today.
      */
     private void replay(Event event, AccessPolicy policy, Map<String, SignInFacts> users, PolicyImpact tally) {
         Map<String, String> details = event.getDetails() == null ? Map.of() : event.getDetails();
-        if (event.getType() == EventType.LOGIN_ERROR
-                && !org.mfasuite.keycloak.core.Grant.BLOCK.id().equals(details.get(AccessDecisions.DETAIL_ACCESS))) {
+        if (event.getType() == EventType.LOGIN_ERROR && (!Errors.ACCESS_DENIED.equals(event.getError())
+                || details.get(AccessDecisions.DETAIL_ACCESS) == null)) {
             return;
         }
         if (event.getUserId() == null) {
