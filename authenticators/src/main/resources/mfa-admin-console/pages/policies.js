@@ -128,6 +128,7 @@ async function renderList(main, ctx) {
   main.replaceChildren(h('div', { class: 'mfa-stack' }, intro, toolbar, tableHolder));
 
   let rows;
+  let loadImpacts = () => {};
   try {
     rows = await ctx.api('mfa/policies');
   } catch (e) {
@@ -192,7 +193,7 @@ async function renderList(main, ctx) {
       tableHolder.append(h('p', { class: 'mfa-muted mfa-small', text: ctx.t('policies.impact.limits') }));
     }
 
-    const loadImpacts = () => {
+    loadImpacts = () => {
       for (const [id, cell] of impactCells) {
         cell.replaceChildren('…');
         ctx.api('mfa/policies/' + encodeURIComponent(id) + '/impact', { query: { days } })
