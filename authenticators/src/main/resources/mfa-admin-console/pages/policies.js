@@ -158,27 +158,30 @@ async function renderList(main, ctx) {
   } else {
     const impactCells = new Map();
     const th = key => h('th', { class: 'pf-v5-c-table__th', scope: 'col', text: ctx.t(key) });
-    const td = (key, ...children) => h('td', { class: 'pf-v5-c-table__td', 'data-label': ctx.t(key) }, ...children);
+    const td = (key, ...children) => {
+      const extra = children[0] && children[0].constructor === Object ? children.shift() : {};
+      return h('td', { class: ['pf-v5-c-table__td', extra.class], 'data-label': ctx.t(key) }, ...children);
+    };
     const body = h('tbody', { class: 'pf-v5-c-table__tbody' }, rows.map(row => {
       const c = row.conditions;
       const impact = h('div', { class: 'mfa-impact' }, row.configured && ctx.perms.viewEvents ? '…' : '—');
       if (row.configured && ctx.perms.viewEvents) impactCells.set(row.id, impact);
       return h('tr', { class: 'pf-v5-c-table__tr', dataset: { policy: row.name || '' } },
-        td('policies.col.name', h('strong', { text: row.name || ctx.t('policies.unnamed') }),
+        td('policies.col.name', { class: 'mfa-col-name' }, h('strong', { text: row.name || ctx.t('policies.unnamed') }),
           h('div', { class: 'mfa-muted mfa-small', text: reachedFrom(ctx, row) })),
-        td('policies.col.state', stateLabel(ctx, row)),
+        td('policies.col.state', h('div', { class: 'mfa-labels' }, stateLabel(ctx, row))),
         td('policies.col.grant', row.configured ? grantText(ctx, row.grant) : '—'),
-        td('policies.col.conditions', row.configured ? h('dl', { class: 'mfa-conditions' },
+        td('policies.col.conditions', { class: 'mfa-col-conditions' }, row.configured ? h('dl', { class: 'mfa-conditions' },
           h('dt', { text: ctx.t('policies.col.who') }), h('dd', { text: who(ctx, c) }),
           h('dt', { text: ctx.t('policies.col.apps') }), h('dd', { text: apps(ctx, c) }),
           h('dt', { text: ctx.t('policies.col.where') }), h('dd', { text: where(ctx, c) }),
           h('dt', { text: ctx.t('policies.col.clientTypes') }), h('dd', { text: clientTypes(ctx, c) })) : ctx.t('policies.unconfiguredHelp')),
         td('policies.col.frequency', row.configured ? frequency(ctx, row.signInFrequencyHours) : '—'),
         td('policies.col.remember', row.configured ? remembered(ctx, row.rememberDeviceDays) : '—'),
-        td('policies.col.problems', row.problems.length
+        td('policies.col.problems', { class: 'mfa-col-problems' }, row.problems.length
           ? h('div', { class: 'mfa-labels' }, row.problems.map(p => label(ctx, fieldName(ctx, p.field) + ': ' + problemText(ctx, p), 'red', 'mfa-problem')))
           : h('span', { class: 'mfa-muted', text: ctx.t('policies.noProblems') })),
-        td('policies.col.impact', impact),
+        td('policies.col.impact', { class: 'mfa-col-impact' }, impact),
         ctx.perms.manageRealm ? td('policies.col.actions', row.configured
           ? h('a', { class: 'pf-v5-c-button pf-m-secondary pf-m-small', href: '#/policies/edit/' + encodeURIComponent(row.id),
             'aria-label': ctx.t('policies.editNamed', row.name), text: ctx.t('policies.edit') }) : '') : null);
@@ -187,7 +190,7 @@ async function renderList(main, ctx) {
       th('policies.col.name'), th('policies.col.state'), th('policies.col.grant'), th('policies.col.conditions'),
       th('policies.col.frequency'), th('policies.col.remember'), th('policies.col.problems'), th('policies.col.impact'),
       ctx.perms.manageRealm ? th('policies.col.actions') : null));
-    tableHolder.replaceChildren(h('table', { class: 'pf-v5-c-table pf-m-grid-lg pf-m-compact', role: 'grid', id: 'policies-table',
+    tableHolder.replaceChildren(h('table', { class: 'pf-v5-c-table pf-m-grid-lg pf-m-compact mfa-policies-table', role: 'grid', id: 'policies-table',
       'aria-label': ctx.t('nav.policies') }, head, body));
     if (ctx.perms.viewEvents) {
       tableHolder.append(h('p', { class: 'mfa-muted mfa-small', text: ctx.t('policies.impact.limits') }));
@@ -269,7 +272,7 @@ async function renderForm(main, ctx, id) {
   const saved = draft.load();
   const values = saved || fromConfig(row.config);
   const inputs = {};
-  const form = h('form', { class: 'pf-v5-c-form', id: 'policy-form', novalidate: true });
+  const form = h('form', { class: 'pf-v5-c-form mfa-policy-form', id: 'policy-form', novalidate: true });
   const top = h('div');
 
   const select = (field, options, optionText) => {
@@ -433,7 +436,7 @@ function whatIf(ctx, rows) {
     answer.replaceChildren(h('p', { class: 'mfa-loading-text', text: '…' }));
     try {
       const a = await ctx.api('mfa/what-if', { method: 'POST', body: read() });
-      answer.replaceChildren(whatIfAnswer(ctx, a));
+      answer.replaceChildren(whatIfAnswer(ctx, a, rows));
     } catch (e) {
       if (e.status !== 401) {
         answer.replaceChildren(alertBox(ctx, 'danger', ctx.t('policies.whatIf.failed'), e.description || e.message));
@@ -445,8 +448,11 @@ function whatIf(ctx, rows) {
     h('div', { class: 'pf-v5-c-card__body mfa-stack' }, h('p', { class: 'mfa-muted', text: ctx.t('policies.whatIf.intro') }), form, answer));
 }
 
-function whatIfAnswer(ctx, a) {
+function whatIfAnswer(ctx, a, rows) {
   const h = ctx.h;
+  // what-if names problems in English; the list knows them by field and kind, so they can be said in ctx.lang
+  const known = new Map(rows.flatMap(r => r.problems).map(p => [p.message, p]));
+  const say = text => known.has(text) ? fieldName(ctx, known.get(text).field) + ': ' + problemText(ctx, known.get(text)) : text;
   const kind = a.grant === 'block' ? 'danger' : a.grant === 'none' || a.grant === 'allow' ? 'success' : 'info';
   const headline = ctx.t('policies.whatIf.decision.' + a.grant);
   const details = [ctx.t('policies.whatIf.context', a.username, a.clientId, a.ipAddress,
@@ -463,7 +469,7 @@ function whatIfAnswer(ctx, a) {
       text = ctx.t('policies.whatIf.notApplies', e.name, ctx.t('policies.unmet.' + e.unmetCondition));
     }
     return h('li', { dataset: { policy: e.name, applies: String(e.applies) } }, text,
-      e.problems.length ? h('div', { class: 'mfa-labels' }, e.problems.map(p => label(ctx, p, 'red', 'mfa-problem'))) : null);
+      e.problems.length ? h('div', { class: 'mfa-labels' }, e.problems.map(p => label(ctx, say(p), 'red', 'mfa-problem'))) : null);
   });
   return h('div', { class: 'mfa-stack', dataset: { grant: a.grant } },
     h('div', { class: ['pf-v5-c-alert', 'pf-m-inline', 'pf-m-' + kind] },
