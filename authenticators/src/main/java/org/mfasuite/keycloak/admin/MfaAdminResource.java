@@ -12,6 +12,7 @@ import org.mfasuite.keycloak.access.WhatIfResource;
 import org.mfasuite.keycloak.apppassword.AppPasswordsResource;
 import org.mfasuite.keycloak.audit.SignInLogResource;
 import org.mfasuite.keycloak.audit.UsageReportResource;
+import org.mfasuite.keycloak.console.ConsolePermissions;
 import org.mfasuite.keycloak.oath.OathTokensResource;
 import org.mfasuite.keycloak.registration.ResetMethodsResource;
 import org.mfasuite.keycloak.registration.UserMethodsResource;
@@ -33,6 +34,12 @@ public class MfaAdminResource {
         this.realm = realm;
         this.auth = auth;
         this.adminEvent = adminEvent;
+    }
+
+    /** The admin console: what the caller may do in this realm (any authenticated admin, about themselves). */
+    @Path("me")
+    public ConsolePermissions me() {
+        return new ConsolePermissions(realm, auth);
     }
 
     /** Conditional access: what policies would decide for a sign-in. */

@@ -10,11 +10,13 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * {@code imported} (in the pool), {@code skipped} (with {@code reason} and {@code message}), or {@code not-imported}
  * (a good row of a file that was refused as a whole). Text from the file is neutralised for spreadsheets.
  * {@code activation: "pending"} when the realm requires activation: assigned tokens count after the user's code.
+ * {@code dryRun: true} on a dry run ({@code ?dry-run=true}): the report the import would give, nothing stored
+ * ({@code committed} stays false; the rows say {@code assigned} / {@code imported} as they would be).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ImportReport(String format, boolean committed, boolean partial, int imported, int assigned,
                            int pooled, int skipped, List<Row> rows, String error, String message,
-                           String activation) {
+                           String activation, Boolean dryRun) {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Row(int row, String serial, String user, String status, String label, String reason,
@@ -23,7 +25,7 @@ public record ImportReport(String format, boolean committed, boolean partial, in
 
     /** A file refused before any row was read (not XML, a DTD, a wrong CSV header, too large, …). */
     public static ImportReport failed(String format, boolean partial, TokenRow.Problem problem) {
-        return new ImportReport(format, false, partial, 0, 0, 0, 0, List.of(), problem.reason(), problem.message(), null);
+        return new ImportReport(format, false, partial, 0, 0, 0, 0, List.of(), problem.reason(), problem.message(), null, null);
     }
 
     /** The report of a plan: {@code committed} tells whether its assignments and pool entries were written. */
@@ -52,12 +54,26 @@ public record ImportReport(String format, boolean committed, boolean partial, in
             }
         }
         return new ImportReport(format, committed, partial, assigned + pooled, assigned, pooled, skipped, rows,
-                null, null, null);
+                null, null, null, null);
     }
 
     /** The same report noting that assigned tokens wait for the users' activation ({@code "pending"}). */
     public ImportReport withPendingActivation() {
         return new ImportReport(format, committed, partial, imported, assigned, pooled, skipped, rows, error, message,
-                "pending");
+                "pending", dryRun);
+    }
+
+    /** The same report as a dry run's: nothing was written. */
+    public ImportReport asDryRun() {
+        return new ImportReport(format, false, partial, imported, assigned, pooled, skipped, rows, error, message,
+                activation, Boolean.TRUE);
+    }
+
+    /** Whether the import was (or, on a dry run, would be) carried out: no file error, no refused row. */
+    public boolean accepted() {
+        if (!Boolean.TRUE.equals(dryRun)) {
+            return committed;
+        }
+        return error == null && (partial || skipped == 0);
     }
 }

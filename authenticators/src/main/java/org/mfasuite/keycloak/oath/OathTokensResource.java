@@ -61,6 +61,7 @@ public class OathTokensResource {
     public Response importTokens(InputStream body, @HeaderParam("Content-Type") String contentType,
                                  @QueryParam("partial") boolean partial,
                                  @QueryParam("allow-unauthenticated") boolean allowUnauthenticated,
+                                 @QueryParam("dry-run") boolean dryRun,
                                  @HeaderParam(KEY_HEADER) String key,
                                  @HeaderParam(PASSWORD_HEADER) String password) {
         auth.users().requireManage();
@@ -84,7 +85,11 @@ public class OathTokensResource {
         TokenFile file = format.equals("pskc") ? PskcParser.parse(bytes, keys)
                 : CsvTokenParser.parse(new String(bytes, StandardCharsets.UTF_8));
         ShelfMigration.run(session, realm);
-        ImportReport report = new TokenImport(session, realm).run(file, partial);
+        ImportReport report = new TokenImport(session, realm).run(file, partial, dryRun);
+        if (dryRun) {
+            // the report the import would give; nothing was written, so no admin event
+            return answer(report.accepted() ? 200 : 400, report);
+        }
         if (report.committed()) {
             adminEvent.operation(OperationType.CREATE).resourcePath(session.getContext().getUri())
                     .representation(Map.of("format", format, "assigned", report.assigned(), "pooled", report.pooled(),

@@ -32,19 +32,31 @@ public final class TokenImport {
     }
 
     public ImportReport run(TokenFile file, boolean partial) {
-        if (file.error() != null) {
-            return ImportReport.failed(file.format(), partial, file.error());
-        }
-        try (FlushAtCommit quiet = FlushAtCommit.during(session)) {
-            return checkAndWrite(file, partial);
-        }
+        return run(file, partial, false);
     }
 
-    private ImportReport checkAndWrite(TokenFile file, boolean partial) {
+    /** With {@code dryRun}: the same plan and report, nothing claimed or written. */
+    public ImportReport run(TokenFile file, boolean partial, boolean dryRun) {
+        ImportReport report;
+        if (file.error() != null) {
+            report = ImportReport.failed(file.format(), partial, file.error());
+        } else {
+            try (FlushAtCommit quiet = FlushAtCommit.during(session)) {
+                report = checkAndWrite(file, partial, dryRun);
+            }
+        }
+        return dryRun ? report.asDryRun() : report;
+    }
+
+    private ImportReport checkAndWrite(TokenFile file, boolean partial, boolean dryRun) {
         Map<String, TokenPool.Stored> stored = pool.all();
         ImportPlan plan = ImportPlan.of(file, this::userIdFor, serial -> known(stored.get(ImportPlan.key(serial))));
         if (plan.hasSkips() && !partial) {
             return ImportReport.of(file.format(), plan, false, false);
+        }
+        if (dryRun) {
+            ImportReport would = ImportReport.of(file.format(), plan, true, partial);
+            return OathActivation.required(realm) && would.assigned() > 0 ? would.withPendingActivation() : would;
         }
         for (ImportPlan.Step step : plan.steps()) {
             if (step.action() != ImportPlan.Action.SKIP && !claim(step.row().serial())) {

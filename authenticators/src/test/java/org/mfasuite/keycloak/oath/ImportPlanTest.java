@@ -37,6 +37,22 @@ class ImportPlanTest {
     }
 
     @Test
+    void aDryRunReportsWhatTheImportWouldDoAndIsAcceptedOnlyWhenTheImportWouldBe() {
+        ImportPlan good = plan("alice,S1," + SECRET + ",30,M,X\n,S3," + SECRET + ",30,M,X\n", Map.of());
+        ImportReport would = ImportReport.of("csv", good, true, false).asDryRun();
+        assertFalse(would.committed(), "nothing written");
+        assertEquals(Boolean.TRUE, would.dryRun());
+        assertEquals(List.of("assigned", "imported"), would.rows().stream().map(ImportReport.Row::status).toList());
+        assertTrue(would.accepted());
+
+        ImportPlan bad = plan("alice,S1," + SECRET + ",30,M,X\nmallory,S5," + SECRET + ",30,M,X\n", Map.of());
+        assertFalse(ImportReport.of("csv", bad, false, false).asDryRun().accepted(), "the import would refuse the file");
+        assertTrue(ImportReport.of("csv", bad, true, true).asDryRun().accepted(), "partial: the good rows would go in");
+        assertFalse(ImportReport.failed("csv", false, new TokenRow.Problem("bad-header", "x")).asDryRun().accepted());
+        assertTrue(ImportReport.of("csv", good, true, false).accepted(), "a real import: accepted = committed");
+    }
+
+    @Test
     void duplicatesUnknownUsersAndBadRowsAreSkippedWithTheirReason() {
         ImportPlan plan = plan("alice,S1," + SECRET + ",30,M,X\n"
                 + "alice,s1," + SECRET + ",30,M,X\n"
