@@ -168,28 +168,28 @@ async function renderList(main, ctx) {
       if (row.configured && ctx.perms.viewEvents) impactCells.set(row.id, impact);
       return h('tr', { class: 'pf-v5-c-table__tr', dataset: { policy: row.name || '' } },
         td('policies.col.name', { class: 'mfa-col-name' }, h('strong', { text: row.name || ctx.t('policies.unnamed') }),
-          h('div', { class: 'mfa-muted mfa-small', text: reachedFrom(ctx, row) })),
-        td('policies.col.state', h('div', { class: 'mfa-labels' }, stateLabel(ctx, row))),
-        td('policies.col.grant', row.configured ? grantText(ctx, row.grant) : '—'),
+          h('div', { class: 'mfa-labels mfa-state' }, stateLabel(ctx, row)),
+          h('div', { class: 'mfa-muted mfa-small', text: reachedFrom(ctx, row) }),
+          ctx.perms.manageRealm && row.configured ? h('a', { class: 'pf-v5-c-button pf-m-secondary pf-m-small mfa-edit',
+            href: '#/policies/edit/' + encodeURIComponent(row.id), 'aria-label': ctx.t('policies.editNamed', row.name),
+            text: ctx.t('policies.edit') }) : null),
+        td('policies.col.grant', { class: 'mfa-col-grant' }, row.configured ? grantText(ctx, row.grant) : '—'),
         td('policies.col.conditions', { class: 'mfa-col-conditions' }, row.configured ? h('dl', { class: 'mfa-conditions' },
           h('dt', { text: ctx.t('policies.col.who') }), h('dd', { text: who(ctx, c) }),
           h('dt', { text: ctx.t('policies.col.apps') }), h('dd', { text: apps(ctx, c) }),
           h('dt', { text: ctx.t('policies.col.where') }), h('dd', { text: where(ctx, c) }),
           h('dt', { text: ctx.t('policies.col.clientTypes') }), h('dd', { text: clientTypes(ctx, c) })) : ctx.t('policies.unconfiguredHelp')),
-        td('policies.col.frequency', row.configured ? frequency(ctx, row.signInFrequencyHours) : '—'),
-        td('policies.col.remember', row.configured ? remembered(ctx, row.rememberDeviceDays) : '—'),
+        td('policies.col.sessions', { class: 'mfa-col-sessions' }, row.configured ? h('dl', { class: 'mfa-conditions mfa-stacked' },
+          h('dt', { text: ctx.t('policies.col.frequency') }), h('dd', { text: frequency(ctx, row.signInFrequencyHours) }),
+          h('dt', { text: ctx.t('policies.col.remember') }), h('dd', { text: remembered(ctx, row.rememberDeviceDays) })) : '—'),
         td('policies.col.problems', { class: 'mfa-col-problems' }, row.problems.length
           ? h('div', { class: 'mfa-labels' }, row.problems.map(p => label(ctx, fieldName(ctx, p.field) + ': ' + problemText(ctx, p), 'red', 'mfa-problem')))
           : h('span', { class: 'mfa-muted', text: ctx.t('policies.noProblems') })),
-        td('policies.col.impact', { class: 'mfa-col-impact' }, impact),
-        ctx.perms.manageRealm ? td('policies.col.actions', row.configured
-          ? h('a', { class: 'pf-v5-c-button pf-m-secondary pf-m-small', href: '#/policies/edit/' + encodeURIComponent(row.id),
-            'aria-label': ctx.t('policies.editNamed', row.name), text: ctx.t('policies.edit') }) : '') : null);
+        td('policies.col.impact', { class: 'mfa-col-impact' }, impact));
     }));
     const head = h('thead', { class: 'pf-v5-c-table__thead' }, h('tr', { class: 'pf-v5-c-table__tr' },
-      th('policies.col.name'), th('policies.col.state'), th('policies.col.grant'), th('policies.col.conditions'),
-      th('policies.col.frequency'), th('policies.col.remember'), th('policies.col.problems'), th('policies.col.impact'),
-      ctx.perms.manageRealm ? th('policies.col.actions') : null));
+      th('policies.col.name'), th('policies.col.grant'), th('policies.col.conditions'),
+      th('policies.col.sessions'), th('policies.col.problems'), th('policies.col.impact')));
     tableHolder.replaceChildren(h('table', { class: 'pf-v5-c-table pf-m-grid-lg pf-m-compact mfa-policies-table', role: 'grid', id: 'policies-table',
       'aria-label': ctx.t('nav.policies') }, head, body));
     if (ctx.perms.viewEvents) {
