@@ -155,9 +155,26 @@ public final class AdminConsoleBrowser implements AutoCloseable {
         driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
     }
 
-    private void shoot(String name, int width, int height, boolean mobile) {
+    /** Shows the console as a phone (390 x 844) until {@link #desktop()}: for a test of the narrow layout. */
+    public void phone() {
         driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
-                Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", mobile));
+                Map.of("width", 390, "height", 844, "deviceScaleFactor", 1, "mobile", true));
+    }
+
+    public void desktop() {
+        driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+    }
+
+    /** One screenshot as the window is now, {@code target/screenshots/<name>.png}. */
+    public void screenshot(String name) {
+        shoot(name, 0, 0, false);
+    }
+
+    private void shoot(String name, int width, int height, boolean mobile) {
+        if (width > 0) {
+            driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                    Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", mobile));
+        }
         try {
             Thread.sleep(300);
             Files.createDirectories(SCREENSHOTS);

@@ -16,6 +16,8 @@ import org.keycloak.representations.idm.UserRepresentation;
 import org.keycloak.testframework.annotations.InjectAdminClient;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
 /**
@@ -57,6 +59,21 @@ public class AdminConsoleShellTest extends DemoRealmTest {
             browser.waitForStart();
             assertEquals("tokens", browser.currentPage());
             browser.screenshots("console-shell-en");
+
+            // a phone: the nav hides behind the toggle, opens by keyboard, and closes again once a page is chosen
+            browser.phone();
+            browser.waitUntil(() -> !browser.find("#mfa-sidebar").getDomAttribute("class").contains("pf-m-expanded"));
+            WebElement toggle = browser.find(".mfa-nav-toggle");
+            assertEquals("false", toggle.getDomAttribute("aria-expanded"));
+            toggle.sendKeys(Keys.ENTER);
+            browser.waitUntil(() -> browser.find("#mfa-sidebar").getDomAttribute("class").contains("pf-m-expanded"));
+            assertEquals("true", toggle.getDomAttribute("aria-expanded"));
+            browser.screenshot("console-nav-open-narrow");
+            browser.find("#mfa-nav a[data-page='users']").sendKeys(Keys.ENTER);
+            browser.waitUntil(() -> "users".equals(browser.currentPage()));
+            browser.waitUntil(() -> !browser.find("#mfa-sidebar").getDomAttribute("class").contains("pf-m-expanded"));
+            browser.desktop();
+            browser.open("#/tokens");
 
             new Select(browser.find("#mfa-language")).selectByValue("sv");
             browser.waitUntil(() -> "Hårdvarunycklar".equals(browser.text("#mfa-page-title")));
