@@ -69,6 +69,19 @@ public class AdminConsolePoliciesTest extends DemoRealmTest {
             WebElement fixed = browser.find("tr[data-policy='" + STAFF + "']");
             assertTrue(fixed.findElements(org.openqa.selenium.By.cssSelector(".mfa-problem")).isEmpty(), fixed.getText());
 
+            // what is typed survives a reload, which signs in again as after a session expiry: the form keeps a draft
+            // (with the typo still saved this sign-in would have been blocked: the policy covered everyone)
+            fixed.findElement(org.openqa.selenium.By.linkText("Edit")).click();
+            browser.find("#policy-field-exclude-users").sendKeys("break-glass");
+            browser.driver().navigate().refresh();
+            browser.waitForStart();
+            assertEquals("break-glass", browser.find("#policy-field-exclude-users").getDomProperty("value"));
+            assertTrue(browser.pageText().contains("Your unsaved changes were restored."), browser.diagnostics());
+            browser.find("#policy-save").click();
+            browser.waitUntil(() -> browser.all("#policy-form").isEmpty());
+            assertEquals("break-glass", realm.admin().flows().getAuthenticatorConfig(configId()).getConfig()
+                    .get("exclude-users"));
+
             whatIf(browser, "sam", "legacy-reports", "198.51.100.7");
             browser.waitUntil(() -> "block".equals(browser.find("#whatif-answer > div").getDomAttribute("data-grant")));
             assertEquals("Blocked.", browser.text("#whatif-decision"));
