@@ -7,6 +7,7 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.services.resources.admin.AdminEventBuilder;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
+import org.mfasuite.keycloak.access.PoliciesResource;
 import org.mfasuite.keycloak.access.WhatIfResource;
 import org.mfasuite.keycloak.apppassword.AppPasswordsResource;
 import org.mfasuite.keycloak.audit.SignInLogResource;
@@ -47,6 +48,12 @@ public class MfaAdminResource {
     @Path("what-if")
     public WhatIfResource whatIf() {
         return new WhatIfResource(session, realm, auth);
+    }
+
+    /** Conditional access: every policy with its problems (view-realm), its impact, saving one (manage-realm). */
+    @Path("policies")
+    public PoliciesResource policies() {
+        return new PoliciesResource(session, realm, auth, adminEvent);
     }
 
     /** Registration: a user's second-factor methods (view-users), removing one (manage-users). */
