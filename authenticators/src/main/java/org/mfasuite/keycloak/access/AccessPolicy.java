@@ -26,10 +26,10 @@ import org.mfasuite.keycloak.core.Grant;
  * @param grant                what the policy demands when it has no problems
  * @param signInFrequencyHours ask for the second factor again after this many hours; 0: no limit
  * @param rememberDeviceDays   days a device may skip the second factor; 0: never
- * @param problems             what is wrong with the config, each naming the field and what it takes
+ * @param findings             what is wrong with the config, each naming the field and what it takes
  */
 public record AccessPolicy(String name, State state, Grant grant, PolicyConditions conditions,
-                           int signInFrequencyHours, int rememberDeviceDays, List<String> problems) {
+                           int signInFrequencyHours, int rememberDeviceDays, List<PolicyProblem> findings) {
 
     public static final String STATE = "state";
     public static final String GRANT = "grant";
@@ -66,25 +66,40 @@ public record AccessPolicy(String name, State state, Grant grant, PolicyConditio
     }
 
     public AccessPolicy {
-        problems = List.copyOf(problems);
+        findings = List.copyOf(findings);
+    }
+
+    /** What is wrong with the config, in words, each naming the field: what events, logs and what-if show. */
+    public List<String> problems() {
+        return findings.stream().map(PolicyProblem::message).toList();
     }
 
     /** What the policy demands of the sign-ins it covers: its grant, or block when it has problems. */
     public Grant demand() {
-        return problems.isEmpty() ? grant : Grant.BLOCK;
+        return findings.isEmpty() ? grant : Grant.BLOCK;
     }
 
     /** The same policy with one more problem, e.g. a group the caller found missing from the realm. */
-    public AccessPolicy withProblem(String problem) {
-        List<String> all = new ArrayList<>(problems);
+    public AccessPolicy withProblem(PolicyProblem problem) {
+        List<PolicyProblem> all = new ArrayList<>(findings);
         all.add(problem);
         return new AccessPolicy(name, state, grant, conditions, signInFrequencyHours, rememberDeviceDays, all);
     }
 
+    /** The same policy with one more problem of no particular field. */
+    public AccessPolicy withProblem(String problem) {
+        return withProblem(new PolicyProblem(null, PolicyProblem.OTHER, null, problem));
+    }
+
     /** The same policy covering every user its exclusions leave, with one more problem: an include it cannot read. */
-    public AccessPolicy includingEveryone(String problem) {
+    public AccessPolicy includingEveryone(PolicyProblem problem) {
         return new AccessPolicy(name, state, grant, conditions.includingEveryone(), signInFrequencyHours,
-                rememberDeviceDays, problems).withProblem(problem);
+                rememberDeviceDays, findings).withProblem(problem);
+    }
+
+    /** The same, for a problem of no particular field. */
+    public AccessPolicy includingEveryone(String problem) {
+        return includingEveryone(new PolicyProblem(null, PolicyProblem.OTHER, null, problem));
     }
 
     /** Problems with a config map, for save-time checks; empty when it is valid. */
@@ -95,14 +110,16 @@ public record AccessPolicy(String name, State state, Grant grant, PolicyConditio
     /** @param name the config alias */
     public static AccessPolicy from(String name, Map<String, String> config) {
         Map<String, String> c = config == null ? Map.of() : config;
-        List<String> problems = new ArrayList<>();
+        List<PolicyProblem> problems = new ArrayList<>();
         State state = state(c.get(STATE), problems);
         Grant grant = Grant.parse(c.get(GRANT));
         if (grant == null) {
             String typed = c.get(GRANT) == null ? "" : c.get(GRANT).trim();
             problems.add(typed.isEmpty()
-                    ? "Grant (" + GRANT + ") is not chosen: choose block, mfa, phishing-resistant or allow"
-                    : "Grant (" + GRANT + ") must be block, mfa, phishing-resistant or allow, not '" + typed + "'");
+                    ? new PolicyProblem(GRANT, PolicyProblem.NO_GRANT, null,
+                            "Grant (" + GRANT + ") is not chosen: choose block, mfa, phishing-resistant or allow")
+                    : new PolicyProblem(GRANT, PolicyProblem.BAD_GRANT, typed,
+                            "Grant (" + GRANT + ") must be block, mfa, phishing-resistant or allow, not '" + typed + "'"));
             grant = Grant.BLOCK;
         }
         int before = problems.size();
@@ -115,7 +132,8 @@ public record AccessPolicy(String name, State state, Grant grant, PolicyConditio
         for (String t : split(c.get(CLIENT_TYPES))) {
             ClientType type = ClientType.parse(t);
             if (type == null) {
-                problems.add("Client types (" + CLIENT_TYPES + ") must be browser or direct-grant, not '" + t + "'");
+                problems.add(new PolicyProblem(CLIENT_TYPES, PolicyProblem.BAD_CLIENT_TYPE, t,
+                        "Client types (" + CLIENT_TYPES + ") must be browser or direct-grant, not '" + t + "'"));
                 types = null;
                 break;
             }
@@ -131,14 +149,15 @@ public record AccessPolicy(String name, State state, Grant grant, PolicyConditio
         for (IntSetting setting : List.of(SIGN_IN_FREQUENCY, REMEMBER_DEVICE_DAYS)) {
             String problem = setting.problem(c);
             if (problem != null) {
-                problems.add(problem);
+                problems.add(new PolicyProblem(setting.key(), PolicyProblem.BAD_NUMBER, c.get(setting.key()).trim(),
+                        problem));
             }
         }
         return new AccessPolicy(name, state, grant, conditions, SIGN_IN_FREQUENCY.read(c),
                 REMEMBER_DEVICE_DAYS.read(c), problems);
     }
 
-    private static State state(String raw, List<String> problems) {
+    private static State state(String raw, List<PolicyProblem> problems) {
         String v = raw == null ? "" : raw.trim().toLowerCase(Locale.ROOT);
         for (State s : State.values()) {
             if (s.id.equals(v)) {
@@ -146,19 +165,21 @@ public record AccessPolicy(String name, State state, Grant grant, PolicyConditio
             }
         }
         if (!v.isEmpty()) {
-            problems.add("State (" + STATE + ") must be on, report-only or off, not '" + raw.trim() + "'");
+            problems.add(new PolicyProblem(STATE, PolicyProblem.BAD_STATE, raw.trim(),
+                    "State (" + STATE + ") must be on, report-only or off, not '" + raw.trim() + "'"));
         }
         return State.ON; // unset: on; unreadable: on, and blocking
     }
 
     /** The readable ranges of a key; each unreadable one is added to the problems. */
-    private static List<Cidr> cidrs(Map<String, String> c, String key, String label, List<String> problems) {
+    private static List<Cidr> cidrs(Map<String, String> c, String key, String label, List<PolicyProblem> problems) {
         List<Cidr> ranges = new ArrayList<>();
         for (String entry : split(c.get(key))) {
             try {
                 ranges.add(Cidr.parse(entry));
             } catch (IllegalArgumentException e) {
-                problems.add(label + " (" + key + "): " + e.getMessage());
+                problems.add(new PolicyProblem(key, PolicyProblem.BAD_RANGE, entry, label + " (" + key + "): "
+                        + e.getMessage()));
             }
         }
         return List.copyOf(ranges);

@@ -110,7 +110,7 @@ public record FlowPolicies(List<AccessPolicy> policies, Map<String, SecondFactor
      * A policy execution without a config is not a policy yet: it is what the flow editor creates first. One whose
      * config is gone (removed with another execution that shared it) fails closed.
      */
-    private static AccessPolicy policyOf(RealmModel realm, AuthenticationExecutionModel e) {
+    static AccessPolicy policyOf(RealmModel realm, AuthenticationExecutionModel e) {
         if (e.getAuthenticatorConfig() == null) {
             LOG.debugf("Realm %s: a policy execution (%s) has no config yet and is ignored", realm.getName(), e.getId());
             return null;
@@ -118,7 +118,8 @@ public record FlowPolicies(List<AccessPolicy> policies, Map<String, SecondFactor
         AuthenticatorConfigModel config = realm.getAuthenticatorConfigById(e.getAuthenticatorConfig());
         if (config == null) {
             return AccessPolicy.from("(missing config " + e.getAuthenticatorConfig() + ")", Map.of())
-                    .withProblem("Its config no longer exists");
+                    .withProblem(new PolicyProblem(null, PolicyProblem.MISSING_CONFIG, e.getAuthenticatorConfig(),
+                            "Its config no longer exists"));
         }
         return AccessPolicy.from(config.getAlias(), config.getConfig());
     }
@@ -130,9 +131,18 @@ public record FlowPolicies(List<AccessPolicy> policies, Map<String, SecondFactor
     }
 
     /**
-     * The policy, with a problem for each group or role it names that the realm does not have (renamed or deleted).
-     * An unknown include widens the policy to every user its exclusions leave: the users it meant can no longer be
-     * told apart, and a block is safer than a pass. An unknown exclude excludes nobody.
+     * A policy read from its config, checked against the realm as a sign-in checks it: what the admin REST
+     * reports and refuses on save, so the page and the evaluation cannot disagree.
+     */
+    static AccessPolicy checked(KeycloakSession session, RealmModel realm, AccessPolicy policy) {
+        return checked(session, realm, policy, new HashMap<>());
+    }
+
+    /**
+     * The policy, with a problem for each group, role or client it names that the realm does not have (renamed or
+     * deleted). An unknown included group or role widens the policy to every user its exclusions leave: the users it
+     * meant can no longer be told apart, and a block is safer than a pass. An unknown exclude excludes nobody. An
+     * unknown client (included or excluded) only adds the problem: the policy blocks the sign-ins it covers.
      */
     private static AccessPolicy checked(KeycloakSession session, RealmModel realm, AccessPolicy policy,
                                         Map<String, Boolean> known) {
@@ -142,27 +152,53 @@ public record FlowPolicies(List<AccessPolicy> policies, Map<String, SecondFactor
                 k -> KeycloakModelUtils.findGroupByPath(session, realm, path) != null);
         Predicate<String> noRole = name -> !known.computeIfAbsent("r:" + name,
                 k -> role(realm, name) != null);
-        for (String path : c.includeGroups()) {
+        Predicate<String> noClient = id -> !known.computeIfAbsent("c:" + id,
+                k -> realm.getClientByClientId(id) != null);
+        for (String path : sorted(c.includeGroups())) {
             if (noGroup.test(path)) {
-                result = result.includingEveryone("Include groups: group '" + path + "' does not exist in this realm");
+                result = result.includingEveryone(new PolicyProblem(AccessPolicy.INCLUDE_GROUPS,
+                        PolicyProblem.UNKNOWN_GROUP, path,
+                        "Include groups: group '" + path + "' does not exist in this realm"));
             }
         }
-        for (String role : c.includeRoles()) {
+        for (String role : sorted(c.includeRoles())) {
             if (noRole.test(role)) {
-                result = result.includingEveryone("Include roles: role '" + role + "' does not exist in this realm");
+                result = result.includingEveryone(new PolicyProblem(AccessPolicy.INCLUDE_ROLES,
+                        PolicyProblem.UNKNOWN_ROLE, role, "Include roles: role '" + role + "' does not exist in this realm"));
             }
         }
-        for (String path : c.excludeGroups()) {
+        for (String path : sorted(c.excludeGroups())) {
             if (noGroup.test(path)) {
-                result = result.withProblem("Exclude groups: group '" + path + "' does not exist in this realm");
+                result = result.withProblem(new PolicyProblem(AccessPolicy.EXCLUDE_GROUPS, PolicyProblem.UNKNOWN_GROUP,
+                        path, "Exclude groups: group '" + path + "' does not exist in this realm"));
             }
         }
-        for (String role : c.excludeRoles()) {
+        for (String role : sorted(c.excludeRoles())) {
             if (noRole.test(role)) {
-                result = result.withProblem("Exclude roles: role '" + role + "' does not exist in this realm");
+                result = result.withProblem(new PolicyProblem(AccessPolicy.EXCLUDE_ROLES, PolicyProblem.UNKNOWN_ROLE,
+                        role, "Exclude roles: role '" + role + "' does not exist in this realm"));
+            }
+        }
+        for (String client : sorted(c.includeClients())) {
+            if (noClient.test(client)) {
+                result = result.withProblem(new PolicyProblem(AccessPolicy.INCLUDE_CLIENTS,
+                        PolicyProblem.UNKNOWN_CLIENT, client,
+                        "Include clients: client '" + client + "' does not exist in this realm"));
+            }
+        }
+        for (String client : sorted(c.excludeClients())) {
+            if (noClient.test(client)) {
+                result = result.withProblem(new PolicyProblem(AccessPolicy.EXCLUDE_CLIENTS,
+                        PolicyProblem.UNKNOWN_CLIENT, client,
+                        "Exclude clients: client '" + client + "' does not exist in this realm"));
             }
         }
         return result;
+    }
+
+    /** Problems in a stable order: the sets come from config in no particular one. */
+    private static List<String> sorted(Set<String> values) {
+        return values.stream().sorted().toList();
     }
 
     /** A realm role by name, or a client role written {@code client-id/role}; null when there is none. */

@@ -14,9 +14,9 @@ import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
-import org.keycloak.models.utils.AuthenticationFlowResolver;
 import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
+import org.mfasuite.keycloak.compat.FlowBindings;
 
 /**
  * {@code POST /admin/realms/{realm}/mfa/what-if}: answers a {@link WhatIfRequest} with the decision a real sign-in
@@ -77,7 +77,7 @@ public class WhatIfResource {
     /** The flow Keycloak would run: the client's override for that binding, else the realm's flow. */
     private AuthenticationFlowModel flow(ClientModel client, ClientType type) {
         boolean browser = type == ClientType.BROWSER;
-        AuthenticationFlowModel override = AuthenticationFlowResolver.resolveBindingOverrideFlowForClient(client,
+        AuthenticationFlowModel override = FlowBindings.override(client,
                 browser ? AuthenticationFlowBindings.BROWSER_BINDING : AuthenticationFlowBindings.DIRECT_GRANT_BINDING);
         if (override != null) {
             return override;

@@ -7,6 +7,7 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.services.resources.admin.AdminEventBuilder;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
+import org.mfasuite.keycloak.access.PoliciesResource;
 import org.mfasuite.keycloak.access.WhatIfResource;
 import org.mfasuite.keycloak.apppassword.AppPasswordsResource;
 import org.mfasuite.keycloak.audit.OverviewResource;
@@ -14,8 +15,10 @@ import org.mfasuite.keycloak.audit.SignInLogResource;
 import org.mfasuite.keycloak.audit.UsageReportResource;
 import org.mfasuite.keycloak.console.ConsolePermissions;
 import org.mfasuite.keycloak.oath.OathTokensResource;
+import org.mfasuite.keycloak.registration.RequireRegistrationResource;
 import org.mfasuite.keycloak.registration.ResetMethodsResource;
 import org.mfasuite.keycloak.registration.UserMethodsResource;
+import org.mfasuite.keycloak.trust.RememberedDevicesResource;
 
 /**
  * The suite's admin REST root, {@code /admin/realms/{realm}/mfa}. It only routes: each sub-path belongs to the
@@ -48,10 +51,28 @@ public class MfaAdminResource {
         return new WhatIfResource(session, realm, auth);
     }
 
-    /** Registration: a user's second-factor methods. */
+    /** Conditional access: every policy with its problems (view-realm), its impact, saving one (manage-realm). */
+    @Path("policies")
+    public PoliciesResource policies() {
+        return new PoliciesResource(session, realm, auth, adminEvent);
+    }
+
+    /** Registration: a user's second-factor methods (view-users), removing one (manage-users). */
     @Path("users/{userId}/methods")
     public UserMethodsResource methods(@PathParam("userId") String userId) {
-        return new UserMethodsResource(session, realm, auth, userId);
+        return new UserMethodsResource(session, realm, auth, adminEvent, userId);
+    }
+
+    /** Registration: the user must register a method at the next sign-in (manage-users). */
+    @Path("users/{userId}/require-registration")
+    public RequireRegistrationResource requireRegistration(@PathParam("userId") String userId) {
+        return new RequireRegistrationResource(session, realm, auth, adminEvent, userId);
+    }
+
+    /** Remembered devices: list (view-users) and forget all (manage-users). */
+    @Path("users/{userId}/remembered-devices")
+    public RememberedDevicesResource rememberedDevices(@PathParam("userId") String userId) {
+        return new RememberedDevicesResource(session, realm, auth, adminEvent, userId);
     }
 
     /** Registration: the admin reset (lost phone). */

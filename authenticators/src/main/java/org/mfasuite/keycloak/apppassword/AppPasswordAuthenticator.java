@@ -127,7 +127,7 @@ public class AppPasswordAuthenticator implements Authenticator {
 
     /** A wrong app password or password: counted as a wrong password, answered as Keycloak answers one. */
     private static void wrong(AuthenticationFlowContext context, BruteForce bruteForce) {
-        bruteForce.failed();
+        bruteForce.failedStep();
         context.getEvent().detail(RESULT, "wrong").error(Errors.INVALID_USER_CREDENTIALS);
         context.failure(AuthenticationFlowError.INVALID_CREDENTIALS, oauthError("invalid_grant", "Invalid user credentials"));
     }

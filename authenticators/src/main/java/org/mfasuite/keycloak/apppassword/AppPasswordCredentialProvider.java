@@ -23,9 +23,11 @@ import org.keycloak.models.UserModel;
 import org.keycloak.models.credential.PasswordCredentialModel;
 import org.mfasuite.keycloak.challenge.Pepper;
 import org.mfasuite.keycloak.challenge.RealmPepperKeys;
+import org.mfasuite.keycloak.core.LastUseRecord;
 
 /** Stores, lists, checks and revokes a user's app passwords; the only class that touches their secrets. */
-public class AppPasswordCredentialProvider implements CredentialProvider<AppPasswordCredentialModel>, CredentialInputValidator {
+public class AppPasswordCredentialProvider implements CredentialProvider<AppPasswordCredentialModel>, CredentialInputValidator,
+        LastUseRecord {
 
     static final String ICON = "fa fa-key list-view-pf-icon-lg";
     private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
@@ -61,6 +63,13 @@ public class AppPasswordCredentialProvider implements CredentialProvider<AppPass
     @Override
     public boolean deleteCredential(RealmModel realm, UserModel user, String credentialId) {
         return user.credentialManager().removeStoredCredentialById(credentialId);
+    }
+
+    /** The stored last use (written at most once a minute, {@link LastUse}), epoch milliseconds. */
+    @Override
+    public Long lastUsed(CredentialModel credential) {
+        long at = AppPasswordCredentialModel.createFromCredentialModel(credential).getData().lastUsedAt();
+        return at > 0 ? at * 1000 : null;
     }
 
     @Override

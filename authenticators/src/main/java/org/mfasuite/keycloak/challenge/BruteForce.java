@@ -1,7 +1,5 @@
 package org.mfasuite.keycloak.challenge;
 
-import java.util.Set;
-
 import org.keycloak.common.util.Time;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -9,17 +7,19 @@ import org.keycloak.models.UserModel;
 import org.keycloak.models.credential.OTPCredentialModel;
 import org.keycloak.models.credential.PasswordCredentialModel;
 import org.keycloak.services.managers.BruteForceProtector;
+import org.mfasuite.keycloak.compat.BruteForceProtectorCalls;
 
 /**
  * Counts one-time-code checks against guessing. With the realm's brute-force protection on, Keycloak's own
  * protector counts them (as {@code otp} failures, the category it knows). With it off, wrong codes are
  * still capped: at most {@link #UNPROTECTED_DAILY_FAILURES} per user per day (NIST SP 800-63B).
- * The only class that calls {@link BruteForceProtector}: it is private API and has changed between releases.
+ * The only class that calls {@link BruteForceProtector}: it is private API and has changed between releases
+ * ({@link BruteForceProtectorCalls} reports to it on every supported Keycloak).
  */
 public final class BruteForce {
 
-    private static final Set<String> OTP = Set.of(OTPCredentialModel.TYPE);
-    private static final Set<String> PASSWORD = Set.of(PasswordCredentialModel.TYPE);
+    private static final String OTP = OTPCredentialModel.TYPE;
+    private static final String PASSWORD = PasswordCredentialModel.TYPE;
     private static final int DAY = 86400;
     /** Wrong codes one user may enter per day when the realm's brute-force protection is off (NIST: at most 100). */
     static final int UNPROTECTED_DAILY_FAILURES = 100;
@@ -27,14 +27,14 @@ public final class BruteForce {
     private final KeycloakSession session;
     private final RealmModel realm;
     private final UserModel user;
-    private final Set<String> category;
+    private final String category;
 
     /** Checks of one-time codes: {@code otp} failures, capped per day when the realm's protection is off. */
     public BruteForce(KeycloakSession session, RealmModel realm, UserModel user) {
         this(session, realm, user, OTP);
     }
 
-    private BruteForce(KeycloakSession session, RealmModel realm, UserModel user, Set<String> category) {
+    private BruteForce(KeycloakSession session, RealmModel realm, UserModel user, String category) {
         this.session = session;
         this.realm = realm;
         this.user = user;
@@ -50,7 +50,7 @@ public final class BruteForce {
     }
 
     private boolean capped() {
-        return category == OTP;
+        return OTP.equals(category);
     }
 
     public boolean isLockedOut() {
@@ -61,6 +61,7 @@ public final class BruteForce {
         return protector.isPermanentlyLockedOut(session, realm, user) || protector.isTemporarilyDisabled(session, realm, user);
     }
 
+    /** A wrong answer checked outside a failing authenticator step (a required action's check): always reported. */
     public void failed() {
         if (!realm.isBruteForceProtected()) {
             if (!capped()) {
@@ -70,13 +71,26 @@ public final class BruteForce {
             failures.commit(failures.claim(subject(), UNPROTECTED_DAILY_FAILURES, DAY, Time.currentTime()));
             return;
         }
-        protector().failedLogin(realm, user, session.getContext().getConnection(), session.getContext().getUri(), category);
+        BruteForceProtectorCalls.failedLogin(protector(), realm, user, session.getContext().getConnection(),
+                session.getContext().getUri(), category);
+    }
+
+    /**
+     * A wrong answer in an authenticator that then fails its step ({@code context.failure} or
+     * {@code failureChallenge}). Keycloak 26.5 counts every failed step itself, so there it is not reported twice.
+     */
+    public void failedStep() {
+        if (realm.isBruteForceProtected() && BruteForceProtectorCalls.keycloakCountsEveryFailedStep()) {
+            return;
+        }
+        failed();
     }
 
     /** A correct code (or app password): clears the user's failures of that category (the protector's own bookkeeping). */
     public void succeeded() {
         if (realm.isBruteForceProtected()) {
-            protector().successfulLogin(realm, user, session.getContext().getConnection(), session.getContext().getUri(), category);
+            BruteForceProtectorCalls.successfulLogin(protector(), realm, user, session.getContext().getConnection(),
+                    session.getContext().getUri(), category);
         }
     }
 

@@ -44,6 +44,15 @@ public final class TokenPool {
         return out;
     }
 
+    /** The serials of the tokens assigned to a user, by the id of the OTP credential each became (one query). */
+    public Map<String, String> serialsByCredential(String userId) {
+        Map<String, String> out = new HashMap<>();
+        em.createQuery("select e from MfaOathPool e where e.realmId = :realm and e.userId = :user", OathPoolEntity.class)
+                .setParameter("realm", realm.getId()).setParameter("user", userId).getResultStream()
+                .filter(e -> e.credentialId != null).forEach(e -> out.put(e.credentialId, e.serial));
+        return out;
+    }
+
     /** A page of the realm's tokens by serial; {@code status} null for all. */
     public List<Stored> page(String status, int first, int max) {
         var query = em.createQuery("select e from MfaOathPool e where e.realmId = :realm"

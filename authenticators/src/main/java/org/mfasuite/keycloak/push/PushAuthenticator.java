@@ -193,7 +193,7 @@ public class PushAuthenticator implements Authenticator, CredentialValidator<Pus
                 context.success(PushDeviceCredentialModel.TYPE);
             }
             case WRONG_NUMBER -> {
-                bruteForce.failed();
+                bruteForce.failedStep();
                 context.getEvent().detail(PushEvents.RESULT, "wrong_number").detail(Details.REASON, "wrong_number")
                         .error(Errors.INVALID_USER_CREDENTIALS);
                 context.failureChallenge(AuthenticationFlowError.INVALID_CREDENTIALS,

@@ -120,7 +120,7 @@ public abstract class PhoneCodeAuthenticator implements Authenticator {
             }
             case MALFORMED -> context.challenge(page.codeError(channel.key("code-format"), settings.code().length()).create());
             case WRONG -> {
-                bruteForce.failed();
+                bruteForce.failedStep();
                 context.getEvent().detail(SmsEvents.RESULT, "wrong").detail(Details.REASON, "wrong_code")
                         .error(Errors.INVALID_USER_CREDENTIALS);
                 context.failureChallenge(AuthenticationFlowError.INVALID_CREDENTIALS, verdict.attemptsLeft() > 0

@@ -16,13 +16,14 @@ import org.keycloak.credential.CredentialTypeMetadataContext;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
+import org.mfasuite.keycloak.core.LastUseRecord;
 
 /**
  * Stores a user's remembered devices and checks a device's token. Listed and removable in the Account Console;
  * never a sign-in method of its own ({@link #isConfiguredFor} is false), and nothing to set up there.
  */
 public class TrustedDeviceCredentialProvider
-        implements CredentialProvider<TrustedDeviceCredentialModel>, CredentialInputValidator {
+        implements CredentialProvider<TrustedDeviceCredentialModel>, CredentialInputValidator, LastUseRecord {
 
     static final String ICON = "fa fa-desktop list-view-pf-icon-lg";
     private static final DateTimeFormatter LAST_USED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
@@ -52,6 +53,16 @@ public class TrustedDeviceCredentialProvider
     @Override
     public boolean deleteCredential(RealmModel realm, UserModel user, String credentialId) {
         return user.credentialManager().removeStoredCredentialById(credentialId);
+    }
+
+    /**
+     * The stored last use: when the device was remembered, then moved on when it skips a second factor (at most
+     * once per {@link TrustRules#touchDue touch interval}), epoch milliseconds.
+     */
+    @Override
+    public Long lastUsed(CredentialModel credential) {
+        long at = TrustedDeviceCredentialModel.createFromCredentialModel(credential).getLastUsed();
+        return at > 0 ? at : null;
     }
 
     @Override

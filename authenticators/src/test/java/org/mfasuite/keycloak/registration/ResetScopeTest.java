@@ -9,7 +9,8 @@ class ResetScopeTest {
 
     @Test
     void removesSecondFactorsAndWhatRidesOnThemNeverThePassword() {
-        for (String type : new String[] {"mfa-phone", "otp", "recovery-authn-codes", "mfa-trusted-device", "mfa-app-password"}) {
+        for (String type : new String[] {"mfa-phone", "otp", "recovery-authn-codes", "mfa-trusted-device", "mfa-app-password",
+                "mfa-push-device", "mfa-oath-pending"}) {
             assertTrue(ResetScope.removes(type, false, false), type);
         }
         assertTrue(ResetScope.removes("mfa-something-new", true, false), "a method the suite adds later");

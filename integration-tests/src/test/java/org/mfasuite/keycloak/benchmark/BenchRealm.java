@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.keycloak.representations.idm.ClientRepresentation;
 import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.representations.idm.GroupRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
@@ -36,7 +37,15 @@ public class BenchRealm implements RealmConfig {
                 .groups(groups(PolicyMix.groups(configs)).stream().map(GroupBuilder::update).toArray(GroupBuilder[]::new))
                 .realmRoles(PolicyMix.roles(configs).toArray(String[]::new))
                 .users(users.toArray(UserRepresentation[]::new))
-                .clients(BenchFlows.client(BrowserSignInBenchmark.PLAIN_CLIENT), BenchFlows.client(BrowserSignInBenchmark.POLICIES_CLIENT));
+                .clients(clients(configs));
+    }
+
+    /** The two clients under test, and the ones the policies name (an unknown client is a policy problem). */
+    private static ClientRepresentation[] clients(Map<String, Map<String, String>> configs) {
+        List<ClientRepresentation> clients = new ArrayList<>(List.of(BenchFlows.client(BrowserSignInBenchmark.PLAIN_CLIENT),
+                BenchFlows.client(BrowserSignInBenchmark.POLICIES_CLIENT)));
+        PolicyMix.clients(configs).forEach(id -> clients.add(BenchFlows.client(id)));
+        return clients.toArray(ClientRepresentation[]::new);
     }
 
     /** Top-level groups with their sub-groups, from paths listed parents first. */

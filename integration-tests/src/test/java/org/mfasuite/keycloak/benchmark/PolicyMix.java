@@ -123,6 +123,17 @@ final class PolicyMix {
         return roles;
     }
 
+    /** The clients the policies name: the realm has them, or every policy naming one would have a problem. */
+    static Set<String> clients(Map<String, Map<String, String>> configs) {
+        Set<String> clients = new TreeSet<>();
+        for (Map<String, String> c : configs.values()) {
+            for (String key : List.of("include-clients", "exclude-clients")) {
+                clients.addAll(split(c.get(key)));
+            }
+        }
+        return clients;
+    }
+
     static List<AccessPolicy> parse(Map<String, Map<String, String>> configs) {
         List<AccessPolicy> policies = new ArrayList<>(configs.size());
         configs.forEach((alias, config) -> policies.add(AccessPolicy.from(alias, config)));
