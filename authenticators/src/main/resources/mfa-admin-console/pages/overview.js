@@ -245,7 +245,7 @@ export default {
     disposeCharts();
     const saved = ctx.draft('overview').load() || {};
     const days = DAY_CHOICES.includes(saved.days) ? saved.days : 14;
-    const select = h('select', { id: 'mfa-overview-days', class: 'pf-v5-c-form-control mfa-select',
+    const select = h('select', { id: 'mfa-overview-days',
       onchange: () => {
         ctx.draft('overview').save({ days: Number(select.value) });
         this.render(main, ctx);
@@ -254,7 +254,8 @@ export default {
     main.replaceChildren(h('div', { class: 'mfa-toolbar' },
       h('div', { class: 'pf-v5-c-form__group' },
         h('label', { class: 'pf-v5-c-form__label', for: 'mfa-overview-days' },
-          h('span', { class: 'pf-v5-c-form__label-text', text: t('overview.period') })), select)), status);
+          h('span', { class: 'pf-v5-c-form__label-text', text: t('overview.period') })),
+        h('span', { class: 'pf-v5-c-form-control pf-m-select mfa-select' }, select))), status);
     let data;
     try {
       data = await ctx.api('mfa/overview', { query: { days, tz: Intl.DateTimeFormat().resolvedOptions().timeZone } });

@@ -14,7 +14,8 @@ function field(ctx, id, labelKey, control) {
   return h('div', { class: 'pf-v5-c-form__group mfa-filter' },
     h('div', { class: 'pf-v5-c-form__group-label' },
       h('label', { class: 'pf-v5-c-form__label', for: id }, h('span', { class: 'pf-v5-c-form__label-text', text: t(labelKey) }))),
-    h('div', { class: 'pf-v5-c-form__group-control' }, control));
+    h('div', { class: 'pf-v5-c-form__group-control' },
+      h('span', { class: control.tagName === 'SELECT' ? 'pf-v5-c-form-control pf-m-select' : 'pf-v5-c-form-control' }, control)));
 }
 
 function alert(ctx, kind, title, text) {
@@ -114,7 +115,7 @@ export default {
     const state = { first: 0 };
 
     // --- find by helpdesk reference ---
-    const refInput = h('input', { id: 'mfa-reference', class: 'pf-v5-c-form-control', type: 'text', autocomplete: 'off',
+    const refInput = h('input', { id: 'mfa-reference', type: 'text', autocomplete: 'off',
       spellcheck: 'false', placeholder: '7KQ2-MX9D', value: saved.reference || '' });
     const refResult = h('div', { id: 'mfa-reference-result', 'aria-live': 'polite' });
     const refForm = h('form', { class: 'pf-v5-c-form mfa-reference-form', id: 'mfa-reference-form', novalidate: true,
@@ -151,17 +152,17 @@ export default {
 
     // --- filters ---
     const inputs = {
-      user: h('input', { id: 'mfa-filter-user', class: 'pf-v5-c-form-control', type: 'text', value: saved.user || '' }),
-      from: h('input', { id: 'mfa-filter-from', class: 'pf-v5-c-form-control', type: 'date', value: saved.from || '' }),
-      to: h('input', { id: 'mfa-filter-to', class: 'pf-v5-c-form-control', type: 'date', value: saved.to || '' }),
-      method: h('select', { id: 'mfa-filter-method', class: 'pf-v5-c-form-control' },
+      user: h('input', { id: 'mfa-filter-user', type: 'text', value: saved.user || '' }),
+      from: h('input', { id: 'mfa-filter-from', type: 'date', value: saved.from || '' }),
+      to: h('input', { id: 'mfa-filter-to', type: 'date', value: saved.to || '' }),
+      method: h('select', { id: 'mfa-filter-method' },
         h('option', { value: '', text: t('signIns.any') }),
         METHODS.map(m => h('option', { value: m, selected: saved.method === m, text: methodName(t, m) }))),
-      result: h('select', { id: 'mfa-filter-result', class: 'pf-v5-c-form-control' },
+      result: h('select', { id: 'mfa-filter-result' },
         h('option', { value: '', text: t('signIns.any') }),
         h('option', { value: 'success', selected: saved.result === 'success', text: t('signIns.result.success') }),
         h('option', { value: 'failure', selected: saved.result === 'failure', text: t('signIns.result.failure') })),
-      client: h('input', { id: 'mfa-filter-client', class: 'pf-v5-c-form-control', type: 'text', value: saved.client || '' }),
+      client: h('input', { id: 'mfa-filter-client', type: 'text', value: saved.client || '' }),
     };
     function collect() {
       const out = {};
