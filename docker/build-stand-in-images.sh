@@ -74,7 +74,7 @@ EOF
 fi
 
 # ---- the stand-ins ------------------------------------------------------------------------------------------
-# build NAME: the Dockerfile and files in $WORK/NAME-context, written by the caller
+# build NAME DIR: the image NAME from DIR (its Dockerfile and files, written by the caller)
 build() {
     local name=$1 dir=$2
     if have "$name" && ! stand_in "$name"; then
@@ -87,7 +87,9 @@ build() {
     fi
     say "building $name"
     local start=$SECONDS
-    "$DOCKER" build -q --label "$LABEL=true" -t "$name" "$dir" >/dev/null \
+    local fresh=()
+    [ "$REBUILD" = true ] && fresh=(--no-cache)
+    "$DOCKER" build -q "${fresh[@]}" --label "$LABEL=true" -t "$name" "$dir" >/dev/null \
         || { say "building $name failed"; exit 1; }
     say "$name built in $((SECONDS - start)) s"
 }
@@ -102,7 +104,7 @@ APT_END='&& rm -rf /var/lib/apt/lists/* /usr/sbin/policy-rc.d'
 keycloak_image=quay.io/keycloak/keycloak:$KEYCLOAK_VERSION
 if ! have "$keycloak_image" || { stand_in "$keycloak_image" && [ "$REBUILD" = true ]; }; then
     if [ ! -f "$DIST" ]; then # a fresh machine: Maven has not fetched the distribution yet
-        ./mvnw -B -ntp -q -Dmaven.repo.local="$M2" dependency:get \
+        ./mvnw -B -ntp -q -Dmaven.repo.local="$M2" dependency:get -Dtransitive=false \
             -Dartifact="org.keycloak:keycloak-quarkus-dist:$KEYCLOAK_VERSION:zip"
     fi
     mkdir -p "$WORK/keycloak"
