@@ -1,7 +1,10 @@
-"""Dev gateway endpoint for docker/compose.yaml: prints what the `http` gateway posts, answers 200 with an id."""
+"""Dev gateway endpoint for docker/compose.yaml: prints what the `http` gateway posts, answers 200 with an id.
+With SINK_CERT and SINK_KEY (PEM files) it speaks HTTPS: the gateway sends plain http only to localhost."""
 import http.server
 import itertools
 import json
+import os
+import ssl
 
 ids = itertools.count(1)
 
@@ -23,4 +26,9 @@ class Sink(http.server.BaseHTTPRequestHandler):
         pass
 
 
-http.server.ThreadingHTTPServer(("0.0.0.0", 8000), Sink).serve_forever()
+server = http.server.ThreadingHTTPServer(("0.0.0.0", 8000), Sink)
+if os.environ.get("SINK_CERT"):
+    tls = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    tls.load_cert_chain(os.environ["SINK_CERT"], os.environ["SINK_KEY"])
+    server.socket = tls.wrap_socket(server.socket, server_side=True)
+server.serve_forever()

@@ -19,7 +19,6 @@ import org.junit.jupiter.api.Test;
 import org.keycloak.admin.client.Keycloak;
 import org.mfasuite.keycloak.cluster.Browser.Page;
 import org.mfasuite.keycloak.gateway.MessageGateway;
-import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.Network;
 import org.testcontainers.containers.wait.strategy.Wait;
@@ -36,6 +35,8 @@ class DockerImageSignInTest {
             + " DOCKER_HOST, /var/run/docker.sock or ~/.testcontainers.properties). It builds docker/Dockerfile and"
             + " signs in against the image; run it where Docker runs: ./mvnw verify -pl integration-tests -am"
             + " -Dtest=DockerImageSignInTest -Dsurefire.failIfNoSpecifiedTests=false";
+    /** The tag docker/compose.yaml uses as well. */
+    private static final String POSTGRES = "postgres:17";
     private static final String OUTBOX = "/opt/keycloak/data/mfa-outbox.jsonl";
 
     private static boolean docker;
@@ -46,14 +47,16 @@ class DockerImageSignInTest {
 
     @BeforeAll
     static void start() throws Exception {
-        docker = dockerAvailable();
+        docker = DockerEngine.available();
         if (!docker) {
             // printed as well: Surefire counts the skip but does not show an assumption's message
             System.out.println("[WARNING] " + SKIPPED);
             return;
         }
+        DockerEngine.requireImages(POSTGRES,
+                "quay.io/keycloak/keycloak:" + System.getProperty("mfa.keycloak.version"));
         network = Network.newNetwork();
-        postgres = new GenericContainer<>("postgres:17").withNetwork(network).withNetworkAliases("postgres")
+        postgres = new GenericContainer<>(POSTGRES).withNetwork(network).withNetworkAliases("postgres")
                 .withEnv(Map.of("POSTGRES_DB", "keycloak", "POSTGRES_USER", "keycloak", "POSTGRES_PASSWORD", "keycloak"))
                 .waitingFor(Wait.forLogMessage(".*database system is ready to accept connections.*\\s", 2));
         postgres.start();
@@ -132,13 +135,5 @@ class DockerImageSignInTest {
                 .withDockerfilePath("docker/Dockerfile")
                 .withBuildArg("KEYCLOAK_VERSION", version)
                 .get();
-    }
-
-    private static boolean dockerAvailable() {
-        try {
-            return DockerClientFactory.instance().isDockerAvailable();
-        } catch (RuntimeException | LinkageError e) {
-            return false;
-        }
     }
 }
