@@ -17,6 +17,7 @@ import org.keycloak.common.util.Time;
 import org.keycloak.events.admin.OperationType;
 import org.keycloak.events.admin.ResourceType;
 import org.keycloak.models.KeycloakSession;
+import org.mfasuite.keycloak.core.AdminUsers;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.services.resources.admin.AdminEventBuilder;
@@ -42,13 +43,7 @@ public class AppPasswordsResource {
         this.realm = realm;
         this.auth = auth;
         this.adminEvent = adminEvent.resource(ResourceType.USER);
-        UserModel found = session.users().getUserById(realm, userId);
-        if (found == null) {
-            // as Keycloak's own users resource answers: no hint whether the user exists before permissions
-            auth.users().requireQuery();
-            throw new NotFoundException("User not found");
-        }
-        this.user = found;
+        this.user = AdminUsers.find(session, realm, auth, userId);
     }
 
     @GET

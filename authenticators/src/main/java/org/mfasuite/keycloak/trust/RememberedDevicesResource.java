@@ -6,7 +6,6 @@ import java.util.Map;
 
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -14,6 +13,7 @@ import jakarta.ws.rs.core.Response;
 import org.keycloak.events.admin.OperationType;
 import org.keycloak.events.admin.ResourceType;
 import org.keycloak.models.KeycloakSession;
+import org.mfasuite.keycloak.core.AdminUsers;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.services.resources.admin.AdminEventBuilder;
@@ -39,13 +39,7 @@ public class RememberedDevicesResource {
         this.realm = realm;
         this.auth = auth;
         this.adminEvent = adminEvent;
-        UserModel found = userId == null ? null : session.users().getUserById(realm, userId);
-        if (found == null) {
-            // as Keycloak's own users resource answers: no hint whether the user exists before permissions
-            auth.users().requireQuery();
-            throw new NotFoundException("User not found");
-        }
-        this.user = found;
+        this.user = AdminUsers.find(session, realm, auth, userId);
     }
 
     @GET

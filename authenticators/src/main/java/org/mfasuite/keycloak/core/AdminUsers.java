@@ -1,4 +1,4 @@
-package org.mfasuite.keycloak.registration;
+package org.mfasuite.keycloak.core;
 
 import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.NotFoundException;
@@ -9,12 +9,12 @@ import org.keycloak.models.UserModel;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 
 /** Finds the user of an admin request as Keycloak's own user endpoints do: 404 only for those who may look users up. */
-final class AdminUsers {
+public final class AdminUsers {
 
     private AdminUsers() {
     }
 
-    static UserModel find(KeycloakSession session, RealmModel realm, AdminPermissionEvaluator auth, String userId) {
+    public static UserModel find(KeycloakSession session, RealmModel realm, AdminPermissionEvaluator auth, String userId) {
         UserModel user = userId == null ? null : session.users().getUserById(realm, userId);
         if (user == null) {
             if (!auth.users().canQuery()) {
