@@ -92,9 +92,9 @@ public class AdminConsoleOverviewTest extends DemoRealmTest {
                 browser.waitUntil(() -> !browser.all("#mfa-overview-summary").isEmpty());
                 String summary = browser.text("#mfa-overview-summary");
                 if (language.equals("en")) {
-                    assertEquals(attempts(after) + " second-factor sign-ins (" + sum(after, "failures") + " failed), "
-                            + sum(after, "messagesSent") + " messages sent, " + refusals.get("total")
-                            + " refusals by policy in the last 24 hours.", summary);
+                    assertEquals("Second-factor sign-ins: " + attempts(after) + " (" + sum(after, "failures") + " failed)"
+                            + " · messages sent: " + sum(after, "messagesSent") + " · refusals by policy in the last 24 hours: "
+                            + refusals.get("total") + ".", summary);
                     String signIns = browser.driver().findElement(org.openqa.selenium.By.cssSelector(
                             "table[data-chart='sign-ins']")).getDomProperty("textContent");
                     assertTrue(signIns.contains("Push (companion app)"), signIns);
@@ -105,7 +105,7 @@ public class AdminConsoleOverviewTest extends DemoRealmTest {
                     assertTrue(refusalTable.contains("staff need mfa"), refusalTable);
                     assertTrue(browser.text("#mfa-overview-budget").contains("2,000"), "the demo's hourly budget");
                 } else {
-                    assertTrue(summary.startsWith(attempts(after) + " aanmeldingen met tweede factor"), summary);
+                    assertTrue(summary.startsWith("Aanmeldingen met tweede factor: " + attempts(after) + " ("), summary);
                 }
                 for (String chart : List.of("sign-ins", "messages", "coverage", "refusals", "reasons")) {
                     assertEquals(1, browser.all("#mfa-overview-" + chart + " canvas").size(), chart + ": an ECharts canvas");
