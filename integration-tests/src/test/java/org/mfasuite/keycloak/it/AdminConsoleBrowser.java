@@ -44,6 +44,15 @@ public final class AdminConsoleBrowser implements AutoCloseable {
         return CompanionBrowser.missing();
     }
 
+    /** Skips the calling test class, with one line in the build output, where Chromium cannot run. */
+    public static void assumeChromium() {
+        String missing = missing();
+        if (missing != null) {
+            System.err.println("[WARNING] " + missing);
+        }
+        org.junit.jupiter.api.Assumptions.assumeTrue(missing == null, missing);
+    }
+
     /** A browser whose preferred language is {@code language} (en, sv, nl, de). */
     public AdminConsoleBrowser(String language) {
         try {

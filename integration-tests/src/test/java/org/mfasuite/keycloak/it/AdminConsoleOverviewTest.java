@@ -9,7 +9,6 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.keycloak.testframework.annotations.InjectKeycloakUrls;
@@ -34,11 +33,7 @@ public class AdminConsoleOverviewTest extends DemoRealmTest {
 
     @BeforeAll
     static void needsChromium() {
-        String missing = AdminConsoleBrowser.missing();
-        if (missing != null) {
-            System.err.println("[WARNING] " + missing);
-        }
-        Assumptions.assumeTrue(missing == null, missing);
+        AdminConsoleBrowser.assumeChromium();
     }
 
     @Test

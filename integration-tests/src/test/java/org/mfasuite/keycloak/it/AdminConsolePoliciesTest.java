@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
@@ -26,11 +25,7 @@ public class AdminConsolePoliciesTest extends DemoRealmTest {
 
     @BeforeAll
     static void needsChromium() {
-        String missing = AdminConsoleBrowser.missing();
-        if (missing != null) {
-            System.err.println("[WARNING] " + missing);
-        }
-        Assumptions.assumeTrue(missing == null, missing);
+        AdminConsoleBrowser.assumeChromium();
     }
 
     @Test

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.keycloak.testframework.annotations.InjectKeycloakUrls;
@@ -31,11 +30,7 @@ public class AdminConsoleUsersTest extends DemoRealmTest {
 
     @BeforeAll
     static void needsChromium() {
-        String missing = AdminConsoleBrowser.missing();
-        if (missing != null) {
-            System.err.println("[WARNING] " + missing);
-        }
-        Assumptions.assumeTrue(missing == null, missing);
+        AdminConsoleBrowser.assumeChromium();
     }
 
     @Test
