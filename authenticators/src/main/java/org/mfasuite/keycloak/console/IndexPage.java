@@ -2,6 +2,8 @@ package org.mfasuite.keycloak.console;
 
 import java.util.Map;
 
+import org.keycloak.common.util.HtmlUtils;
+
 /**
  * Fills index.html's placeholders ({@code {{name}}}) with the realm and the server's URLs, HTML-escaped. They land
  * in {@code data-*} attributes and link hrefs only: the page has no inline script for a value to break out of.
@@ -29,7 +31,7 @@ final class IndexPage {
                 "echartsVersion", ConsoleFiles.LIBRARIES.get("echarts.js"));
         String page = template;
         for (Map.Entry<String, String> value : values.entrySet()) {
-            page = page.replace("{{" + value.getKey() + "}}", escape(value.getValue()));
+            page = page.replace("{{" + value.getKey() + "}}", HtmlUtils.escapeAttribute(value.getValue()));
         }
         return page;
     }
@@ -40,20 +42,5 @@ final class IndexPage {
         int slash = serverUrl.indexOf('/', scheme < 0 ? 0 : scheme + 3);
         String path = slash < 0 ? "" : serverUrl.substring(slash);
         return path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
-    }
-
-    static String escape(String text) {
-        StringBuilder out = new StringBuilder(text.length() + 16);
-        for (char c : text.toCharArray()) {
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
     }
 }

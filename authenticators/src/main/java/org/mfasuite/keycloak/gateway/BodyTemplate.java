@@ -8,6 +8,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
+import org.keycloak.common.util.HtmlUtils;
 
 /**
  * The webhook's request body: the configured template with ${to}, ${text}, ${channel}, ${realm}, ${code},
@@ -55,14 +56,9 @@ final class BodyTemplate {
             return value -> new String(JsonStringEncoder.getInstance().quoteAsString(value));
         }
         if (type.contains("xml")) {
-            return BodyTemplate::escapeXml;
+            // text and attribute content: a realm name like "R&D <test>" must not break a SOAP or XML body
+            return HtmlUtils::escapeAttribute;
         }
         return UnaryOperator.identity();
-    }
-
-    /** Text and attribute content: a realm name like "R&D <test>" must not break a SOAP or XML body. */
-    private static String escapeXml(String value) {
-        return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-                .replace("\"", "&quot;").replace("'", "&apos;");
     }
 }

@@ -15,6 +15,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
+import org.keycloak.common.util.HtmlUtils;
 
 /**
  * Sends SMS through Twilio's Messages API and voice messages through its Calls API (2010-04-01 REST API, form
@@ -143,23 +144,9 @@ public class TwilioGateway implements MessageGateway {
 
     /** The call's script: one {@code <Say>} in the message's language (Twilio's voices read BCP 47 tags). */
     static String twiml(OutgoingMessage message) {
-        String language = message.language() == null ? "" : " language=\"" + xmlEscape(message.language()) + "\"";
-        return "<Response><Say" + language + ">" + xmlEscape(message.text()) + "</Say></Response>";
-    }
-
-    static String xmlEscape(String text) {
-        StringBuilder out = new StringBuilder(text.length() + 16);
-        for (char c : text.toCharArray()) {
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&apos;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
+        String language = message.language() == null ? ""
+                : " language=\"" + HtmlUtils.escapeAttribute(message.language()) + "\"";
+        return "<Response><Say" + language + ">" + HtmlUtils.escapeAttribute(message.text()) + "</Say></Response>";
     }
 
     private static GatewayException notConfigured(String what) {

@@ -49,7 +49,7 @@ class ConsoleFilesTest {
         String page = IndexPage.render("<body data-realm=\"{{realm}}\" data-server-url=\"{{serverUrl}}\">"
                 + "<link href=\"{{patternfly}}\"><script src=\"lib/keycloak.js?v={{keycloakJsVersion}}\">",
                 "a\"<b>&'", "https://sso.example.org/auth", "abc12");
-        assertTrue(page.contains("data-realm=\"a&quot;&lt;b&gt;&amp;&#39;\""), page);
+        assertTrue(page.contains("data-realm=\"a&quot;&lt;b&gt;&amp;&apos;\""), page);
         assertTrue(page.contains("data-server-url=\"https://sso.example.org/auth\""), page);
         assertTrue(page.contains("href=\"/auth/resources/abc12/common/keycloak/vendor/patternfly-v5/patternfly.min.css\""), page);
         assertTrue(page.contains("keycloak.js?v=25.0.6"), page);
