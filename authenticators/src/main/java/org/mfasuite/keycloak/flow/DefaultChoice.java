@@ -53,10 +53,9 @@ public final class DefaultChoice {
     public static MethodOrder.Chosen of(UserModel user) {
         for (CredentialModel marker : markers(user)) {
             Map<String, Object> data = read(marker);
-            Object id = data.get("credentialId");
-            CredentialModel chosen = id == null ? null : user.credentialManager().getStoredCredentialById(id.toString());
-            if (chosen != null) {
-                return new MethodOrder.Chosen(chosen.getType(), Boolean.TRUE.equals(data.get("call")));
+            String type = chosenType(user, data);
+            if (type != null) {
+                return new MethodOrder.Chosen(type, Boolean.TRUE.equals(data.get("call")));
             }
         }
         return null;
@@ -65,11 +64,25 @@ public final class DefaultChoice {
     /** Removes the record when the credential it names is gone (after an admin reset, say). */
     public static void forgetIfGone(UserModel user) {
         for (CredentialModel marker : markers(user)) {
-            Object id = read(marker).get("credentialId");
-            if (id == null || user.credentialManager().getStoredCredentialById(id.toString()) == null) {
+            if (chosenType(user, read(marker)) == null) {
                 user.credentialManager().removeStoredCredentialById(marker.getId());
             }
         }
+    }
+
+    /**
+     * The type of the credential a record names, while the user has it: by {@code credentialId}, or, in a record
+     * written by hand into a realm import (where ids are not known yet), by {@code credentialType} alone.
+     */
+    private static String chosenType(UserModel user, Map<String, Object> data) {
+        Object id = data.get("credentialId");
+        if (id != null) {
+            CredentialModel chosen = user.credentialManager().getStoredCredentialById(id.toString());
+            return chosen == null ? null : chosen.getType();
+        }
+        Object type = data.get("credentialType");
+        return type != null && user.credentialManager().getStoredCredentialsByTypeStream(type.toString()).findAny().isPresent()
+                ? type.toString() : null;
     }
 
     private static boolean record(UserModel user, String credentialId, String by, boolean call) {

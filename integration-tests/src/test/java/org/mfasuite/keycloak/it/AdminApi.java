@@ -75,6 +75,13 @@ final class AdminApi {
                 .header("Authorization", "Bearer " + token).POST(HttpRequest.BodyPublishers.noBody()).build());
     }
 
+    /** PUT …/methods/{credentialId}/default[?call=true]: the admin makes the method the user's default. */
+    HttpResponse<String> makeDefault(String token, String userId, String credentialId, boolean call) {
+        return HttpCalls.send(HttpRequest.newBuilder(uri("users/" + userId + "/methods/" + credentialId + "/default"
+                        + (call ? "?call=true" : "")))
+                .header("Authorization", "Bearer " + token).PUT(HttpRequest.BodyPublishers.noBody()).build());
+    }
+
     private URI uri(String path) {
         return URI.create(urls.getBase() + "/admin/realms/" + realm.getName() + "/mfa/" + path);
     }
