@@ -14,8 +14,7 @@ import org.keycloak.util.JsonSerialization;
  * The record that a default method was chosen, by the user or by an admin, as opposed to the order the user's
  * credentials happen to have. Kept in Keycloak's credential store, beside the credentials it is about: one credential
  * of type {@value #TYPE} per user whose data names the chosen credential ({@code credentialId}, {@code credentialType}),
- * who chose it ({@code chosenBy}: {@code user} or {@code admin}), whether calls were asked for a phone ({@code call})
- * and when ({@code chosenAt}, epoch seconds). It travels with realm exports; no sign-in step checks it, so Keycloak
+ * who chose it ({@code chosenBy}: {@code user} or {@code admin}) and when ({@code chosenAt}, epoch seconds). It travels with realm exports; no sign-in step checks it, so Keycloak
  * never offers it as a way to sign in. A record whose credential was removed counts as none.
  */
 public final class DefaultChoice {
@@ -34,7 +33,7 @@ public final class DefaultChoice {
      * @return false when the user has no such credential
      */
     public static boolean setByUser(UserModel user, String credentialId) {
-        return record(user, credentialId, BY_USER, false);
+        return record(user, credentialId, BY_USER);
     }
 
     /**
@@ -42,11 +41,10 @@ public final class DefaultChoice {
      * credential order and the choice is recorded as the admin's, so "the strongest method first" leaves it first.
      *
      * @param credentialId the user's credential (a phone, an authenticator app or hardware token, a push device, ...)
-     * @param call         for a phone: start with a call rather than a text message (ignored for other methods)
      * @return false when the user has no such credential
      */
-    public static boolean setByAdmin(UserModel user, String credentialId, boolean call) {
-        return record(user, credentialId, BY_ADMIN, call);
+    public static boolean setByAdmin(UserModel user, String credentialId) {
+        return record(user, credentialId, BY_ADMIN);
     }
 
     /** The recorded choice whose credential the user still has, or null. */
@@ -55,7 +53,7 @@ public final class DefaultChoice {
             Map<String, Object> data = read(marker);
             String type = chosenType(user, data);
             if (type != null) {
-                return new MethodOrder.Chosen(type, Boolean.TRUE.equals(data.get("call")));
+                return new MethodOrder.Chosen(type);
             }
         }
         return null;
@@ -85,7 +83,7 @@ public final class DefaultChoice {
                 ? type.toString() : null;
     }
 
-    private static boolean record(UserModel user, String credentialId, String by, boolean call) {
+    private static boolean record(UserModel user, String credentialId, String by) {
         CredentialModel chosen = credentialId == null ? null : user.credentialManager().getStoredCredentialById(credentialId);
         if (chosen == null || TYPE.equals(chosen.getType())) {
             return false;
@@ -99,7 +97,6 @@ public final class DefaultChoice {
         data.put("credentialId", chosen.getId());
         data.put("credentialType", chosen.getType());
         data.put("chosenBy", by);
-        data.put("call", call && MethodOrder.PHONE.equals(chosen.getType()));
         data.put("chosenAt", Time.currentTime());
         CredentialModel marker = new CredentialModel();
         marker.setType(TYPE);

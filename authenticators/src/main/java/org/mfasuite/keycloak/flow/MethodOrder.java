@@ -9,8 +9,8 @@ import java.util.Objects;
  * Which of a sub-flow's alternative steps a sign-in starts with: the one rule behind "the strongest method first".
  * <ol>
  * <li>The realm switched it off: Keycloak's own choice.</li>
- * <li>The user (or an admin) chose a default: its step (a phone's text step, or its call step when the admin chose
- * calls), as long as one of the usable steps serves it.</li>
+ * <li>The user (or an admin) chose a default: its step, as long as one of the usable steps serves it (a phone: the
+ * text step, the call step for a landline).</li>
  * <li>Keycloak would start with a security key or passkey: that stays (passkeys keep Keycloak's own place).</li>
  * <li>Otherwise the strongest usable step: temporary access pass, push, authenticator app or hardware token, call or
  * text; equals in Keycloak's order. Steps of no known strength (recovery codes, other extensions) are never
@@ -62,10 +62,8 @@ public final class MethodOrder {
         }
     }
 
-    /**
-     * A default that was chosen: the credential's type, and for a phone whether calls were asked for.
-     */
-    public record Chosen(String credentialType, boolean call) {
+    /** A default that was chosen: the chosen credential's type. */
+    public record Chosen(String credentialType) {
     }
 
     static final String PHONE = "mfa-phone";
@@ -87,8 +85,7 @@ public final class MethodOrder {
             return null;
         }
         if (chosen != null) {
-            Step serving = keycloak.stream().filter(s -> s.serves(chosen.credentialType()))
-                    .min(Comparator.comparing(s -> chosen.call() != VOICE.equals(s.authenticator()))).orElse(null);
+            Step serving = keycloak.stream().filter(s -> s.serves(chosen.credentialType())).findFirst().orElse(null);
             if (serving != null) {
                 return serving;
             }

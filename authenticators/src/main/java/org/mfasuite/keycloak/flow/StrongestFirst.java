@@ -2,9 +2,11 @@ package org.mfasuite.keycloak.flow;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.keycloak.authentication.AuthenticationFlowContext;
-import org.keycloak.authentication.AuthenticationProcessor;
 import org.keycloak.authentication.Authenticator;
 import org.keycloak.authentication.AuthenticatorFactory;
 import org.keycloak.authentication.CredentialValidator;
@@ -14,21 +16,19 @@ import org.keycloak.models.AuthenticationExecutionModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
-import org.keycloak.sessions.AuthenticationSessionModel;
 
 /**
  * Starts a sub-flow of alternative second-factor steps with the step {@link MethodOrder#first} names.
  * <p>
- * How Keycloak 26.7 picks the alternative that runs first: it processes the sub-flow's first alternative, builds the
- * list of ways for it ({@code AuthenticationSelectionResolver}: the steps that check a credential in the order of the
- * user's credentials, then the others in flow order) and runs the way whose execution id is the authentication
- * session's note {@code current.authentication.execution}, else the list's first
- * ({@code DefaultAuthenticationFlow.resolveSelectedExecution}). That note names the step whose page was shown last, so
- * a reloaded page keeps the way the user picked; Keycloak clears it when a step's form was answered (the password
- * form, say). Called by the condition that guards the sub-flow, which Keycloak evaluates right before the sub-flow's
- * steps, this class sets the note to the step to start with — only while it is empty, so a way the user picked is
- * never taken back — and leaves everything else (the list under "Sign in another way", what a picked way may be) to
- * Keycloak.
+ * How Keycloak 26.7.3 picks the alternative that runs first ({@code DefaultAuthenticationFlow
+ * .processSingleFlowExecutionModel}): it processes the sub-flow's first alternative, builds the list of ways for it
+ * ({@code AuthenticationSelectionResolver}: the steps that check a credential in the order of the user's credentials,
+ * then the other steps in flow order) and runs the list's first way — nothing else is consulted (a later Keycloak also
+ * keeps the way of a reloaded page). The one lever is therefore the user's credential order: called by the condition
+ * that guards the sub-flow, which Keycloak evaluates right before the sub-flow's steps, this class moves the credential
+ * of the step to start with to the top of the user's order, when another step's credential leads. It writes only when
+ * the order is not yet so; everything else (the list under "Sign in another way", what a picked way may be) stays
+ * Keycloak's. A chosen default ({@link DefaultChoice}) is what keeps a weaker method on top.
  */
 public final class StrongestFirst {
 
@@ -40,21 +40,27 @@ public final class StrongestFirst {
      * @param strongestFirst the realm's switch
      */
     public static void apply(AuthenticationFlowContext context, boolean strongestFirst) {
-        AuthenticationSessionModel authSession = context.getAuthenticationSession();
         UserModel user = context.getUser();
-        if (!strongestFirst || user == null || authSession == null || context.getExecution() == null
-                || authSession.getAuthNote(AuthenticationProcessor.CURRENT_AUTHENTICATION_EXECUTION) != null) {
+        if (!strongestFirst || user == null || context.getExecution() == null) {
             return;
         }
         List<MethodOrder.Step> steps = new ArrayList<>();
         if (!alternatives(context.getSession(), context.getRealm(), context.getExecution().getParentFlow(), steps, 0)) {
             return; // a sub-flow of required steps: nothing to choose
         }
+        List<CredentialModel> credentials = user.credentialManager().getStoredCredentialsStream().toList();
         List<MethodOrder.Step> usable = steps.stream().filter(s -> OtherWays.usable(context, s.authenticator())).toList();
-        List<String> types = user.credentialManager().getStoredCredentialsStream().map(CredentialModel::getType).toList();
-        MethodOrder.Step first = MethodOrder.first(true, usable, types, DefaultChoice.of(user));
-        if (first != null) {
-            authSession.setAuthNote(AuthenticationProcessor.CURRENT_AUTHENTICATION_EXECUTION, first.executionId());
+        MethodOrder.Step first = MethodOrder.first(true, usable,
+                credentials.stream().map(CredentialModel::getType).toList(), DefaultChoice.of(user));
+        if (first == null || first.credentialType() == null) {
+            return; // Keycloak's choice stands, or a step that checks no credential: the order cannot name it
+        }
+        Set<String> stepTypes = steps.stream().map(MethodOrder.Step::credentialType).filter(Objects::nonNull)
+                .collect(Collectors.toSet());
+        CredentialModel lead = credentials.stream().filter(c -> stepTypes.contains(c.getType())).findFirst().orElse(null);
+        if (lead != null && !lead.getType().equals(first.credentialType())) {
+            credentials.stream().filter(c -> c.getType().equals(first.credentialType())).findFirst()
+                    .ifPresent(c -> user.credentialManager().moveStoredCredentialTo(c.getId(), null));
         }
     }
 

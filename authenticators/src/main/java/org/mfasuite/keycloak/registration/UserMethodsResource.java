@@ -45,9 +45,9 @@ import org.mfasuite.keycloak.oath.TokenPool;
  * {@code DELETE …/methods/{credentialId}}: removes one listed credential (never the password) through its own
  * credential provider, records an admin event and emails the user. Needs manage-users.
  * <p>
- * {@code PUT …/methods/{credentialId}/default[?call=true]}: makes an offered method the user's default, recorded as the
- * admin's choice ({@link DefaultChoice#setByAdmin}); {@code call=true} starts a phone's sign-ins with a call. Records an
- * admin event and emails the user when the default changed. Needs manage-users.
+ * {@code PUT …/methods/{credentialId}/default}: makes an offered method the user's default, recorded as the admin's
+ * choice ({@link DefaultChoice#setByAdmin}). Records an admin event and emails the user when the default changed.
+ * Needs manage-users.
  */
 public class UserMethodsResource {
 
@@ -145,7 +145,7 @@ public class UserMethodsResource {
 
     @PUT
     @Path("{credentialId}/default")
-    public Response makeDefault(@PathParam("credentialId") String credentialId, @QueryParam("call") boolean call) {
+    public Response makeDefault(@PathParam("credentialId") String credentialId) {
         UserModel user = AdminUsers.find(session, realm, auth, userId);
         auth.users().requireManage(user);
         RealmMethods methods = RealmMethods.of(session, realm);
@@ -153,12 +153,11 @@ public class UserMethodsResource {
         CredentialModel credential = offered.stream().filter(c -> c.getId().equals(credentialId)).findFirst()
                 .orElseThrow(() -> new NotFoundException("Method not found"));
         boolean changed = !offered.get(0).getId().equals(credentialId);
-        DefaultChoice.setByAdmin(user, credentialId, call);
-        Map<String, Object> view = new LinkedHashMap<>();
+        DefaultChoice.setByAdmin(user, credentialId);
+        Map<String, String> view = new LinkedHashMap<>();
         view.put("id", credential.getId());
         view.put("type", credential.getType());
         view.put("label", MethodLabels.of(credential));
-        view.put("call", call);
         adminEvent.operation(OperationType.UPDATE).resource(ResourceType.USER)
                 .resourcePath(session.getContext().getUri()).representation(view).success();
         if (changed) {

@@ -63,21 +63,20 @@ class MethodOrderTest {
     @Test
     void aChosenDefaultStaysFirstAlthoughPushIsStronger() {
         assertEquals(SMS, first(List.of(SMS, CALL, PUSH, OTP), List.of("mfa-phone", "otp", "mfa-push-device"),
-                new Chosen("mfa-phone", false)));
+                new Chosen("mfa-phone")));
         assertEquals(OTP, first(List.of(SMS, PUSH, OTP), List.of("otp", "mfa-push-device", "mfa-phone"),
-                new Chosen("otp", false)));
+                new Chosen("otp")));
     }
 
     @Test
-    void anAdminChosenCallDefaultStartsWithTheCall() {
-        assertEquals(CALL, first(List.of(SMS, CALL, PUSH), List.of("mfa-phone", "mfa-push-device"),
-                new Chosen("mfa-phone", true)));
+    void aChosenPhoneThatIsALandlineStartsWithTheCall() {
+        assertEquals(CALL, first(List.of(CALL, PUSH), List.of("mfa-phone", "mfa-push-device"), new Chosen("mfa-phone")));
     }
 
     @Test
     void aChosenDefaultNoStepServesFallsBackToTheStrongest() {
         assertEquals(PUSH, first(List.of(SMS, PUSH), List.of("otp", "mfa-phone", "mfa-push-device"),
-                new Chosen("otp", false)));
+                new Chosen("otp")));
     }
 
     @Test

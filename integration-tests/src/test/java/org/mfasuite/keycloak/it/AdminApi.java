@@ -75,10 +75,9 @@ final class AdminApi {
                 .header("Authorization", "Bearer " + token).POST(HttpRequest.BodyPublishers.noBody()).build());
     }
 
-    /** PUT …/methods/{credentialId}/default[?call=true]: the admin makes the method the user's default. */
-    HttpResponse<String> makeDefault(String token, String userId, String credentialId, boolean call) {
-        return HttpCalls.send(HttpRequest.newBuilder(uri("users/" + userId + "/methods/" + credentialId + "/default"
-                        + (call ? "?call=true" : "")))
+    /** PUT …/methods/{credentialId}/default: the admin makes the method the user's default. */
+    HttpResponse<String> makeDefault(String token, String userId, String credentialId) {
+        return HttpCalls.send(HttpRequest.newBuilder(uri("users/" + userId + "/methods/" + credentialId + "/default"))
                 .header("Authorization", "Bearer " + token).PUT(HttpRequest.BodyPublishers.noBody()).build());
     }
 

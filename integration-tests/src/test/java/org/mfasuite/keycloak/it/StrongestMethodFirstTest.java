@@ -34,7 +34,6 @@ public class StrongestMethodFirstTest extends DemoRealmTest {
     static final String PUSH_PAGE = "login-mfa-push";
     static final String OTP_PAGE = "login-login-otp";
     static final String SMS_PAGE = "login-mfa-sms";
-    static final String CALL_PAGE = "login-mfa-voice";
 
     @InjectKeycloakUrls
     KeycloakUrls urls;
@@ -49,10 +48,11 @@ public class StrongestMethodFirstTest extends DemoRealmTest {
     public void pushAndPhoneStartsWithPush() {
         String phone = DemoUsers.uniquePhone();
         String user = DemoUsers.uniqueName("push-phone");
-        DemoUsers.create(realm, user, List.of(), false, List.of(pushDevice(user)), phone); // the phone is first in the user's order
+        String userId = DemoUsers.create(realm, user, List.of(), false, List.of(pushDevice(user)), phone); // the phone is first in the user's order
         submitPassword(user, DemoUsers.PASSWORD);
         assertEquals(PUSH_PAGE, pageId());
         assertEquals(0, Outbox.countTo(phone), "no text was sent");
+        assertEquals("mfa-push-device", firstMethod(userId), "Keycloak follows the user's order: push now leads it");
         assertTrue(smsPage.otherWays().contains("Text message (SMS)"), "the phone is one click away: " + smsPage.otherWays());
     }
 
@@ -107,7 +107,7 @@ public class StrongestMethodFirstTest extends DemoRealmTest {
         assertEquals(SMS_PAGE, pageId(), "the user's default, not the stronger app");
     }
 
-    /** An admin's choice through the REST API (PUT …/methods/{id}/default) outranks push; ?call=true starts with a call. */
+    /** An admin's choice through the REST API (PUT …/methods/{id}/default) outranks push. */
     @Test
     public void aDefaultAnAdminSetStaysFirst() {
         String phone = DemoUsers.uniquePhone();
@@ -115,21 +115,17 @@ public class StrongestMethodFirstTest extends DemoRealmTest {
         String userId = DemoUsers.create(realm, user, List.of(), false, List.of(pushDevice(user)), phone);
         String phoneId = credential(userId, "mfa-phone").getId();
         AdminApi api = new AdminApi(realm, urls);
-        assertEquals(403, api.makeDefault(api.tokenWithRoles("view-users"), userId, phoneId, false).statusCode(),
+        assertEquals(403, api.makeDefault(api.tokenWithRoles("view-users"), userId, phoneId).statusCode(),
                 "viewing users is not enough");
         String manager = api.tokenWithRoles("manage-users");
-        assertEquals(404, api.makeDefault(manager, userId, credential(userId, "password").getId(), false).statusCode(),
+        assertEquals(404, api.makeDefault(manager, userId, credential(userId, "password").getId()).statusCode(),
                 "only a method can be the default");
-        HttpResponse<String> set = api.makeDefault(manager, userId, phoneId, false);
-        assertEquals(204, set.statusCode(), set.body());
+        HttpResponse<String> set = api.makeDefault(manager, userId, phoneId);
+        assertEquals(204, set.statusCode(), set.body() + " " + set.headers().map());
         assertTrue(credential(userId, "mfa-default-method").getCredentialData().contains("\"chosenBy\":\"admin\""));
         submitPassword(user, DemoUsers.PASSWORD);
         assertEquals(SMS_PAGE, pageId(), "the admin's default, not the stronger push");
-
-        signOut();
-        assertEquals(204, api.makeDefault(manager, userId, phoneId, true).statusCode());
-        submitPassword(user, DemoUsers.PASSWORD);
-        assertEquals(CALL_PAGE, pageId(), "the admin asked for calls");
+        assertEquals("mfa-phone", firstMethod(userId), "the order keeps the default on top");
     }
 
     @Test
@@ -138,9 +134,10 @@ public class StrongestMethodFirstTest extends DemoRealmTest {
         setSwitch("false");
         String phone = DemoUsers.uniquePhone();
         String user = DemoUsers.uniqueName("switch-off");
-        DemoUsers.create(realm, user, List.of(), false, List.of(pushDevice(user)), phone);
+        String userId = DemoUsers.create(realm, user, List.of(), false, List.of(pushDevice(user)), phone);
         submitPassword(user, DemoUsers.PASSWORD);
         assertEquals(SMS_PAGE, pageId(), "the first method in the user's order, as Keycloak offers it");
+        assertEquals("mfa-phone", firstMethod(userId), "the order is left alone");
     }
 
     /** A security key first in the user's order keeps its place: the push device and the phone wait behind it. */
@@ -158,6 +155,12 @@ public class StrongestMethodFirstTest extends DemoRealmTest {
 
     private String pageId() {
         return driver.findElement(By.cssSelector("[data-page-id]")).getAttribute("data-page-id");
+    }
+
+    /** The type of the user's first credential other than the password. */
+    private String firstMethod(String userId) {
+        return realm.admin().users().get(userId).credentials().stream().map(CredentialRepresentation::getType)
+                .filter(t -> !t.equals("password")).findFirst().orElse(null);
     }
 
     private void signOut() {
