@@ -153,6 +153,33 @@ public class StrongestMethodFirstTest extends DemoRealmTest {
         assertTrue(pageId().contains("webauthn"), pageId());
     }
 
+    /**
+     * A realm set up as the basic guide says — the second-factor sub-flow guarded by Keycloak's "Condition - user
+     * configured" — gets the order from "Condition - strongest method first" next to it.
+     */
+    @Test
+    public void keycloaksUserConfiguredConditionWithTheSuitesStrongestFirstCondition() {
+        RegistrationSteps.setSecondFactorStep(realm, "mfa-access-required", "DISABLED");
+        addCondition("conditional-user-configured");
+        addCondition("mfa-strongest-first");
+        String phone = DemoUsers.uniquePhone();
+        String user = DemoUsers.uniqueName("user-configured");
+        DemoUsers.create(realm, user, List.of(), false, List.of(pushDevice(user)), phone);
+        submitPassword(user, DemoUsers.PASSWORD);
+        assertEquals(PUSH_PAGE, pageId());
+    }
+
+    /** Adds a REQUIRED condition at the end of the demo's second-factor sub-flow; the realm cleanup removes it. */
+    private void addCondition(String provider) {
+        var flows = realm.admin().flows();
+        flows.addExecution(SmsStepConfig.SECOND_FACTOR_FLOW, Map.of("provider", provider));
+        var added = flows.getExecutions(SmsStepConfig.SECOND_FACTOR_FLOW).stream()
+                .filter(e -> provider.equals(e.getProviderId()) && e.getLevel() == 0).reduce((a, b) -> b).orElseThrow();
+        added.setRequirement("REQUIRED");
+        flows.updateExecutions(SmsStepConfig.SECOND_FACTOR_FLOW, added);
+        realm.cleanup().add(r -> r.flows().removeExecution(added.getId()));
+    }
+
     private String pageId() {
         return driver.findElement(By.cssSelector("[data-page-id]")).getAttribute("data-page-id");
     }
