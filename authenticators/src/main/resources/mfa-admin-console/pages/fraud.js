@@ -104,20 +104,23 @@ function reportsCard(ctx) {
     }
     const headers = ['fraud.col.time', 'fraud.col.user', 'fraud.col.method', 'fraud.col.ip', 'fraud.col.reference', 'fraud.col.action'];
     const cell = (key, ...content) => h('td', { class: 'pf-v5-c-table__td', dataset: { label: t(key) } }, ...content);
-    holder.replaceChildren(h('div', { class: 'mfa-table-scroll' },
-      h('table', { class: 'pf-v5-c-table pf-m-compact pf-m-grid-lg', id: 'fraud-reports-table', 'aria-label': t('fraud.reportsTitle') },
-        h('thead', { class: 'pf-v5-c-table__thead' }, h('tr', { class: 'pf-v5-c-table__tr' },
-          headers.map(key => h('th', { class: 'pf-v5-c-table__th', scope: 'col', text: t(key) })))),
-        h('tbody', { class: 'pf-v5-c-table__tbody' }, rows.map(row => h('tr', { class: 'pf-v5-c-table__tr mfa-fraud-report',
-          dataset: { eventId: row.id || '', reference: row.reference || '' } },
-          cell('fraud.col.time', h('span', { class: 'mfa-nowrap', text: ctx.time(row.time) })),
-          cell('fraud.col.user', row.username || row.userId || ''),
-          cell('fraud.col.method', t('fraud.method.' + row.method) === 'fraud.method.' + row.method ? (row.method || '') : t('fraud.method.' + row.method)),
-          cell('fraud.col.ip', row.ipAddress || ''),
-          cell('fraud.col.reference', row.reference
-            ? h('a', { href: '#/sign-ins/ref/' + encodeURIComponent(row.reference), text: row.reference }) : ''),
-          cell('fraud.col.action', t('fraud.block.' + (row.action || 'none')))))))),
-      h('div', { class: 'mfa-toolbar mfa-pager' }, newer, older)));
+    const methodName = m => (t('fraud.method.' + m) === 'fraud.method.' + m ? (m || '') : t('fraud.method.' + m));
+    const body = rows.map(row => h('tr', { class: 'pf-v5-c-table__tr mfa-fraud-report',
+      dataset: { eventId: row.id || '', reference: row.reference || '' } },
+    cell('fraud.col.time', h('span', { class: 'mfa-nowrap', text: ctx.time(row.time) })),
+    cell('fraud.col.user', row.username || row.userId || ''),
+    cell('fraud.col.method', methodName(row.method)),
+    cell('fraud.col.ip', row.ipAddress || ''),
+    cell('fraud.col.reference', row.reference
+      ? h('a', { href: '#/sign-ins/ref/' + encodeURIComponent(row.reference), text: row.reference }) : ''),
+    cell('fraud.col.action', t('fraud.block.' + (row.action || 'none')))));
+    const table = h('table', { class: 'pf-v5-c-table pf-m-compact pf-m-grid-lg', id: 'fraud-reports-table',
+      'aria-label': t('fraud.reportsTitle') },
+    h('thead', { class: 'pf-v5-c-table__thead' }, h('tr', { class: 'pf-v5-c-table__tr' },
+      headers.map(key => h('th', { class: 'pf-v5-c-table__th', scope: 'col', text: t(key) })))),
+    h('tbody', { class: 'pf-v5-c-table__tbody' }, body));
+    holder.replaceChildren(h('div', { class: 'mfa-table-scroll' }, table),
+      h('div', { class: 'mfa-toolbar mfa-pager' }, newer, older));
   }
   load();
   return card(h, 'fraud-reports', t('fraud.reportsTitle'), holder);
