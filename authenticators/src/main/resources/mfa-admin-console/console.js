@@ -12,6 +12,7 @@ const PAGES = [
   { id: 'policies', titleKey: 'nav.policies', visible: p => p.viewRealm },
   { id: 'users', titleKey: 'nav.users', visible: p => p.viewUsers },
   { id: 'tokens', titleKey: 'nav.tokens', visible: p => p.viewUsers },
+  { id: 'fraud', titleKey: 'nav.fraud', visible: p => p.viewEvents || p.viewRealm },
 ];
 
 const body = document.body;

@@ -28,8 +28,11 @@ function alert(ctx, kind, title, text) {
 function resultLabel(ctx, row) {
   const { h, t } = ctx;
   const ok = row.result === 'success';
-  return h('span', { class: ['pf-v5-c-label', 'pf-m-compact', ok ? 'pf-m-green' : 'pf-m-red'] },
+  const label = h('span', { class: ['pf-v5-c-label', 'pf-m-compact', ok ? 'pf-m-green' : 'pf-m-red'] },
     h('span', { class: 'pf-v5-c-label__content', text: t(ok ? 'signIns.result.success' : 'signIns.result.failure') }));
+  // the user reported this sign-in as not theirs (mfa_fraud_report)
+  return row.reported ? [label, ' ', h('span', { class: 'pf-v5-c-label pf-m-compact pf-m-orange mfa-reported' },
+    h('span', { class: 'pf-v5-c-label__content', text: t('signIns.reported') }))] : label;
 }
 
 /** The row's full details: every field of the row, then every detail of its stored event. */
@@ -41,7 +44,8 @@ function details(ctx, row) {
     ['signIns.col.result', t(row.result === 'success' ? 'signIns.result.success' : 'signIns.result.failure')],
     ['signIns.col.reason', reasonName(t, row.reason)], ['signIns.field.error', row.error], ['signIns.col.device', row.device],
     ['signIns.col.client', row.client], ['signIns.field.ip', row.ipAddress], ['signIns.field.node', row.node],
-    ['signIns.field.reference', row.reference], ['signIns.field.access', row.access],
+    ['signIns.field.reference', row.reference], ['signIns.field.reported', row.reported ? t('signIns.reported') : null],
+    ['signIns.field.access', row.access],
     ['signIns.field.policies', row.policies], ['signIns.field.eventId', row.eventId],
   ].filter(([, v]) => v !== null && v !== undefined && v !== '');
   const pair = (term, value) => h('div', { class: 'pf-v5-c-description-list__group' },
@@ -80,7 +84,7 @@ function table(ctx, rows, { expandAll = false } = {}) {
       }, text: expandAll ? '▾' : '▸' });
     const cell = (labelKey, ...content) => h('td', { class: 'pf-v5-c-table__td', dataset: { label: t(labelKey) } }, ...content);
     const tbody = h('tbody', { class: ['pf-v5-c-table__tbody', 'mfa-sign-in', expandAll ? 'pf-m-expanded' : null], role: 'rowgroup',
-      dataset: { eventId: row.eventId || '', result: row.result, method: row.method || '' } },
+      dataset: { eventId: row.eventId || '', result: row.result, method: row.method || '', reported: String(Boolean(row.reported)) } },
     h('tr', { class: 'pf-v5-c-table__tr' },
       h('td', { class: 'pf-v5-c-table__td pf-v5-c-table__toggle' }, toggle),
       cell('signIns.col.time', h('span', { class: 'mfa-nowrap', text: ctx.time(row.time) })),

@@ -14,6 +14,8 @@ import org.mfasuite.keycloak.audit.OverviewResource;
 import org.mfasuite.keycloak.audit.SignInLogResource;
 import org.mfasuite.keycloak.audit.UsageReportResource;
 import org.mfasuite.keycloak.console.ConsolePermissions;
+import org.mfasuite.keycloak.fraud.FraudReportsResource;
+import org.mfasuite.keycloak.fraud.FraudSettingsResource;
 import org.mfasuite.keycloak.oath.OathTokensResource;
 import org.mfasuite.keycloak.registration.RequireRegistrationResource;
 import org.mfasuite.keycloak.registration.ResetMethodsResource;
@@ -109,5 +111,17 @@ public class MfaAdminResource {
     @Path("report")
     public UsageReportResource report() {
         return new UsageReportResource(session, realm, auth);
+    }
+
+    /** Fraud alert: the sign-ins users reported as not theirs (view-events). */
+    @Path("fraud-reports")
+    public FraudReportsResource fraudReports() {
+        return new FraudReportsResource(session, realm, auth);
+    }
+
+    /** Fraud alert: what a report does, read (view-realm) and saved (manage-realm). */
+    @Path("fraud-settings")
+    public FraudSettingsResource fraudSettings() {
+        return new FraudSettingsResource(realm, auth, adminEvent);
     }
 }

@@ -68,9 +68,10 @@ final class EventTable {
     }
 
     /**
-     * Events whose details carry this helpdesk reference ({@code mfa_ref}), newest first. References are only ever
-     * put on error events ({@code LOGIN_ERROR}: refusals; {@code CUSTOM_REQUIRED_ACTION_ERROR}: a registration that
-     * cannot go on), so only those are read; the reference is matched inside their details' JSON text, which no
+     * Events whose details carry this helpdesk reference ({@code mfa_ref}), newest first. Only error events are read
+     * ({@code LOGIN_ERROR}: refusals and failed checks; {@code CUSTOM_REQUIRED_ACTION_ERROR}: a registration that
+     * cannot go on, a fraud report): what a helpdesk is asked about (a sign-in's successful events carry its reference
+     * too, but are not searched); the reference is matched inside their details' JSON text, which no
      * index serves. So the search goes back in time, newest first, a window at a time ({@link #REFERENCE_WINDOWS}):
      * a reference read out the same day (the usual call) costs a day's events, found through Keycloak's index on
      * realm and time; only an old one costs reading the realm's older error events.

@@ -11,6 +11,7 @@ import org.keycloak.sessions.AuthenticationSessionModel;
 import org.keycloak.util.JsonSerialization;
 import org.mfasuite.keycloak.core.SignInNode;
 import org.mfasuite.keycloak.sms.SmsEvents;
+import org.mfasuite.keycloak.support.SupportDetails;
 import org.mfasuite.keycloak.trust.TrustedDevices;
 
 /**
@@ -27,7 +28,7 @@ public final class SignInDetails {
     /** What describes the second-factor check of a sign-in. */
     static final Set<String> CHECK = Set.of(SmsEvents.METHOD, SmsEvents.STEP, SmsEvents.PHONE, SmsEvents.RESULT,
             SignInRows.DEVICE, TrustedDevices.DETAIL, Details.SELECTED_CREDENTIAL_ID, Details.CREDENTIAL_ID,
-            Details.CREDENTIAL_TYPE);
+            Details.CREDENTIAL_TYPE, SupportDetails.EVENT_DETAIL);
     /** Ours, but about the whole sign-in, not the action: set again for the LOGIN event where needed. */
     private static final Set<String> KEEP = Set.of(SignInNode.DETAIL, "mfa_access", "mfa_policies", "mfa_report_only");
 

@@ -3,6 +3,7 @@ package org.mfasuite.keycloak.audit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Produces;
@@ -18,6 +19,7 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
+import org.mfasuite.keycloak.fraud.ReportedSignIns;
 import org.mfasuite.keycloak.support.SupportDetails;
 
 /**
@@ -72,7 +74,7 @@ public class SignInLogResource {
             List<SignInRow> rows = new ArrayList<>();
             if (reference != null && !reference.isBlank()) {
                 rows.addAll(byReference(reference, lookup));
-                return answer(rows, csv).build();
+                return answer(markReported(rows), csv).build();
             }
             String userId = userId(user, people);
             EventStoreProvider store = session.getProvider(EventStoreProvider.class);
@@ -89,11 +91,21 @@ public class SignInLogResource {
                         }
                         return rows.size() < limit;
                     });
-            Response.ResponseBuilder answer = answer(rows, csv);
+            Response.ResponseBuilder answer = answer(markReported(rows), csv);
             return scan.truncated() ? answer.header(TRUNCATED_HEADER, "true").build() : answer.build();
         } catch (InvalidQuery e) {
             return badRequest(e.getMessage());
         }
+    }
+
+    /** Flags the rows of sign-ins their user reported as not theirs: a report made since the oldest row names them. */
+    private List<SignInRow> markReported(List<SignInRow> rows) {
+        if (rows.stream().noneMatch(r -> r.reference() != null)) {
+            return rows;
+        }
+        long oldest = rows.stream().mapToLong(SignInRow::time).min().orElse(0);
+        Set<String> reported = new ReportedSignIns(session, realm.getId()).references(oldest);
+        return rows.stream().map(r -> r.reference() != null && reported.contains(r.reference()) ? r.asReported() : r).toList();
     }
 
     private static Response.ResponseBuilder answer(List<SignInRow> rows, boolean csv) {

@@ -20,14 +20,28 @@ import java.util.TreeMap;
  * @param access    what the realm's policies demanded ({@code mfa_access}), or null
  * @param policies  the enforcing policies that applied ({@code mfa_policies}, comma-separated), or null
  * @param details   every detail of the stored event, as Keycloak's events API shows them (a row's full details)
+ * @param reported  the user reported this sign-in as not theirs (a {@code mfa_fraud_report} names its reference)
  */
 public record SignInRow(long time, String eventId, String userId, String username, String name, String email,
                         String device, String method, String result, String reason, String error, String node,
                         String ipAddress, String client, String reference, String access, String policies,
-                        Map<String, String> details) {
+                        Map<String, String> details, boolean reported) {
 
     public SignInRow {
         details = details == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(details));
+    }
+
+    public SignInRow(long time, String eventId, String userId, String username, String name, String email,
+                     String device, String method, String result, String reason, String error, String node,
+                     String ipAddress, String client, String reference, String access, String policies,
+                     Map<String, String> details) {
+        this(time, eventId, userId, username, name, email, device, method, result, reason, error, node, ipAddress,
+                client, reference, access, policies, details, false);
+    }
+
+    public SignInRow asReported() {
+        return new SignInRow(time, eventId, userId, username, name, email, device, method, result, reason, error, node,
+                ipAddress, client, reference, access, policies, details, true);
     }
 
     public static final String SUCCESS = "success";

@@ -5,11 +5,14 @@ import org.keycloak.common.util.Time;
 import org.keycloak.events.EventBuilder;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
+import org.mfasuite.keycloak.fraud.FraudReports;
 import org.mfasuite.keycloak.registration.SecurityEmails;
+import org.mfasuite.keycloak.support.SupportDetails;
 
 /**
  * {@code POST …/devices/{id}/challenges/{challenge}}: a device's signed approve / deny / report. "This wasn't me"
- * mutes pushes to the user, sends them a security email and is recorded as an error event admins see.
+ * mutes pushes to the user, sends them a security email, is recorded as an error event admins see, and is a fraud
+ * report ({@link FraudReports}: the realm's block and alert emails).
  */
 final class DeviceAnswers {
 
@@ -63,6 +66,8 @@ final class DeviceAnswers {
             SecurityEmails.of(session, realm).send(found.user(), SecurityEmails.Kind.PUSH_REPORTED,
                     new SecurityEmails.Method(PushDeviceCredentialModel.TYPE, found.device().getUserLabel()),
                     challenge.ip(), challenge.browser() + (challenge.os() == null || challenge.os().isEmpty() ? "" : " on " + challenge.os()));
+            FraudReports.report(session, realm, found.user(), new FraudReports.Report(PushEvents.PUSH,
+                    SupportDetails.referenceOf(challenge.id()), challenge.ip(), challenge.client()), true);
         }
         return outcome.result();
     }

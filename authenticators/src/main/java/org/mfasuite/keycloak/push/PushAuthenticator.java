@@ -20,6 +20,7 @@ import org.keycloak.models.UserModel;
 import org.keycloak.sessions.AuthenticationSessionModel;
 import org.mfasuite.keycloak.challenge.BruteForce;
 import org.mfasuite.keycloak.challenge.WindowBudget;
+import org.mfasuite.keycloak.support.SupportDetails;
 import org.mfasuite.keycloak.flow.OtherWays;
 import org.mfasuite.keycloak.trust.DeviceName;
 
@@ -119,7 +120,8 @@ public class PushAuthenticator implements Authenticator, CredentialValidator<Pus
         context.getAuthenticationSession().setAuthNote(CHALLENGE_NOTE, challenge.id());
         List<PushDeviceCredentialModel> devices = step.devices();
         PushEvents.activity(context.getEvent().clone(), PushEvents.STEP_SEND).user(user)
-                .detail(PushEvents.CHALLENGE, challenge.id()).detail("mfa_devices", Integer.toString(devices.size())).success();
+                .detail(PushEvents.CHALLENGE, challenge.id()).detail("mfa_devices", Integer.toString(devices.size()))
+                .detail(SupportDetails.EVENT_DETAIL, SupportDetails.referenceOf(challenge.id())).success();
         PushNotifier.afterCommit(session, realm, context.getAuthenticatorConfig() == null ? null
                 : context.getAuthenticatorConfig().getConfig(), user, devices, challenge);
         context.challenge(page.waiting(challenge, now).create());
@@ -164,7 +166,8 @@ public class PushAuthenticator implements Authenticator, CredentialValidator<Pus
         PushChallenge challenge = challenges.load(id);
         PushChallenges.Answer answer = challenges.answerOf(id);
         PushForm page = form(context, step);
-        PushEvents.describe(context.getEvent().user(context.getUser()), PushEvents.STEP_CHECK).detail(PushEvents.CHALLENGE, id);
+        PushEvents.describe(context.getEvent().user(context.getUser()), PushEvents.STEP_CHECK).detail(PushEvents.CHALLENGE, id)
+                .detail(SupportDetails.EVENT_DETAIL, SupportDetails.referenceOf(id));
         if (answer == null) {
             if (challenge != null && challenge.isLive(now)) {
                 page.waiting(challenge, now);

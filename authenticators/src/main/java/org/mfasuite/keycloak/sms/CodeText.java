@@ -56,9 +56,18 @@ final class CodeText {
     private CodeText() {
     }
 
-    /** @param repeatCount for calls: how many times the code is read */
+    static final String SMS_REPORT_KEY = "mfa-sms-report-text";
+    static final String VOICE_REPORT_KEY = "mfa-voice-report-text";
+    private static final String SMS_REPORT_FALLBACK = "Not you? {0}";
+    private static final String VOICE_REPORT_FALLBACK = "If you are not signing in, report it at {0}.";
+
+    /**
+     * @param repeatCount for calls: how many times the code is read
+     * @param reportUrl   the "Not you?" link of a sign-in's code, or null: a text gets it on a line before the
+     *                    origin-bound line, a call says it once at the end
+     */
     static Wording of(KeycloakSession session, RealmModel realm, UserModel user, PhoneChannel channel, Purpose purpose,
-                      String code, int ttlMinutes, int repeatCount) {
+                      String code, int ttlMinutes, int repeatCount, String reportUrl) {
         Locale locale = session.getContext().resolveLocale(user);
         Properties messages = new Properties();
         try {
@@ -72,9 +81,15 @@ final class CodeText {
             String digits = SpokenCode.digits(code);
             String first = format(messages.getProperty(purpose.voiceKey, purpose.voiceFallback), locale, digits, name, ttlMinutes);
             String again = format(messages.getProperty(AGAIN_KEY, AGAIN_FALLBACK), locale, digits, name, ttlMinutes);
-            return new Wording(SpokenCode.script(first, again, repeatCount), language);
+            String script = SpokenCode.script(first, again, repeatCount);
+            return new Wording(reportUrl == null ? script : script + " "
+                    + format(messages.getProperty(VOICE_REPORT_KEY, VOICE_REPORT_FALLBACK), locale, reportUrl, name, ttlMinutes),
+                    language);
         }
         String text = format(messages.getProperty(purpose.smsKey, purpose.smsFallback), locale, code, name, ttlMinutes);
+        if (reportUrl != null) {
+            text = text + "\n" + format(messages.getProperty(SMS_REPORT_KEY, SMS_REPORT_FALLBACK), locale, reportUrl, name, ttlMinutes);
+        }
         String host = configuredHost(realm);
         return new Wording(host == null ? text : text + "\n\n@" + host + " #" + code, language);
     }

@@ -24,6 +24,7 @@ import org.mfasuite.keycloak.challenge.ChallengeStore;
 import org.mfasuite.keycloak.challenge.CodeChallenge;
 import org.mfasuite.keycloak.challenge.CodeVerifier;
 import org.mfasuite.keycloak.flow.OtherWays;
+import org.mfasuite.keycloak.support.SupportDetails;
 import org.mfasuite.keycloak.trust.TrustedDevices;
 
 /**
@@ -100,7 +101,8 @@ public abstract class PhoneCodeAuthenticator implements Authenticator {
         PhoneCodeForm page = page(context, phones, phone).state(store.load() != null ? PhoneCodeForm.State.CODE_SENT : PhoneCodeForm.State.NOT_SENT)
                 .waitSeconds(userWait(context, true));
         SmsEvents.describe(context.getEvent().user(context.getUser()), channel, SmsEvents.STEP_CHECK, phone.getMaskedNumber())
-                .detail(Details.SELECTED_CREDENTIAL_ID, phone.getId());
+                .detail(Details.SELECTED_CREDENTIAL_ID, phone.getId())
+                .detail(SupportDetails.EVENT_DETAIL, SupportDetails.signInReference(context.getAuthenticationSession()));
         BruteForce bruteForce = new BruteForce(context.getSession(), context.getRealm(), context.getUser());
         if (bruteForce.isLockedOut()) {
             // Like Keycloak's OTP form: a locked-out user learns nothing new, and no code is checked.
@@ -154,6 +156,8 @@ public abstract class PhoneCodeAuthenticator implements Authenticator {
                     .state(pendingPhone != null ? PhoneCodeForm.State.CODE_SENT : PhoneCodeForm.State.NOT_SENT).create());
             return;
         }
+        // the sign-in's reference names it in the send, the check and a report ("Not you?" link) alike
+        context.getEvent().detail(SupportDetails.EVENT_DETAIL, SupportDetails.signInReference(context.getAuthenticationSession()));
         PhoneCodeSender.Result result = sender(context).send(phone.getId(), phone.getPhoneNumber(), resend,
                 CodeText.Purpose.SIGN_IN, context.getEvent());
         if (result.attempted()) {

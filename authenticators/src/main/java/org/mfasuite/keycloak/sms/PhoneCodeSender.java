@@ -14,11 +14,13 @@ import org.mfasuite.keycloak.challenge.CodeChallenge;
 import org.mfasuite.keycloak.challenge.Pepper;
 import org.mfasuite.keycloak.challenge.RealmPepperKeys;
 import org.mfasuite.keycloak.challenge.SendQuota;
+import org.mfasuite.keycloak.fraud.FraudLinks;
 import org.mfasuite.keycloak.gateway.MessageDispatcher;
 import org.mfasuite.keycloak.gateway.MessageGateway;
 import org.mfasuite.keycloak.gateway.MessageDispatcher.Dispatch;
 import org.mfasuite.keycloak.gateway.OutgoingMessage;
 import org.mfasuite.keycloak.gateway.PhoneMask;
+import org.mfasuite.keycloak.support.SupportDetails;
 
 /**
  * Sends a fresh code to a phone, by text or by call, once the realm's rules allow it (allowed regions, the
@@ -116,7 +118,7 @@ public final class PhoneCodeSender {
         alertOnMissingGateways();
         String code = CodeChallenge.newCode(settings.code().length());
         CodeText.Wording wording = CodeText.of(session, realm, user, channel, purpose, code, settings.code().ttlMinutes(),
-                call.repeatCount());
+                call.repeatCount(), purpose == CodeText.Purpose.SIGN_IN ? reportLink(flowEvent) : null);
         Dispatch dispatch = new MessageDispatcher(session).dispatch(settings.gateways(),
                 new OutgoingMessage(realm.getName(), channel.gatewayChannel(), e164, wording.text(), code,
                         wording.language(), channel == PhoneChannel.VOICE ? call.from() : null));
@@ -137,6 +139,18 @@ public final class PhoneCodeSender {
                 .detail(SmsEvents.MESSAGE_ID, dispatch.receipt().messageId())
                 .detail(SmsEvents.RESULT, "sent").success();
         return new Result(Status.SENT, 0);
+    }
+
+    /**
+     * The "Not you?" link of a sign-in's code, naming the sign-in by the reference on its event ({@code mfa_ref});
+     * null when the realm turned links off.
+     */
+    private String reportLink(EventBuilder flowEvent) {
+        java.util.Map<String, String> details = flowEvent.getEvent().getDetails();
+        String reference = details == null ? null : details.get(SupportDetails.EVENT_DETAIL);
+        String client = session.getContext().getClient() == null ? null : session.getContext().getClient().getClientId();
+        return FraudLinks.issue(session, realm, user.getId(), channel.method(), reference,
+                session.getContext().getConnection().getRemoteAddr(), client);
     }
 
     /**

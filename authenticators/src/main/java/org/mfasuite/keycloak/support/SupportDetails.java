@@ -1,5 +1,8 @@
 package org.mfasuite.keycloak.support;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -10,6 +13,7 @@ import org.jboss.logging.Logger;
 import org.keycloak.common.util.Time;
 import org.keycloak.events.EventBuilder;
 import org.keycloak.forms.login.LoginFormsProvider;
+import org.keycloak.sessions.AuthenticationSessionModel;
 
 /**
  * The "Details for your helpdesk" box of the suite's error pages: what a user sends to support, and a reference
@@ -54,6 +58,37 @@ public final class SupportDetails {
     public static SupportDetails create(String realm, String client, String username, String policy, String error) {
         return new SupportDetails(UTC.format(Instant.ofEpochMilli(Time.currentTimeMillis())), newReference(),
                 realm, client, username, policy, error);
+    }
+
+    /** Authentication-session note holding the reference of the sign-in in progress. */
+    static final String SIGN_IN_NOTE = "mfa-ref";
+
+    /**
+     * The reference of a whole sign-in, made once per authentication session: the codes it sends, its checks and a
+     * report of it ("This wasn't me") all carry it, so the helpdesk finds them together.
+     */
+    public static String signInReference(AuthenticationSessionModel authSession) {
+        String reference = authSession.getAuthNote(SIGN_IN_NOTE);
+        if (reference == null) {
+            reference = newReference();
+            authSession.setAuthNote(SIGN_IN_NOTE, reference);
+        }
+        return reference;
+    }
+
+    /** A reference derived from an id (a push request's), the same on every node and for every reader. */
+    public static String referenceOf(String id) {
+        byte[] hash;
+        try {
+            hash = MessageDigest.getInstance("SHA-256").digest(id.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        char[] ref = new char[9];
+        for (int i = 0, j = 0; i < ref.length; i++) {
+            ref[i] = i == 4 ? '-' : ALPHABET[hash[j++] & 31];
+        }
+        return new String(ref);
     }
 
     /** E.g. {@code 7KQ2-MX9D}: easy to read out on the phone. */

@@ -60,13 +60,7 @@ public class RememberedDevicesResource {
     @DELETE
     public Response revokeAll() {
         auth.users().requireManage(user);
-        TrustedDeviceCredentialProvider provider = TrustedDeviceCredentialProvider.of(session);
-        int revoked = 0;
-        for (TrustedDeviceCredentialModel device : provider.devicesOf(user)) {
-            if (provider.deleteCredential(realm, user, device.getId())) {
-                revoked++;
-            }
-        }
+        int revoked = TrustedDevices.forgetAll(session, realm, user);
         adminEvent.operation(OperationType.DELETE).resource(ResourceType.USER)
                 .resourcePath(session.getContext().getUri()).representation(Map.of("revoked", revoked)).success();
         return Response.noContent().build();

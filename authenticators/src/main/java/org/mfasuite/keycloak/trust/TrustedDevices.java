@@ -50,6 +50,18 @@ public final class TrustedDevices {
         TrustCookie.set(session, realm, new TrustToken(stored.getId(), secret).cookieValue(), days * 86_400);
     }
 
+    /** Forgets every device the user remembered: each asks for the second factor again. @return how many */
+    public static int forgetAll(KeycloakSession session, RealmModel realm, UserModel user) {
+        TrustedDeviceCredentialProvider provider = TrustedDeviceCredentialProvider.of(session);
+        int forgotten = 0;
+        for (TrustedDeviceCredentialModel device : provider.devicesOf(user)) {
+            if (provider.deleteCredential(realm, user, device.getId())) {
+                forgotten++;
+            }
+        }
+        return forgotten;
+    }
+
     /** Whether this request comes from a device the user trusted within the last {@code maxDays} days. */
     public static boolean recognises(KeycloakSession session, RealmModel realm, UserModel user, int maxDays) {
         TrustToken token = TrustToken.parse(TrustCookie.read(session));

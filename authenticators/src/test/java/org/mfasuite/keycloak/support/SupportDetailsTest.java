@@ -17,6 +17,14 @@ class SupportDetailsTest {
     }
 
     @Test
+    void aReferenceDerivedFromAnIdIsTheSameEachTimeAndReadsLikeAnyOther() {
+        String a = SupportDetails.referenceOf("0b6d5c1e-push-request");
+        assertEquals(a, SupportDetails.referenceOf("0b6d5c1e-push-request"));
+        assertEquals(a, SupportDetails.normalise(a));
+        assertNotEquals(a, SupportDetails.referenceOf("another-request"));
+    }
+
+    @Test
     void theCopiedTextHasOneLinePerKnownDetail() {
         SupportDetails details = SupportDetails.create("demo", "app", null, "block office", "mfa_policy_block");
         String text = details.getText();

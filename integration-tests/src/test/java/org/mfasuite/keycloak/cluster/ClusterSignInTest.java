@@ -400,6 +400,48 @@ class ClusterSignInTest {
         assertEquals(1, realm.credentials(user, "otp"), "the token is the user's OTP credential");
     }
 
+    /** A fraud report made through node A (its "Not you?" link) disables the user on node B and ends B's session. */
+    @Test
+    @Order(15)
+    void aFraudReportMadeThroughNodeADisablesTheUserOnNodeB() throws Exception {
+        assertEquals(200, fraudSettings(b, "disable").statusCode(), "settings saved through B");
+        try {
+            ClusterRealm.User user = realm.userWithPhone("fraud", false);
+            Browser own = new Browser();
+            Page sms = password(own, b, user);
+            assertTrue(own.submit(sms, "mfa-sms-form", b, code(realm.lastCode(user))).signedIn(), "the user's own session, on B");
+            assertEquals(1, admin.realm("demo").users().get(user.id()).getUserSessions().size());
+
+            password(new Browser(), a, user); // someone else's sign-in, served by A: its text links to A
+            List<com.fasterxml.jackson.databind.JsonNode> texts = org.mfasuite.keycloak.it.Outbox.messagesTo(cluster.outbox(), user.phone());
+            String link = org.mfasuite.keycloak.it.Outbox.reportLinkIn(texts.get(texts.size() - 1).path("text").asText());
+            assertNotNull(link, "the text carries the report link");
+            HttpResponse<String> reported = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                            URI.create(a.baseUrl() + link.substring(link.indexOf("/realms/"))))
+                    .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, reported.statusCode(), reported.body());
+
+            assertFalse(admin.realm("demo").users().get(user.id()).toRepresentation().isEnabled(), "B sees the account disabled");
+            assertEquals(0, admin.realm("demo").users().get(user.id()).getUserSessions().size(), "B's session ended");
+            Browser again = new Browser();
+            Page refused = again.submit(again.startSignIn(b, Browser.CLIENT), "kc-form-login", b,
+                    fields("username", user.name(), "password", ClusterRealm.PASSWORD));
+            assertFalse(refused.signedIn() || refused.hasForm("mfa-sms-form"), "B refuses the password: " + refused.body());
+            assertEquals("mfa_fraud_report", realm.lastEvent(user, "CUSTOM_REQUIRED_ACTION_ERROR").getError());
+        } finally {
+            fraudSettings(b, "sign-out");
+        }
+    }
+
+    private static HttpResponse<String> fraudSettings(KeycloakNode node, String block) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(node.baseUrl() + "/admin/realms/demo/mfa/fraud-settings"))
+                .header("Authorization", "Bearer " + admin.tokenManager().getAccessTokenString())
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"block-user\":\"" + block + "\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
     private static HttpResponse<String> call(KeycloakNode node, Keycloak client, String tail, String type, String body)
             throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(

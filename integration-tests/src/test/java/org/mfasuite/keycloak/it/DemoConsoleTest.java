@@ -29,7 +29,7 @@ public class DemoConsoleTest extends DemoRealmTest {
     @Test
     public void theHelpdeskSeesUsersAndTheLogButCannotReset() {
         try (AdminConsoleBrowser browser = signInWithSms("helpdesk", HELPDESK_PHONE)) {
-            assertEquals(List.of("overview", "sign-ins", "users", "tokens"), browser.navPages(), browser.diagnostics());
+            assertEquals(List.of("overview", "sign-ins", "users", "tokens", "fraud"), browser.navPages(), browser.diagnostics());
             browser.open("#/users/" + realm.admin().users().search("alice", true).get(0).getId());
             browser.waitUntil(() -> browser.pageText().contains("alice") && browser.pageText().contains("Phone"));
             assertTrue(browser.driver().findElements(By.xpath("//button[contains(., 'Reset methods')]")).isEmpty(),
@@ -41,7 +41,7 @@ public class DemoConsoleTest extends DemoRealmTest {
     @Test
     public void theDemoAdminSeesEveryPage() {
         try (AdminConsoleBrowser browser = signInWithSms("demo-admin", ADMIN_PHONE)) {
-            assertEquals(List.of("overview", "sign-ins", "policies", "users", "tokens"), browser.navPages(),
+            assertEquals(List.of("overview", "sign-ins", "policies", "users", "tokens", "fraud"), browser.navPages(),
                     browser.diagnostics());
             browser.open("#/policies");
             browser.waitUntil(() -> browser.pageText().contains("staff need mfa"));

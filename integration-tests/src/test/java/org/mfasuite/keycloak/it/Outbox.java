@@ -63,4 +63,18 @@ public final class Outbox {
             throw new IllegalStateException("Outbox line is not JSON: " + line, e);
         }
     }
+
+    /** The "Not you?" report link a sign-in's text or call carries (fraud alert), or null. */
+    public static String reportLinkIn(String text) {
+        java.util.regex.Matcher m = REPORT_LINK.matcher(text);
+        return m.find() ? m.group(1) : null;
+    }
+
+    /** A sign-in's text or call without its report sentence, as it read before the fraud alert. */
+    public static String withoutReportLink(String text) {
+        return text.replaceAll("\\s*[^.\\n]*https?://\\S+/mfa-report/[0-9a-z]{13}\\.?", "");
+    }
+
+    private static final java.util.regex.Pattern REPORT_LINK =
+            java.util.regex.Pattern.compile("(https?://\\S+/mfa-report/[0-9a-z]{13})");
 }

@@ -291,7 +291,11 @@ public class PushApprovalTest extends DemoRealmTest {
         PushDeviceSimulator device = enrolledUser(user);
         submitPassword(user, DemoUsers.PASSWORD);
         assertEquals(Map.of("result", "reported"), device.answer(device.pending().get(0).id(), "report", null).body());
-        EventRepresentation reported = latest("CUSTOM_REQUIRED_ACTION_ERROR", user);
+        // the device's answer; the fraud report it also is (mfa_fraud_report) is FraudAlertTest's
+        String userId = realm.admin().users().search(user).get(0).getId();
+        EventRepresentation reported = realm.admin().getEvents(List.of("CUSTOM_REQUIRED_ACTION_ERROR"), null, userId,
+                null, null, null, 0, 10).stream().filter(e -> "mfa-push".equals(e.getDetails().get("custom_required_action")))
+                .findFirst().orElseThrow();
         assertEquals("mfa_push_reported", reported.getError());
         assertEquals("127.0.0.1", reported.getDetails().get("mfa_signin_ip"));
         pressContinue();

@@ -39,7 +39,8 @@ public class TranslationTest extends DemoRealmTest {
         String code = Outbox.lastCodeTo(phone);
         String expected = format(messages, "mfa-sms-text", locale, code, "MFA Suite demo", 5);
         String text = Outbox.lastMessageTo(phone).path("text").asText();
-        assertEquals(expected, text, "the SMS itself is translated");
+        assertEquals(expected + "\n" + format(messages, "mfa-sms-report-text", locale, Outbox.reportLinkIn(text)), text,
+                "the SMS itself is translated, its report link too");
         assertFalse(text.contains("@"), "no hostname configured: no origin-bound line taken from the request's Host header");
     }
 

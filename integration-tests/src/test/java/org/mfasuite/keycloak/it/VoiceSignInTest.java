@@ -61,7 +61,10 @@ public class VoiceSignInTest extends DemoRealmTest {
         assertEquals("en-US", call.path("language").asText());
         String code = call.path("code").asText();
         String digits = spoken(code);
-        assertEquals("Your " + REALM_NAME + " code is " + digits + ". Again: " + digits + ".", call.path("text").asText());
+        assertEquals("Your " + REALM_NAME + " code is " + digits + ". Again: " + digits + ".",
+                Outbox.withoutReportLink(call.path("text").asText()));
+        assertTrue(call.path("text").asText().endsWith(" If you are not signing in, report it at "
+                + Outbox.reportLinkIn(call.path("text").asText()) + "."), "the call ends with the report link");
 
         voicePage.enterCode(SmsSignInTest.wrong(code));
         assertTrue(voicePage.codeError().contains("2 more tries"), "the same tries as SMS: " + voicePage.codeError());
@@ -115,7 +118,7 @@ public class VoiceSignInTest extends DemoRealmTest {
             code = spoken.group(1).replace(", ", "");
             String digits = spoken.group(1);
             assertEquals("<Response><Say language=\"en-US\">Your " + REALM_NAME + " code is " + digits + ". Again: "
-                    + digits + ". Again: " + digits + ".</Say></Response>", form.get("Twiml"));
+                    + digits + ". Again: " + digits + ".</Say></Response>", Outbox.withoutReportLink(form.get("Twiml")));
         }
         voicePage.enterCode(code);
         assertNotNull(oauth.parseLoginResponse().getCode());
@@ -178,11 +181,15 @@ public class VoiceSignInTest extends DemoRealmTest {
         String digits = spoken(call.path("code").asText());
         String expected = format(messages, "mfa-voice-text", locale, digits, REALM_NAME) + " "
                 + format(messages, "mfa-voice-text-again", locale, digits);
-        assertEquals(expected, call.path("text").asText(), "the call itself is translated");
+        assertEquals(expected, Outbox.withoutReportLink(call.path("text").asText()), "the call itself is translated");
+        String link = Outbox.reportLinkIn(call.path("text").asText());
+        assertTrue(call.path("text").asText().endsWith(" " + format(messages, "mfa-voice-report-text", locale, link)),
+                "the report sentence is translated too");
         assertEquals(Map.of("en", "en-US", "sv", "sv-SE", "nl", "nl-NL", "de", "de-DE").get(locale),
                 call.path("language").asText());
         if (locale.equals("sv")) {
-            assertEquals("Din kod för " + REALM_NAME + " är " + digits + ". Igen: " + digits + ".", call.path("text").asText());
+            assertEquals("Din kod för " + REALM_NAME + " är " + digits + ". Igen: " + digits + ".",
+                    Outbox.withoutReportLink(call.path("text").asText()));
         }
         voicePage.enterCode(call.path("code").asText());
         assertNotNull(oauth.parseLoginResponse().getCode());

@@ -1,0 +1,148 @@
+package org.mfasuite.keycloak.fraud;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.jboss.logging.Logger;
+import org.keycloak.common.util.Time;
+import org.keycloak.email.EmailException;
+import org.keycloak.email.EmailSenderProvider;
+import org.keycloak.email.EmailTemplateProvider;
+import org.keycloak.events.Details;
+import org.keycloak.events.EventBuilder;
+import org.keycloak.events.EventType;
+import org.keycloak.models.Constants;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.models.UserSessionModel;
+import org.keycloak.services.managers.AuthenticationManager;
+import org.mfasuite.keycloak.core.SignInNode;
+import org.mfasuite.keycloak.support.SupportDetails;
+import org.mfasuite.keycloak.trust.TrustedDevices;
+
+/**
+ * A user reports a sign-in they did not start, by push ("This wasn't me") or by the link in a text or call. Always
+ * recorded as the event {@code mfa_fraud_report}; then what the realm's {@link FraudSettings} say: block the user
+ * (sign out everywhere and forget remembered devices, or also disable the account), email the user and the
+ * {@code fraud-alert-emails} addresses. Never fails the report for a mail that could not go.
+ */
+public final class FraudReports {
+
+    /** The event's name: its error and its {@code custom_required_action} (on {@code CUSTOM_REQUIRED_ACTION_ERROR}). */
+    public static final String EVENT = "mfa_fraud_report";
+    /** Event detail: the sign-in's address (the reported one, not the reporter's, which is the event's own). */
+    public static final String SIGN_IN_IP = "mfa_signin_ip";
+    /** Event detail: what the report did to the account ({@code none}, {@code sign-out}, {@code disable}). */
+    public static final String BLOCK = "mfa_block";
+    static final String METHOD = "mfa_method";
+    static final String TEMPLATE = "mfa-security-email.ftl";
+    private static final Logger LOG = Logger.getLogger(FraudReports.class);
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
+            .withZone(ZoneOffset.UTC);
+
+    /**
+     * @param method    {@code sms}, {@code voice} or {@code push}
+     * @param reference the reported sign-in's helpdesk reference
+     * @param signInIp  the reported sign-in's client address
+     * @param client    the application signed in to
+     */
+    public record Report(String method, String reference, String signInIp, String client) {
+    }
+
+    private FraudReports() {
+    }
+
+    /**
+     * @param userEmailed the method already emailed the user about it (push does), so no second email goes
+     */
+    public static void report(KeycloakSession session, RealmModel realm, UserModel user, Report report, boolean userEmailed) {
+        FraudSettings settings = FraudSettingsStore.read(realm);
+        EventBuilder event = SignInNode.tag(new EventBuilder(realm, session, session.getContext().getConnection())
+                .event(EventType.CUSTOM_REQUIRED_ACTION).user(user)
+                .detail(Details.CUSTOM_REQUIRED_ACTION, EVENT).detail(METHOD, report.method())
+                .detail(SIGN_IN_IP, report.signInIp()).detail(BLOCK, settings.blockUser().id())
+                .detail(Details.USERNAME, user.getUsername()));
+        if (report.reference() != null) {
+            event.detail(SupportDetails.EVENT_DETAIL, report.reference());
+        }
+        if (report.client() != null) {
+            event.detail("mfa_client", report.client());
+        }
+        event.error(EVENT);
+        LOG.infof("mfa_fraud_report realm=%s user=%s method=%s mfa_ref=%s block=%s", realm.getName(), user.getId(),
+                report.method(), report.reference(), settings.blockUser().id());
+        block(session, realm, user, settings.blockUser());
+        if (settings.notifyUser() && !userEmailed) {
+            emailUser(session, realm, user, report);
+        }
+        for (String address : settings.alertEmails()) {
+            alert(session, realm, user, report, settings, address);
+        }
+    }
+
+    /** Signs the user out everywhere (online and offline sessions) and forgets remembered devices; disables if asked. */
+    static void block(KeycloakSession session, RealmModel realm, UserModel user, FraudSettings.Block block) {
+        if (block == FraudSettings.Block.NONE) {
+            return;
+        }
+        if (block == FraudSettings.Block.DISABLE) {
+            user.setEnabled(false);
+        }
+        session.users().setNotBeforeForUser(realm, user, Time.currentTime());
+        List<UserSessionModel> sessions = session.sessions().getUserSessionsStream(realm, user).toList();
+        sessions.forEach(s -> AuthenticationManager.backchannelLogout(session, s, true));
+        session.sessions().getOfflineUserSessionsStream(realm, user).toList()
+                .forEach(s -> session.sessions().removeOfflineUserSession(realm, s));
+        TrustedDevices.forgetAll(session, realm, user);
+    }
+
+    private static void emailUser(KeycloakSession session, RealmModel realm, UserModel user, Report report) {
+        if (user.getEmail() == null || user.getEmail().isBlank() || !hasSmtp(realm)) {
+            return;
+        }
+        Map<String, Object> attributes = new HashMap<>();
+        attributes.put("mfaKind", "fraud-reported");
+        attributes.put("mfaMethodType", "push".equals(report.method()) ? "mfa-push-device" : "mfa-phone");
+        attributes.put("mfaMethodLabel", "");
+        attributes.put("mfaTime", TIME.format(Instant.ofEpochMilli(Time.currentTimeMillis())));
+        attributes.put("mfaIp", report.signInIp() == null ? "" : report.signInIp());
+        attributes.put("mfaBrowser", "");
+        attributes.put(Constants.IGNORE_ACCEPT_LANGUAGE_HEADER, true);
+        try {
+            session.getProvider(EmailTemplateProvider.class).setRealm(realm).setUser(user)
+                    .send("mfa-email-subject-fraud-reported", List.of(realmName(realm)), TEMPLATE, attributes);
+        } catch (EmailException | RuntimeException e) {
+            LOG.warnf("Realm %s: fraud report email to user %s not sent: %s", realm.getName(), user.getId(), e.getMessage());
+        }
+    }
+
+    private static void alert(KeycloakSession session, RealmModel realm, UserModel user, Report report,
+                              FraudSettings settings, String address) {
+        if (!hasSmtp(realm)) {
+            LOG.warnf("Realm %s has no email settings: fraud alert to %s not sent", realm.getName(), address);
+            return;
+        }
+        String subject = "[" + realmName(realm) + "] Fraud alert: " + user.getUsername() + " reported a sign-in";
+        String text = AlertText.of(realmName(realm), user.getUsername(), user.getEmail(), report,
+                settings.blockUser().id(), TIME.format(Instant.ofEpochMilli(Time.currentTimeMillis())));
+        try {
+            session.getProvider(EmailSenderProvider.class).send(realm.getSmtpConfig(), address, subject, text, null);
+        } catch (EmailException | RuntimeException e) {
+            LOG.warnf("Realm %s: fraud alert to %s not sent: %s", realm.getName(), address, e.getMessage());
+        }
+    }
+
+    private static boolean hasSmtp(RealmModel realm) {
+        Map<String, String> smtp = realm.getSmtpConfig();
+        return smtp != null && smtp.get("host") != null && !smtp.get("host").isBlank();
+    }
+
+    private static String realmName(RealmModel realm) {
+        return realm.getDisplayName() == null || realm.getDisplayName().isBlank() ? realm.getName() : realm.getDisplayName();
+    }
+}
