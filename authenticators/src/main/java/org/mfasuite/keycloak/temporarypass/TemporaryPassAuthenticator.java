@@ -5,7 +5,6 @@ import jakarta.ws.rs.core.Response;
 
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.AuthenticationFlowError;
-import org.keycloak.authentication.CredentialValidator;
 import org.keycloak.authentication.authenticators.browser.UsernamePasswordForm;
 import org.keycloak.events.Details;
 import org.keycloak.events.Errors;
@@ -26,11 +25,10 @@ import org.mfasuite.keycloak.registration.SecurityEmails;
  * place of Keycloak's Username Password Form) it shows that same form and takes the pass in the password field
  * instead of the password: a right pass signs the user in and counts as the second factor too; anything else is
  * checked as the password, by Keycloak's own code. Where a user is known (a second-factor step) it asks for the
- * pass alone. A used pass marks the sign-in ({@link SecondFactor#markPassGiven}); a user without any method is
+ * pass alone ("Sign in another way" lists it last). A used pass marks the sign-in ({@link SecondFactor#markPassGiven}); a user without any method is
  * then prompted to register one. Never in the direct grant: it only answers browser forms.
  */
-public class TemporaryPassAuthenticator extends UsernamePasswordForm
-        implements CredentialValidator<TemporaryPassCredentialProvider> {
+public class TemporaryPassAuthenticator extends UsernamePasswordForm {
 
     static final String FIELD = "mfaPass";
     static final String TEMPLATE = "mfa-temporary-pass.ftl";
@@ -46,10 +44,9 @@ public class TemporaryPassAuthenticator extends UsernamePasswordForm
     public void authenticate(AuthenticationFlowContext context) {
         if (firstFactor(context)) {
             super.authenticate(context);
-        } else if (getCredentialProvider(context.getSession()).hasLive(context.getUser())) {
-            context.challenge(passForm(context, null));
         } else {
-            context.attempted(); // a second-factor step for a user with no pass that works now
+            // the same page whether or not the user has a pass: it does not tell who has one
+            context.challenge(passForm(context, null));
         }
     }
 
@@ -167,8 +164,11 @@ public class TemporaryPassAuthenticator extends UsernamePasswordForm
     public void setRequiredActions(KeycloakSession session, RealmModel realm, UserModel user) {
     }
 
-    @Override
-    public TemporaryPassCredentialProvider getCredentialProvider(KeycloakSession session) {
+    /**
+     * Not a {@code CredentialValidator} on purpose: Keycloak leaves credential steps out of a flow's alternatives
+     * until a user is known, and this step must come first while none is.
+     */
+    private static TemporaryPassCredentialProvider getCredentialProvider(KeycloakSession session) {
         return TemporaryPassCredentialProvider.of(session);
     }
 }

@@ -135,7 +135,7 @@ public class TemporaryPassCredentialProvider implements CredentialProvider<Tempo
         return getType().equals(credentialType);
     }
 
-    /** Configured while the pass works: "Sign in another way" offers the step only then. */
+    /** Configured while the pass works. */
     @Override
     public boolean isConfiguredFor(RealmModel realm, UserModel user, String credentialType) {
         return supportsCredentialType(credentialType) && hasLive(user);
