@@ -1,16 +1,20 @@
 package org.mfasuite.keycloak.temporarypass;
 
+import java.util.List;
+
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.AuthenticationFlowError;
+import org.keycloak.authentication.AuthenticatorUtil;
 import org.keycloak.authentication.authenticators.browser.UsernamePasswordForm;
 import org.keycloak.events.Details;
 import org.keycloak.events.Errors;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
+import org.keycloak.models.credential.PasswordCredentialModel;
 import org.keycloak.models.utils.FormMessage;
 import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.services.managers.AuthenticationManager;
@@ -35,6 +39,8 @@ public class TemporaryPassAuthenticator extends UsernamePasswordForm {
     static final String METHOD = "mfa_method";
     static final String RESULT = "mfa_result";
     static final String METHOD_ID = "temporary-pass";
+    /** Set once the first factor was given through this step in this sign-in. */
+    static final String FIRST_FACTOR_NOTE = "mfa-temporary-pass.first-factor";
 
     public TemporaryPassAuthenticator(KeycloakSession session) {
         super(session);
@@ -43,6 +49,8 @@ public class TemporaryPassAuthenticator extends UsernamePasswordForm {
     @Override
     public void authenticate(AuthenticationFlowContext context) {
         if (firstFactor(context)) {
+            // its only "other way" would be the password form it stands in for: no "Try another way" link
+            context.setAuthenticationSelections(List.of());
             super.authenticate(context);
         } else {
             // the same page whether or not the user has a pass: it does not tell who has one
@@ -53,6 +61,7 @@ public class TemporaryPassAuthenticator extends UsernamePasswordForm {
     @Override
     public void action(AuthenticationFlowContext context) {
         if (firstFactor(context)) {
+            context.setAuthenticationSelections(List.of());
             super.action(context);
             return;
         }
@@ -85,10 +94,13 @@ public class TemporaryPassAuthenticator extends UsernamePasswordForm {
     public boolean validatePassword(AuthenticationFlowContext context, UserModel user,
                                     MultivaluedMap<String, String> inputData, boolean clearUser) {
         TemporaryPassCredentialProvider provider = getCredentialProvider(context.getSession());
-        if (user != null && provider.current(user).isPresent()) {
+        // a locked-out user gets Keycloak's own answer, whatever was typed (its form checks the lock-out itself)
+        if (user != null && provider.current(user).isPresent()
+                && !BruteForce.forPasswords(context.getSession(), context.getRealm(), user).isLockedOut()) {
             TemporaryPassCredentialProvider.Used used = provider.use(context.getRealm(), user,
                     inputData.getFirst(CredentialRepresentation.PASSWORD));
             if (used.result() == TemporaryPassCredentialModel.Result.VALID) {
+                context.getAuthenticationSession().setAuthNote(FIRST_FACTOR_NOTE, "pass");
                 passed(context, user, used.record());
                 return true;
             }
@@ -100,13 +112,29 @@ public class TemporaryPassAuthenticator extends UsernamePasswordForm {
                 return false;
             }
         }
-        return super.validatePassword(context, user, inputData, clearUser);
+        boolean valid = super.validatePassword(context, user, inputData, clearUser);
+        if (user != null) {
+            // Keycloak counts a failed step under the step's category, and counts only password, otp and recovery
+            // codes: a wrong password here is reported as a password failure, as its own form's is; a right one is
+            // recorded as a password, so the sign-in's success clears failures as after its own form
+            if (valid) {
+                AuthenticatorUtil.addAuthCredential(context.getAuthenticationSession(), PasswordCredentialModel.TYPE);
+                context.getAuthenticationSession().setAuthNote(FIRST_FACTOR_NOTE, "password");
+            } else {
+                BruteForce.forPasswords(context.getSession(), context.getRealm(), user).failedStep();
+            }
+        }
+        return valid;
     }
 
-    /** Whether this step stands for the first factor: no user yet, or the user is asked to sign in again. */
+    /**
+     * Whether this step stands for the first factor: no user yet, or the user is asked to sign in again and has not
+     * done so in this sign-in (a second-factor place of the same step then asks for the pass).
+     */
     private static boolean firstFactor(AuthenticationFlowContext context) {
         return context.getUser() == null
-                || context.getAuthenticationSession().getAuthNote(AuthenticationManager.FORCED_REAUTHENTICATION) != null;
+                || context.getAuthenticationSession().getAuthNote(AuthenticationManager.FORCED_REAUTHENTICATION) != null
+                && context.getAuthenticationSession().getAuthNote(FIRST_FACTOR_NOTE) == null;
     }
 
     private static void passed(AuthenticationFlowContext context, UserModel user, TemporaryPassCredentialModel pass) {

@@ -125,16 +125,48 @@ public class TemporaryAccessPassTest extends DemoRealmTest {
     public void underAPhishingResistantRequirementThePassLetsTheUserRegisterAPasskey() {
         AccessPolicyConfig.set(realm, ConditionalAccessTest.STAFF_POLICY, Map.of("grant", "phishing-resistant"));
         String user = DemoUsers.uniqueName("pr");
-        String id = DemoUsers.withPhones(realm, user, false, DemoUsers.uniquePhone());
+        String phone = DemoUsers.uniquePhone();
+        String id = DemoUsers.withPhones(realm, user, false, phone);
         joinStaff(id);
         String pass = (String) issue(id, Map.of()).get("pass");
 
         submitPassword(user, pass);
-        registerPage.assertCurrent();
-        assertTrue(registerPage.methods().stream().anyMatch(m -> m.startsWith("webauthn")),
-                registerPage.methods().toString());
-        assertFalse(registerPage.methods().contains("mfa-phone"), "only phishing-resistant methods: "
-                + registerPage.methods());
+        // the only method that meets the requirement: its registration starts at once, no phone code asked
+        assertTrue(driver.driver().getPageSource().contains("login-webauthn-register"),
+                "the passkey / security key registration page: " + driver.driver().getCurrentUrl());
+        assertEquals(0, Outbox.countTo(phone), "the pass was the factor given: no code was sent to the phone");
+    }
+
+    @Test
+    public void asASecondFactorStepThePassIsAnotherWayAfterThePassword() {
+        var flows = realm.admin().flows();
+        flows.addExecution(SmsStepConfig.SECOND_FACTOR_FLOW, Map.of("provider", "mfa-temporary-pass"));
+        var step = flows.getExecutions(SmsStepConfig.SECOND_FACTOR_FLOW).stream()
+                .filter(e -> "mfa-temporary-pass".equals(e.getProviderId())).findFirst().orElseThrow();
+        realm.cleanup().add(r -> r.flows().removeExecution(step.getId()));
+        step.setRequirement("ALTERNATIVE");
+        flows.updateExecutions(SmsStepConfig.SECOND_FACTOR_FLOW, step);
+
+        String user = DemoUsers.uniqueName("second");
+        String phone = DemoUsers.uniquePhone();
+        String id = DemoUsers.withPhones(realm, user, false, phone);
+        joinStaff(id);
+        String pass = (String) issue(id, Map.of()).get("pass");
+
+        submitPassword(user, DemoUsers.PASSWORD);
+        smsPage.assertCurrent();
+        assertTrue(smsPage.otherWays().contains("Temporary access pass"), smsPage.otherWays().toString());
+        smsPage.signInAnotherWay("Temporary access pass");
+        assertTrue(driver.driver().getPageSource().contains("login-mfa-temporary-pass"), driver.driver().getCurrentUrl());
+        driver.findElement(org.openqa.selenium.By.id("mfaPass")).sendKeys("ABCD-EFGH-JKLM");
+        driver.findElement(org.openqa.selenium.By.id("mfa-temporary-pass-submit")).click();
+        assertTrue(driver.driver().getPageSource().contains("That pass is not right"), "a wrong pass is refused");
+        assertEquals("wrong", lastEvent(id, "LOGIN_ERROR").getDetails().get("mfa_result"));
+        driver.findElement(org.openqa.selenium.By.id("mfaPass")).sendKeys(pass);
+        driver.findElement(org.openqa.selenium.By.id("mfa-temporary-pass-submit")).click();
+        assertNotNull(oauth.parseLoginResponse().getCode(), "password, then the pass as the second factor");
+        assertEquals("temporary-pass", lastEvent(id, "LOGIN").getDetails().get("mfa_method"));
+        assertEquals("used", get(id).get("status"));
     }
 
     @Test
@@ -162,10 +194,13 @@ public class TemporaryAccessPassTest extends DemoRealmTest {
         String pass = (String) issue(id, Map.of()).get("pass");
         int failures = realm.admin().toRepresentation().getFailureFactor();
         for (int i = 0; i < failures; i++) {
+            assertEquals(Boolean.FALSE, realm.admin().attackDetection().bruteForceUserStatus(id).get("disabled"),
+                    "not locked after " + i + " wrong passes (each counted once)");
             submitPassword(user, "ABCD-EFGH-JKL" + (i % 8 + 2));
             loginPage.assertCurrent();
         }
-        assertEquals(Boolean.TRUE, realm.admin().attackDetection().bruteForceUserStatus(id).get("disabled"));
+        assertEquals(Boolean.TRUE, realm.admin().attackDetection().bruteForceUserStatus(id).get("disabled"),
+                "locked after the realm's " + failures + " failures");
         submitPassword(user, pass);
         loginPage.assertCurrent();
         assertFalse(driver.driver().getCurrentUrl().contains("code="), "a locked-out user cannot use the pass either");
