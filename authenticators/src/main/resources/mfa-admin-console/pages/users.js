@@ -302,9 +302,16 @@ async function renderUser(main, ctx, userId) {
       const cells = [kind, m.label || ctx.h('span', { class: 'mfa-muted', text: '—' }),
         m.created ? ctx.h('span', { class: 'mfa-nowrap', text: ctx.time(m.created) }) : '—', lastUse(m)];
       if (ctx.perms.manageUsers) {
-        cells.push(button(ctx, 'secondary pf-m-danger pf-m-small', ctx.t('users.remove'), () => removeOne(m),
+        const actions = ctx.h('div', { class: 'mfa-nowrap' });
+        if (m.isMethod && m.offered && !m.isDefault) {
+          actions.append(button(ctx, 'secondary pf-m-small', ctx.t('users.makeDefault'), () => makeDefault(m),
+            { 'aria-label': ctx.t('users.makeDefaultNamed', ctx.t('users.kind.' + m.kind), m.label || ''),
+              dataset: { makeDefault: m.id } }), ' ');
+        }
+        actions.append(button(ctx, 'secondary pf-m-danger pf-m-small', ctx.t('users.remove'), () => removeOne(m),
           { 'aria-label': ctx.t('users.removeNamed', ctx.t('users.kind.' + m.kind), m.label || ''),
             dataset: { credentialId: m.id } }));
+        cells.push(actions);
       }
       return cells;
     });
@@ -322,6 +329,12 @@ async function renderUser(main, ctx, userId) {
       ctx.alert('danger', known && !known.startsWith('users.') ? known : errorText(ctx, e));
     }
     await loadMethods();
+  }
+
+  /** The admin's choice of default (recorded, so sign-ins start with it although a stronger method exists). */
+  async function makeDefault(m) {
+    await act(() => ctx.api(`mfa/users/${encodeURIComponent(userId)}/methods/${encodeURIComponent(m.id)}/default`,
+      { method: 'PUT' }), ctx.t('users.makeDefault.done', ctx.t('users.kind.' + m.kind)));
   }
 
   async function removeOne(m) {

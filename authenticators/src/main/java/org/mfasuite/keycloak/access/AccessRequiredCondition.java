@@ -7,6 +7,8 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.mfasuite.keycloak.core.Grant;
 import org.mfasuite.keycloak.core.SignInDecision;
+import org.mfasuite.keycloak.flow.StrongestFirst;
+import org.mfasuite.keycloak.registration.RegisterSettings;
 
 /**
  * Lets a conditional sub-flow of second-factor methods run only when this sign-in's decision requires a second
@@ -18,8 +20,20 @@ import org.mfasuite.keycloak.core.SignInDecision;
  */
 public class AccessRequiredCondition implements ConditionalAuthenticator {
 
+    /**
+     * When the sub-flow runs, it starts with the user's strongest method ({@link StrongestFirst}), unless the realm
+     * turned that off.
+     */
     @Override
     public boolean matchCondition(AuthenticationFlowContext context) {
+        boolean runs = runs(context);
+        if (runs) {
+            StrongestFirst.apply(context, RegisterSettings.of(context.getRealm()).strongestFirst());
+        }
+        return runs;
+    }
+
+    private static boolean runs(AuthenticationFlowContext context) {
         SignInDecision decision = AccessDecisions.of(context);
         AccessDecisions.describe(context.getEvent(), decision);
         Grant grant = decision.grantValue();

@@ -16,6 +16,7 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.RequiredActionProviderModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.sessions.AuthenticationSessionModel;
+import org.mfasuite.keycloak.flow.DefaultChoice;
 import org.mfasuite.keycloak.sms.PhonePolicy;
 import org.mfasuite.keycloak.support.SupportDetails;
 
@@ -133,7 +134,7 @@ public class RegisterAction implements RequiredActionProvider {
                 return;
             }
             boolean changed = !registered.get(0).getId().equals(chosen.getId());
-            DefaultMethod.make(context.getUser(), chosen.getId());
+            DefaultChoice.setByUser(context.getUser(), chosen.getId()); // recorded: the strongest-first rule keeps it
             authSession.removeAuthNote(DEFAULT_NOTE);
             authSession.removeAuthNote(RegisterPrompt.REQUIRED_NOTE);
             context.getEvent().detail(DETAIL_RESULT, "default").detail(DETAIL_METHOD, chosen.getType());

@@ -14,6 +14,7 @@ import org.keycloak.events.admin.OperationType;
 import org.keycloak.events.admin.ResourceType;
 import org.keycloak.models.KeycloakSession;
 import org.mfasuite.keycloak.core.AdminUsers;
+import org.mfasuite.keycloak.flow.DefaultChoice;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.services.resources.admin.AdminEventBuilder;
@@ -62,6 +63,7 @@ public class ResetMethodsResource {
             return view;
         }).toList();
         doomed.forEach(c -> user.credentialManager().removeStoredCredentialById(c.getId()));
+        DefaultChoice.forgetIfGone(user);
         user.addRequiredAction(RegisterActionFactory.PROVIDER_ID);
         user.removeAttribute(Snooze.COUNT_ATTRIBUTE);
         user.removeAttribute(Snooze.UNTIL_ATTRIBUTE);

@@ -9,6 +9,7 @@ import java.util.Map;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -32,6 +33,7 @@ import org.keycloak.models.credential.WebAuthnCredentialModel;
 import org.keycloak.services.resources.admin.AdminEventBuilder;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 import org.mfasuite.keycloak.core.LastUseRecord;
+import org.mfasuite.keycloak.flow.DefaultChoice;
 import org.mfasuite.keycloak.oath.TokenPool;
 
 /**
@@ -42,6 +44,10 @@ import org.mfasuite.keycloak.oath.TokenPool;
  * <p>
  * {@code DELETE …/methods/{credentialId}}: removes one listed credential (never the password) through its own
  * credential provider, records an admin event and emails the user. Needs manage-users.
+ * <p>
+ * {@code PUT …/methods/{credentialId}/default}: makes an offered method the user's default, recorded as the admin's
+ * choice ({@link DefaultChoice#setByAdmin}). Records an admin event and emails the user when the default changed.
+ * Needs manage-users.
  */
 public class UserMethodsResource {
 
@@ -124,6 +130,7 @@ public class UserMethodsResource {
         if (!removed) {
             throw new NotFoundException("Method not found");
         }
+        DefaultChoice.forgetIfGone(user);
         Map<String, String> view = new LinkedHashMap<>();
         view.put("id", credential.getId());
         view.put("type", credential.getType());
@@ -132,6 +139,30 @@ public class UserMethodsResource {
                 .resourcePath(session.getContext().getUri()).representation(view).success();
         if (methods.isMethod(credential.getType())) {
             SecurityEmails.of(session, realm).send(user, SecurityEmails.Kind.REMOVED, SecurityEmails.describe(credential));
+        }
+        return Response.noContent().build();
+    }
+
+    @PUT
+    @Path("{credentialId}/default")
+    public Response makeDefault(@PathParam("credentialId") String credentialId) {
+        UserModel user = AdminUsers.find(session, realm, auth, userId);
+        auth.users().requireManage(user);
+        RealmMethods methods = RealmMethods.of(session, realm);
+        List<CredentialModel> offered = methods.offeredCredentialsOf(user);
+        CredentialModel credential = offered.stream().filter(c -> c.getId().equals(credentialId)).findFirst()
+                .orElseThrow(() -> new NotFoundException("Method not found"));
+        boolean changed = !offered.get(0).getId().equals(credentialId);
+        DefaultChoice.setByAdmin(user, credentialId);
+        Map<String, String> view = new LinkedHashMap<>();
+        view.put("id", credential.getId());
+        view.put("type", credential.getType());
+        view.put("label", MethodLabels.of(credential));
+        adminEvent.operation(OperationType.UPDATE).resource(ResourceType.USER)
+                .resourcePath(session.getContext().getUri()).representation(view).success();
+        if (changed) {
+            SecurityEmails.of(session, realm).send(user, SecurityEmails.Kind.DEFAULT_CHANGED,
+                    SecurityEmails.describe(credential));
         }
         return Response.noContent().build();
     }

@@ -22,6 +22,19 @@ class RegisterSettingsTest {
     }
 
     @Test
+    void strongestMethodFirstIsOnUnlessTurnedOffAndOnlyTrueOrFalseIsAccepted() {
+        assertTrue(RegisterSettings.from(null).strongestFirst());
+        assertTrue(RegisterSettings.from(Map.of("strongest-first", "")).strongestFirst());
+        assertTrue(RegisterSettings.from(Map.of("strongest-first", "true")).strongestFirst());
+        assertFalse(RegisterSettings.from(Map.of("strongest-first", "FALSE")).strongestFirst());
+        assertEquals(List.of(), RegisterSettings.problems(Map.of("strongest-first", "false")));
+        assertEquals(List.of("Strongest method first (strongest-first) must be true or false"),
+                RegisterSettings.problems(Map.of("strongest-first", "off")));
+        assertTrue(RegisterSettings.configProperties().stream().anyMatch(p -> p.getName().equals("strongest-first")
+                && "true".equals(p.getDefaultValue())));
+    }
+
+    @Test
     void readsTheAdminConsolesMultivaluedFieldAndCommas() {
         RegisterSettings s = RegisterSettings.from(Map.of("campaign-groups", "/staff##/pilot, /sales",
                 "snooze-days", "7", "max-snoozes", "5", "security-emails", "false"));
@@ -55,7 +68,7 @@ class RegisterSettingsTest {
 
     @Test
     void everyKeyHasAFieldWithAHelpText() {
-        assertEquals(List.of("campaign-groups", "snooze-days", "max-snoozes", "security-emails"),
+        assertEquals(List.of("campaign-groups", "snooze-days", "max-snoozes", "security-emails", "strongest-first"),
                 RegisterSettings.configProperties().stream().map(p -> p.getName()).toList());
         RegisterSettings.configProperties().forEach(p -> assertFalse(p.getHelpText().isBlank(), p.getName()));
     }

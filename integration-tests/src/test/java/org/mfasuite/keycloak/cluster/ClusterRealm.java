@@ -101,6 +101,13 @@ final class ClusterRealm {
         }
     }
 
+    /** Replaces an existing user's pending required actions (e.g. with {@code mfa-app-password-create}; none). */
+    void setRequiredActions(User user, String... actions) {
+        UserRepresentation representation = realm.users().get(user.id()).toRepresentation();
+        representation.setRequiredActions(List.of(actions));
+        realm.users().get(user.id()).update(representation);
+    }
+
     /** A public browser client whose redirect the {@link Browser} recognises. */
     void addBrowserClient() {
         ClientRepresentation client = new ClientRepresentation();

@@ -27,13 +27,17 @@ final class Distribution {
     private Distribution() {
     }
 
-    /** The built distribution under {@code work/built}. */
+    /** The built distribution under {@code work/built}, with the drop-in jar of this build. */
     static Path built(Path work, List<String> buildOptions) throws IOException, InterruptedException {
+        return built(work, buildOptions, suiteJar());
+    }
+
+    /** The built distribution under {@code work/built}, with {@code jar} (e.g. a previous release's) in providers/. */
+    static Path built(Path work, List<String> buildOptions, Path jar) throws IOException, InterruptedException {
         Path dist = Path.of(System.getProperty("mfa.keycloak.dist", "target/keycloak-dist")).toAbsolutePath();
         if (!Files.isRegularFile(dist.resolve("bin/kc.sh"))) {
             throw new IllegalStateException("No Keycloak distribution at " + dist + " (unpacked by the build)");
         }
-        Path jar = suiteJar();
         Path built = work.resolve("built");
         String stamp = sha256(jar) + " " + String.join(" ", buildOptions);
         Path marker = built.resolve(MARKER);
@@ -42,19 +46,28 @@ final class Distribution {
         }
         delete(built);
         copy(dist, built);
-        Files.copy(jar, built.resolve("providers/keycloak-mfa-suite.jar"), StandardCopyOption.REPLACE_EXISTING);
-        List<String> command = new ArrayList<>(List.of(built.resolve("bin/kc.sh").toString(), "build"));
+        swapJar(built, jar, buildOptions, work.resolve("build.log"));
+        Files.writeString(marker, stamp);
+        return built;
+    }
+
+    /**
+     * What an operator does to upgrade: {@code jar} replaces the suite's jar in {@code home}'s providers/, then
+     * {@code kc.sh build} with the same options (the server must be stopped).
+     */
+    static void swapJar(Path home, Path jar, List<String> buildOptions, Path log)
+            throws IOException, InterruptedException {
+        Files.copy(jar, home.resolve("providers/keycloak-mfa-suite.jar"), StandardCopyOption.REPLACE_EXISTING);
+        List<String> command = new ArrayList<>(List.of(home.resolve("bin/kc.sh").toString(), "build"));
         command.addAll(buildOptions);
-        ProcessBuilder builder = new ProcessBuilder(command).directory(built.toFile()).redirectErrorStream(true)
-                .redirectOutput(work.resolve("build.log").toFile());
+        ProcessBuilder builder = new ProcessBuilder(command).directory(home.toFile()).redirectErrorStream(true)
+                .redirectOutput(log.toFile());
         builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
         Process build = builder.start();
         if (!build.waitFor(5, TimeUnit.MINUTES) || build.exitValue() != 0) {
             build.destroyForcibly();
-            throw new IllegalStateException("kc.sh build failed, see " + work.resolve("build.log"));
+            throw new IllegalStateException("kc.sh build failed, see " + log);
         }
-        Files.writeString(marker, stamp);
-        return built;
     }
 
     /** A node's home: a fresh copy of the built distribution (its own data/, as on separate machines). */
@@ -103,7 +116,7 @@ final class Distribution {
         }
     }
 
-    private static String sha256(Path file) throws IOException {
+    static String sha256(Path file) throws IOException {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
         } catch (NoSuchAlgorithmException e) {

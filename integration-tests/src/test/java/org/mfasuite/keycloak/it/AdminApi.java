@@ -75,6 +75,12 @@ final class AdminApi {
                 .header("Authorization", "Bearer " + token).POST(HttpRequest.BodyPublishers.noBody()).build());
     }
 
+    /** PUT …/methods/{credentialId}/default: the admin makes the method the user's default. */
+    HttpResponse<String> makeDefault(String token, String userId, String credentialId) {
+        return HttpCalls.send(HttpRequest.newBuilder(uri("users/" + userId + "/methods/" + credentialId + "/default"))
+                .header("Authorization", "Bearer " + token).PUT(HttpRequest.BodyPublishers.noBody()).build());
+    }
+
     private URI uri(String path) {
         return URI.create(urls.getBase() + "/admin/realms/" + realm.getName() + "/mfa/" + path);
     }

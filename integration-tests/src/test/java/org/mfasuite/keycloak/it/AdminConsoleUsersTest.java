@@ -83,6 +83,19 @@ public class AdminConsoleUsersTest extends DemoRealmTest {
             browser.waitUntil(() -> browser.pageText().contains("Sign-in methods")
                     && !browser.all("#mfa-users-reset").isEmpty());
 
+            // the admin's choice of default: recorded, so sign-ins start with it
+            assertTrue(row(browser, "Phone").contains("Default"), row(browser, "Phone"));
+            WebElement pushRow = browser.all("#mfa-main tbody tr").stream()
+                    .filter(r -> r.getText().startsWith("Push device") || r.getText().contains("\nPush device"))
+                    .findFirst().orElseThrow();
+            pushRow.findElement(By.cssSelector("button[data-make-default]")).click();
+            browser.waitUntil(() -> browser.pageText().contains("Push device is now the default")
+                    && row(browser, "Push device").contains("Default"));
+            assertFalse(row(browser, "Phone").contains("Default"), row(browser, "Phone"));
+            assertTrue(realm.admin().users().get(seeded.userId).credentials().stream()
+                    .anyMatch(c -> "mfa-default-method".equals(c.getType()) && c.getCredentialData().contains("\"chosenBy\":\"admin\"")
+                            && c.getCredentialData().contains("mfa-push-device")), "recorded as the admin's choice");
+
             browser.find("#mfa-users-reset").click();
             browser.find("[role='dialog'] [data-action='confirm']").click();
             browser.waitUntil(() -> browser.pageText().contains("This user has no second-factor methods"));
@@ -158,6 +171,7 @@ public class AdminConsoleUsersTest extends DemoRealmTest {
     }
 
     private void signInWithPhone(SeededMethods seeded) {
+        seeded.phoneFirst(realm, new AdminApi(realm, urls));
         submitPassword(seeded.username, DemoUsers.PASSWORD);
         smsPage.resend(); // the user also has an app: the first page only offers to send
         smsPage.enterCode(Outbox.lastCodeTo(seeded.phone));

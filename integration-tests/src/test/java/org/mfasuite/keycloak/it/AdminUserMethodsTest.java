@@ -46,6 +46,7 @@ public class AdminUserMethodsTest extends DemoRealmTest {
                 HardwareTokenTest.HEADER + "\n" + seeded.username + "," + serial + ","
                         + HardwareTokenTest.base32(HardwareTokenTest.SHA1_SECRET) + ",30,Contoso,HardwareKey\n", false);
         assertEquals(200, imported.statusCode(), imported.body());
+        seeded.phoneFirst(realm, api);
         submitPassword(seeded.username, DemoUsers.PASSWORD);
         smsPage.resend(); // the user also has an app: the first page only offers to send
         smsPage.enterCode(Outbox.lastCodeTo(seeded.phone));

@@ -6,14 +6,14 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /** RFC 4226 / RFC 6238 codes for imported hardware tokens: any HMAC, 6–8 digits, any period. */
-final class OathCodes {
+public final class OathCodes {
 
     private static final int[] POWERS = {1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000};
 
     private OathCodes() {
     }
 
-    static String hotp(byte[] secret, String hmac, long counter, int digits) {
+    public static String hotp(byte[] secret, String hmac, long counter, int digits) {
         try {
             Mac mac = Mac.getInstance(hmac);
             mac.init(new SecretKeySpec(secret, hmac));
@@ -28,7 +28,7 @@ final class OathCodes {
     }
 
     /** The TOTP code at Keycloak's time: the wall clock plus the server's offset. */
-    static String totp(byte[] secret, String hmac, int period, int digits, long offsetSeconds) {
+    public static String totp(byte[] secret, String hmac, int period, int digits, long offsetSeconds) {
         return hotp(secret, hmac, (System.currentTimeMillis() / 1000 + offsetSeconds) / period, digits);
     }
 }

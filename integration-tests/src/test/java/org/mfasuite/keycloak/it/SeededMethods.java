@@ -43,6 +43,19 @@ final class SeededMethods {
         return new SeededMethods(username, id, phone);
     }
 
+    /**
+     * Makes the phone the user's default as an admin does (REST), so a sign-in starts with the text message: without
+     * that choice it would start with push, the user's strongest method.
+     */
+    void phoneFirst(ManagedRealm realm, AdminApi api) {
+        String phoneId = realm.admin().users().get(userId).credentials().stream()
+                .filter(c -> "mfa-phone".equals(c.getType())).findFirst().orElseThrow().getId();
+        java.net.http.HttpResponse<String> set = api.makeDefault(api.tokenWithRoles("manage-users"), userId, phoneId);
+        if (set.statusCode() != 204) {
+            throw new IllegalStateException("PUT …/default: " + set.statusCode() + " " + set.body());
+        }
+    }
+
     private static CredentialRepresentation credential(String type, String label, String data, String secret,
                                                        long created) {
         CredentialRepresentation c = new CredentialRepresentation();

@@ -52,7 +52,8 @@ public class SignInAnotherWayTest extends DemoRealmTest {
         token.setCredentialData("{\"subType\":\"totp\",\"digits\":6,\"counter\":0,\"period\":30,"
                 + "\"algorithm\":\"HmacSHA1\",\"secretEncoding\":\"BASE32\"}");
         token.setSecretData("{\"value\":\"GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ\"}");
-        DemoUsers.create(realm, user, List.of(), false, List.of(token), DemoUsers.uniquePhone());
+        // the phone as the admin's default: without it the token, the stronger method, would start the sign-in
+        DemoUsers.create(realm, user, List.of(), false, List.of(token, DemoUsers.phoneChosenByAdmin()), DemoUsers.uniquePhone());
         submitPassword(user, DemoUsers.PASSWORD);
         smsPage.assertCurrent();
         assertEquals(List.of("Hardware token"), smsPage.otherWays());
