@@ -147,6 +147,13 @@ public class TemporaryAccessPassTest extends DemoRealmTest {
         step.setRequirement("ALTERNATIVE");
         flows.updateExecutions(SmsStepConfig.SECOND_FACTOR_FLOW, step);
 
+        String plain = DemoUsers.uniqueName("plain");
+        DemoUsers.create(realm, plain, List.of(), false);
+        submitPassword(plain, DemoUsers.PASSWORD);
+        assertNotNull(oauth.parseLoginResponse().getCode(),
+                "no policy, no method, no pass: the step does not make the second-factor sub-flow run");
+        signOut();
+
         String user = DemoUsers.uniqueName("second");
         String phone = DemoUsers.uniquePhone();
         String id = DemoUsers.withPhones(realm, user, false, phone);
