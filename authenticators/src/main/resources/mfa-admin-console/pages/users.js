@@ -1,5 +1,6 @@
 // Users: find a user, see their second-factor methods with last use and their recent sign-ins, and (manage-users)
-// reset, require a new registration, remove one method, forget remembered devices, revoke app passwords.
+// reset, require a new registration, remove one method, forget remembered devices, revoke app passwords, and
+// issue or revoke a temporary access pass (shown once, in a dialog with a copy button).
 // Everything goes through the admin REST with the admin's token; what the token cannot do is not shown.
 
 const PAGE_SIZE = 20;
@@ -222,6 +223,8 @@ async function renderUser(main, ctx, userId) {
   if (ctx.perms.manageUsers) {
     stack.append(card(ctx, 'users.actions.title', actionsBody));
   }
+  const passBody = ctx.h('div', { id: 'mfa-users-pass', 'aria-live': 'polite' });
+  stack.append(card(ctx, 'users.pass.title', passBody));
   const signIns = ctx.h('div', {});
   if (ctx.perms.viewEvents) {
     stack.append(card(ctx, 'users.signIns.title', signIns));
@@ -440,6 +443,129 @@ async function renderUser(main, ctx, userId) {
       r.device || '—', r.client || '—', r.ipAddress || '—'])));
   }
 
+  // ---------- temporary access pass ----------
+
+  const passPath = `mfa/users/${encodeURIComponent(userId)}/temporary-pass`;
+
+  async function loadPass() {
+    let pass = null;
+    try {
+      pass = await ctx.api(passPath);
+    } catch (e) {
+      if (!e || e.status !== 404) {
+        passBody.replaceChildren(alertBox(ctx, 'danger', ctx.t('users.pass.error'), errorText(ctx, e)));
+        return;
+      }
+    }
+    const parts = [];
+    if (pass) {
+      const status = label(ctx, ctx.t('users.pass.status.' + pass.status),
+        pass.status === 'active' ? 'green' : pass.status === 'scheduled' ? 'blue' : 'orange');
+      const facts = [
+        [ctx.t('users.pass.statusLabel'), status],
+        [ctx.t('users.pass.createdBy'), pass.createdBy || '—'],
+        [ctx.t('users.pass.created'), ctx.time(pass.createdDate)],
+        [ctx.t('users.pass.starts'), ctx.time(pass.startsAt)],
+        [ctx.t('users.pass.expires'), ctx.time(pass.expiresAt)],
+        [ctx.t('users.pass.oneTime'), ctx.t(pass.oneTime ? 'users.pass.yes' : 'users.pass.no')],
+        [ctx.t('users.pass.used'), pass.usedAt ? ctx.time(pass.usedAt) : ctx.t('users.pass.notUsed')],
+      ];
+      parts.push(ctx.h('dl', { class: 'pf-v5-c-description-list pf-m-horizontal pf-m-compact', id: 'mfa-users-pass-facts' },
+        ...facts.map(([term, value]) => ctx.h('div', { class: 'pf-v5-c-description-list__group' },
+          ctx.h('dt', { class: 'pf-v5-c-description-list__term' },
+            ctx.h('span', { class: 'pf-v5-c-description-list__text', text: term })),
+          ctx.h('dd', { class: 'pf-v5-c-description-list__description' },
+            ctx.h('div', { class: 'pf-v5-c-description-list__text' }, value))))));
+    } else {
+      parts.push(emptyState(ctx, ctx.t('users.pass.none')));
+    }
+    if (ctx.perms.manageUsers) {
+      const buttons = [button(ctx, 'secondary', ctx.t('users.pass.issue') + '…', issuePass, { id: 'mfa-users-pass-issue' })];
+      if (pass) {
+        buttons.push(button(ctx, 'secondary pf-m-danger', ctx.t('users.pass.revoke') + '…', revokePass,
+          { id: 'mfa-users-pass-revoke' }));
+      }
+      parts.push(ctx.h('div', { class: 'mfa-toolbar pf-v5-u-mt-md' }, ...buttons));
+    }
+    passBody.replaceChildren(...parts);
+  }
+
+  function field(id, text, input, help) {
+    return ctx.h('div', { class: 'pf-v5-c-form__group' },
+      ctx.h('div', { class: 'pf-v5-c-form__group-label' },
+        ctx.h('label', { class: 'pf-v5-c-form__label', for: id },
+          ctx.h('span', { class: 'pf-v5-c-form__label-text', text }))),
+      ctx.h('div', { class: 'pf-v5-c-form__group-control' }, ctx.h('span', { class: 'pf-v5-c-form-control' }, input),
+        help ? ctx.h('p', { class: 'pf-v5-c-form__helper-text mfa-muted', text: help }) : ''));
+  }
+
+  async function issuePass() {
+    const lifetime = ctx.h('input', { type: 'number', id: 'mfa-users-pass-lifetime', min: '10', step: '1' });
+    const oneTime = ctx.h('input', { class: 'pf-v5-c-check__input', type: 'checkbox', id: 'mfa-users-pass-one-time' });
+    oneTime.checked = true;
+    const start = ctx.h('input', { type: 'datetime-local', id: 'mfa-users-pass-start' });
+    const ok = await confirmDialog(ctx, { title: ctx.t('users.pass.issue.title'), confirmText: ctx.t('users.pass.issue'),
+      danger: false, body: [ctx.h('p', { text: ctx.t('users.pass.issue.text', user.username) }),
+        ctx.h('div', { class: 'pf-v5-c-form' },
+          field('mfa-users-pass-lifetime', ctx.t('users.pass.lifetime'), lifetime, ctx.t('users.pass.lifetimeHelp')),
+          field('mfa-users-pass-start', ctx.t('users.pass.start'), start, ctx.t('users.pass.startHelp')),
+          ctx.h('div', { class: 'pf-v5-c-check' }, oneTime,
+            ctx.h('label', { class: 'pf-v5-c-check__label', for: 'mfa-users-pass-one-time', text: ctx.t('users.pass.oneTime') })))] });
+    if (!ok) {
+      return;
+    }
+    const body = { oneTime: oneTime.checked };
+    if (lifetime.value) {
+      body.lifetimeMinutes = Number(lifetime.value);
+    }
+    if (start.value) {
+      body.startsAt = new Date(start.value).getTime();
+    }
+    let issued;
+    try {
+      issued = await ctx.api(passPath, { method: 'POST', body });
+    } catch (e) {
+      ctx.alert('danger', errorText(ctx, e));
+      return;
+    }
+    await showPass(issued);
+    await loadPass();
+  }
+
+  /** The pass, once: in a dialog with a copy button; closing it forgets the pass. */
+  function showPass(issued) {
+    const value = ctx.h('code', { id: 'mfa-users-pass-value', class: 'pf-v5-u-font-size-xl', text: issued.pass });
+    const copied = ctx.h('span', { class: 'mfa-muted', role: 'status' });
+    const copy = button(ctx, 'secondary', ctx.t('users.pass.copy'), async () => {
+      try {
+        await navigator.clipboard.writeText(issued.pass);
+        copied.textContent = ' ' + ctx.t('users.pass.copied');
+      } catch (e) {
+        copied.textContent = ' ' + ctx.t('users.pass.copyFailed');
+      }
+    }, { id: 'mfa-users-pass-copy' });
+    return confirmDialog(ctx, { title: ctx.t('users.pass.shown.title'), confirmText: ctx.t('users.pass.done'),
+      danger: false, body: [ctx.h('p', { text: ctx.t('users.pass.shown.text', user.username,
+        ctx.time(issued.expiresAt)) }),
+      ctx.h('p', { class: 'pf-v5-u-mt-md pf-v5-u-mb-md' }, value),
+      ctx.h('p', {}, copy, copied),
+      alertBox(ctx, 'warning', ctx.t('users.pass.once'))] });
+  }
+
+  async function revokePass() {
+    const ok = await confirmDialog(ctx, { title: ctx.t('users.pass.revoke.title'), confirmText: ctx.t('users.pass.revoke'),
+      body: [ctx.h('p', { text: ctx.t('users.pass.revoke.text', user.username) })] });
+    if (ok) {
+      try {
+        await ctx.api(passPath, { method: 'DELETE' });
+        ctx.alert('success', ctx.t('users.pass.revoke.done'));
+      } catch (e) {
+        ctx.alert('danger', errorText(ctx, e));
+      }
+      await loadPass();
+    }
+  }
+
   showHeader();
-  await Promise.all([loadMethods(), ctx.perms.viewEvents ? loadSignIns() : null]);
+  await Promise.all([loadMethods(), loadPass(), ctx.perms.viewEvents ? loadSignIns() : null]);
 }

@@ -25,7 +25,8 @@ final class AccessRequirement {
     }
 
     /**
-     * Met by: a stand-in for the second factor such as an app password (for {@code mfa} only), a second-factor
+     * Met by: a stand-in for the second factor such as an app password or a temporary access pass (for {@code mfa}
+     * only), a second-factor
      * step of this flow that succeeded in this SSO session (within the sign-in frequency, if one is set), a
      * remembered device (for {@code mfa}, when no sign-in frequency applies), or a registration the gate started in
      * this sign-in under the one rule ({@link SecondFactor}). Always met when the decision requires no second factor.
@@ -41,6 +42,9 @@ final class AccessRequirement {
         }
         if (context.getAuthenticationSession().getAuthNote(REGISTERING_NOTE) != null) {
             return true;
+        }
+        if (grant == Grant.MFA && SecondFactor.passGiven(context.getAuthenticationSession())) {
+            return true; // a temporary access pass: a second factor, never a phishing-resistant one
         }
         if (grant == Grant.MFA && context.getAuthenticationSession().getAuthNote(AccessDecisions.STAND_IN_NOTE) != null) {
             return true; // an app password: stands for the MFA-protected set-up, not for a phishing-resistant one
@@ -71,9 +75,12 @@ final class AccessRequirement {
         return CompletedSteps.metSince(completed, flow.secondFactorSteps(), phishingResistantOnly, since);
     }
 
-    /** Whether the user gave some second factor in this sign-in, whether or not it met the grant. */
+    /**
+     * Whether the user gave some second factor in this sign-in (a step, or a temporary access pass), whether or not
+     * it met the grant.
+     */
     static boolean given(AuthenticationFlowContext context, SignInDecision decision, FlowPolicies flow) {
-        return stepSucceeded(context, decision, flow, false);
+        return SecondFactor.passGiven(context.getAuthenticationSession()) || stepSucceeded(context, decision, flow, false);
     }
 
     /** Whether the user has a second factor the realm accepts anywhere ({@link SecondFactor#factorsOf}). */

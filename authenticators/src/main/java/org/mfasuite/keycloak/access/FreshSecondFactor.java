@@ -40,10 +40,13 @@ public final class FreshSecondFactor {
     private FreshSecondFactor() {
     }
 
-    /** Whether a second factor was given within {@code minutes} in this SSO session, or registered in this sign-in. */
+    /**
+     * Whether a second factor was given within {@code minutes} in this SSO session, or registered in this sign-in,
+     * or a temporary access pass was given in this sign-in.
+     */
     public static boolean given(KeycloakSession session, RealmModel realm, AuthenticationSessionModel authSession,
                                 int minutes) {
-        if (authSession.getAuthNote(AccessRequirement.REGISTERING_NOTE) != null) {
+        if (authSession.getAuthNote(AccessRequirement.REGISTERING_NOTE) != null || SecondFactor.passGiven(authSession)) {
             return true;
         }
         long since = Time.currentTime() - minutes * 60L;

@@ -20,6 +20,7 @@ import org.mfasuite.keycloak.oath.OathTokensResource;
 import org.mfasuite.keycloak.registration.RequireRegistrationResource;
 import org.mfasuite.keycloak.registration.ResetMethodsResource;
 import org.mfasuite.keycloak.registration.UserMethodsResource;
+import org.mfasuite.keycloak.temporarypass.TemporaryPassResource;
 import org.mfasuite.keycloak.trust.RememberedDevicesResource;
 
 /**
@@ -87,6 +88,12 @@ public class MfaAdminResource {
     @Path("users/{userId}/app-passwords")
     public AppPasswordsResource appPasswords(@PathParam("userId") String userId) {
         return new AppPasswordsResource(session, realm, auth, adminEvent, userId);
+    }
+
+    /** Temporary access pass: issue (manage-users; the pass once), metadata (view-users), revoke (manage-users). */
+    @Path("users/{userId}/temporary-pass")
+    public TemporaryPassResource temporaryPass(@PathParam("userId") String userId) {
+        return new TemporaryPassResource(session, realm, auth, adminEvent, userId);
     }
 
     /** Hardware OATH tokens: import (manage-users), the pool (view-users), assignment (manage-users). */

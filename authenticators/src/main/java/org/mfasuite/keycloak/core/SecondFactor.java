@@ -13,6 +13,7 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.provider.ProviderFactory;
+import org.keycloak.sessions.AuthenticationSessionModel;
 
 /**
  * The one rule for what counts as a sign-in's second factor, and when registering a method may stand in for it.
@@ -32,6 +33,13 @@ public final class SecondFactor {
     public static final Set<String> TYPES = Set.of("mfa-phone", "otp", "webauthn", "webauthn-passwordless",
             "mfa-push-device", "recovery-authn-codes");
 
+    /**
+     * Set when this sign-in gave a temporary access pass ({@code mfa-temporary-pass}): it counts as the sign-in's
+     * second factor (for {@code mfa}, and as the factor given before registering a stronger one), but it is no
+     * method the user has ({@link #factorsOf} never lists it): its purpose is to register one.
+     */
+    public static final String PASS_NOTE = "mfa.second-factor.pass";
+
     /** What a sign-in whose second-factor requirement is not met does next. */
     public enum Next {
         /** Register a method; registering counts as this sign-in's second factor. */
@@ -49,6 +57,16 @@ public final class SecondFactor {
 
     public static boolean isFactor(String credentialType) {
         return TYPES.contains(credentialType);
+    }
+
+    /** Records that this sign-in gave a temporary access pass ({@link #PASS_NOTE}). */
+    public static void markPassGiven(AuthenticationSessionModel authSession) {
+        authSession.setAuthNote(PASS_NOTE, "mfa-temporary-pass");
+    }
+
+    /** Whether this sign-in gave a temporary access pass. */
+    public static boolean passGiven(AuthenticationSessionModel authSession) {
+        return authSession != null && authSession.getAuthNote(PASS_NOTE) != null;
     }
 
     /** Whether registering may stand in for the second factor: the user has none, or gave one in this sign-in. */

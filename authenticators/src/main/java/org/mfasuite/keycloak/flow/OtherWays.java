@@ -40,8 +40,9 @@ public final class OtherWays {
     }
 
     /**
-     * Whether the user can use a step of this authenticator: it needs no user, or the user has set it up. Keycloak
-     * also lists steps that check no credential (a call step) for users who lack what they need.
+     * Whether the user can use a step of this authenticator: the user has set it up, or it needs no user and says
+     * it works for this one (a temporary access pass step needs none, and works only for a user with a live pass).
+     * Keycloak also lists steps that check no credential (a call step) for users who lack what they need.
      */
     public static boolean usable(AuthenticationFlowContext context, String authenticatorId) {
         KeycloakSession session = context.getSession();
@@ -50,8 +51,10 @@ public final class OtherWays {
             return false;
         }
         Authenticator authenticator = factory.create(session);
-        return !authenticator.requiresUser()
-                || authenticator.configuredFor(session, context.getRealm(), context.getUser());
+        if (!authenticator.requiresUser() && context.getUser() == null) {
+            return true;
+        }
+        return authenticator.configuredFor(session, context.getRealm(), context.getUser());
     }
 
     /** Puts the ways on the page's own list and takes them off Keycloak's link. */

@@ -28,7 +28,7 @@ import org.keycloak.models.UserModel;
 public final class SecurityEmails {
 
     public enum Kind {
-        ADDED, REMOVED, DEFAULT_CHANGED, RESET, PUSH_REPORTED;
+        ADDED, REMOVED, DEFAULT_CHANGED, RESET, PUSH_REPORTED, TEMPORARY_PASS_ISSUED, TEMPORARY_PASS_USED;
 
         String id() {
             return name().toLowerCase(Locale.ROOT).replace('_', '-');

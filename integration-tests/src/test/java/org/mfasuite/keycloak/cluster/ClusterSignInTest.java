@@ -400,6 +400,35 @@ class ClusterSignInTest {
         assertEquals(1, realm.credentials(user, "otp"), "the token is the user's OTP credential");
     }
 
+    /** A one-time temporary access pass is used up cluster-wide: used through node A, refused through node B. */
+    @Test
+    @Order(16)
+    void aOneTimePassUsedViaNodeAIsRefusedViaNodeB() throws Exception {
+        ClusterRealm.User user = realm.userWithPhone("pass", true);
+        String pass;
+        try (Keycloak adminA = cluster.admin(a)) {
+            HttpResponse<String> issued = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                            URI.create(a.baseUrl() + "/admin/realms/demo/mfa/users/" + user.id() + "/temporary-pass"))
+                    .header("Authorization", "Bearer " + adminA.tokenManager().getAccessTokenString())
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"oneTime\": true}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(201, issued.statusCode(), issued.body());
+            pass = issued.body().replaceAll(".*\"pass\":\"([^\"]+)\".*", "$1");
+        }
+        Browser first = new Browser();
+        Page login = first.startSignIn(a, Browser.CLIENT);
+        Page done = first.submit(login, "kc-form-login", a, fields("username", user.name(), "password", pass));
+        assertTrue(done.signedIn(), "node A: the pass stands for password and code: " + done.status() + " " + done.body());
+        assertEquals("temporary-pass", realm.lastEvent(user, "LOGIN").getDetails().get("mfa_method"));
+
+        Browser second = new Browser();
+        Page again = second.startSignIn(b, Browser.CLIENT);
+        Page refused = second.submit(again, "kc-form-login", b, fields("username", user.name(), "password", pass));
+        assertFalse(refused.signedIn(), "node B refuses the pass node A used");
+        assertTrue(refused.body().contains("already used"), refused.body());
+    }
+
     /** A fraud report made through node A (its "Not you?" link) disables the user on node B and ends B's session. */
     @Test
     @Order(15)

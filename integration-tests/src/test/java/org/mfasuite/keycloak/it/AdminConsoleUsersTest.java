@@ -107,6 +107,38 @@ public class AdminConsoleUsersTest extends DemoRealmTest {
     }
 
     @Test
+    public void anAdminIssuesATemporaryAccessPassSeesItOnceAndRevokesIt() {
+        String username = DemoUsers.uniqueName("console-pass");
+        String userId = DemoUsers.create(realm, username, List.of(), false);
+        String admin = ConsoleAdmins.realmAdmin(realm);
+        try (AdminConsoleBrowser browser = new AdminConsoleBrowser("en")) {
+            browser.signIn(realm.getBaseUrl(), admin, DemoUsers.PASSWORD);
+            browser.open("#/users/" + userId);
+            browser.waitUntil(() -> browser.pageText().contains("No temporary access pass"));
+            browser.find("#mfa-users-pass-issue").click();
+            browser.find("#mfa-users-pass-lifetime").sendKeys("30");
+            browser.find("[role='dialog'] [data-action='confirm']").click();
+            WebElement value = browser.find("#mfa-users-pass-value");
+            String pass = value.getText();
+            assertTrue(pass.matches("[2-9A-HJ-NP-Z]{4}(-[2-9A-HJ-NP-Z]{4}){2}"), pass);
+            assertTrue(browser.pageText().contains("shown only now"));
+            assertNotNull(browser.find("#mfa-users-pass-copy"));
+            browser.screenshots("console-users-pass-en");
+            browser.find("[role='dialog'] [data-action='confirm']").click();
+            browser.waitUntil(() -> browser.all("[role='dialog']").isEmpty()
+                    && browser.pageText().contains("Active"));
+            assertFalse(browser.pageText().contains(pass), "gone from the page once the dialog is closed");
+            assertTrue(browser.text("#mfa-users-pass-facts").contains("Yes"), "one-time by default");
+
+            browser.find("#mfa-users-pass-revoke").click();
+            browser.find("[role='dialog'] [data-action='confirm']").click();
+            browser.waitUntil(() -> browser.pageText().contains("No temporary access pass"));
+            assertEquals(List.of(), browser.cspViolations(), AdminConsoleBrowser.lines(browser.browserLog()));
+        }
+        assertEquals(List.of("password"), RegistrationSteps.credentialTypes(realm, userId), "revoked, says the REST");
+    }
+
+    @Test
     public void aHelpdeskAccountWithViewUsersOnlySeesButNeverResets() {
         SeededMethods seeded = SeededMethods.create(realm, "console-helped");
         String helpdesk = ConsoleAdmins.viewUsersOnly(realm);
@@ -119,6 +151,8 @@ public class AdminConsoleUsersTest extends DemoRealmTest {
             assertTrue(browser.all("#mfa-users-require").isEmpty());
             assertTrue(browser.all("button[data-credential-id]").isEmpty(), "no remove");
             assertTrue(browser.all("#mfa-users-devices, #mfa-users-app-passwords").isEmpty());
+            assertTrue(browser.pageText().contains("Tillfälligt åtkomstpass"), "the pass card, read only");
+            assertTrue(browser.all("#mfa-users-pass-issue, #mfa-users-pass-revoke").isEmpty(), "no issue, no revoke");
             assertFalse(browser.pageText().contains("Senaste inloggningar"), "no sign-ins without view-events");
             browser.screenshots("console-users-helpdesk-sv");
             assertEquals(List.of(), browser.cspViolations(), AdminConsoleBrowser.lines(browser.browserLog()));
