@@ -14,6 +14,7 @@ import org.mfasuite.keycloak.audit.OverviewResource;
 import org.mfasuite.keycloak.audit.SignInLogResource;
 import org.mfasuite.keycloak.audit.UsageReportResource;
 import org.mfasuite.keycloak.console.ConsolePermissions;
+import org.mfasuite.keycloak.imports.PhoneImportResource;
 import org.mfasuite.keycloak.oath.OathTokensResource;
 import org.mfasuite.keycloak.registration.RequireRegistrationResource;
 import org.mfasuite.keycloak.registration.ResetMethodsResource;
@@ -91,6 +92,12 @@ public class MfaAdminResource {
     @Path("oath-tokens")
     public OathTokensResource oathTokens() {
         return new OathTokensResource(session, realm, auth, adminEvent);
+    }
+
+    /** Import: users' phone numbers from MFA Server's CSV or Entra's Graph JSON (manage-users). */
+    @Path("imports/phones")
+    public PhoneImportResource phoneImport() {
+        return new PhoneImportResource(session, realm, auth, adminEvent);
     }
 
     /** Audit: the two-step verification log (view-events; names and emails with view-users). */
