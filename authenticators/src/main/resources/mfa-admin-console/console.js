@@ -12,6 +12,7 @@ const PAGES = [
   { id: 'policies', titleKey: 'nav.policies', visible: p => p.viewRealm },
   { id: 'users', titleKey: 'nav.users', visible: p => p.viewUsers },
   { id: 'tokens', titleKey: 'nav.tokens', visible: p => p.viewUsers },
+  { id: 'imports', titleKey: 'nav.imports', visible: p => p.manageUsers },
 ];
 
 const body = document.body;

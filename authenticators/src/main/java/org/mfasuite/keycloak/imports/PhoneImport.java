@@ -73,6 +73,7 @@ public final class PhoneImport {
         PhoneCredentialProvider phones = PhoneCredentialProvider.of(session);
         UserModel user = null;
         Map<String, String> added = new HashMap<>();
+        Map<UserModel, String> defaults = new java.util.LinkedHashMap<>();
         for (PhonePlan.Step step : plan.steps()) {
             if (step.action() != PhonePlan.Action.ADD && step.action() != PhonePlan.Action.DEFAULT) {
                 continue;
@@ -88,9 +89,14 @@ public final class PhoneImport {
             } else {
                 String target = step.targetCredentialId() != null ? step.targetCredentialId() : added.get(step.number());
                 if (target != null) {
-                    DefaultMethod.setByAdmin(user, target);
+                    defaults.put(user, target);
                 }
             }
+        }
+        if (!defaults.isEmpty()) {
+            // moving reads the user's credentials by query: the new ones must be in the database first (one flush)
+            session.getProvider(JpaConnectionProvider.class).getEntityManager().flush();
+            defaults.forEach(DefaultMethod::setByAdmin);
         }
     }
 
