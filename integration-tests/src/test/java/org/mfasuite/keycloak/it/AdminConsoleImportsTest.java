@@ -52,9 +52,12 @@ public class AdminConsoleImportsTest extends DemoRealmTest {
             assertEquals(1, realm.admin().users().get(userId).credentials().size(), "the dry run stored nothing");
             browser.screenshots("console-imports-dry-run-en");
 
-            String csv = (String) browser.driver().executeAsyncScript("const done = arguments[arguments.length - 1];"
-                    + "import(new URL('pages/imports.js', location.href).href).then(m => done(m.reportCsv("
-                    + "[{row: 2, user: \"=HYPERLINK(\\\"http://evil\\\")\", status: 'skipped', reason: 'unknown-user'}])))");
+            // as JSON: WebDriver would turn the CSV's CRLF into LF on the way back
+            String csv = org.keycloak.util.JsonSerialization.readValue((String) browser.driver().executeAsyncScript(
+                    "const done = arguments[arguments.length - 1];"
+                    + "import(new URL('pages/imports.js', location.href).href).then(m => done(JSON.stringify(m.reportCsv("
+                    + "[{row: 2, user: \"=HYPERLINK(\\\"http://evil\\\")\", status: 'skipped', reason: 'unknown-user'}]))))"),
+                    String.class);
             assertTrue(csv.startsWith("\uFEFFrow,user,column,number,method,status,reason,message\r\n"), csv);
             assertTrue(csv.contains("2,\"'=HYPERLINK(\"\"http://evil\"\")\",,,,skipped,unknown-user,"), csv);
 
