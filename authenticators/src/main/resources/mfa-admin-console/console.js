@@ -13,6 +13,7 @@ const PAGES = [
   { id: 'users', titleKey: 'nav.users', visible: p => p.viewUsers },
   { id: 'tokens', titleKey: 'nav.tokens', visible: p => p.viewUsers },
   { id: 'fraud', titleKey: 'nav.fraud', visible: p => p.viewEvents || p.viewRealm },
+  { id: 'imports', titleKey: 'nav.imports', visible: p => p.manageUsers },
 ];
 
 const body = document.body;

@@ -16,6 +16,7 @@ import org.mfasuite.keycloak.audit.UsageReportResource;
 import org.mfasuite.keycloak.console.ConsolePermissions;
 import org.mfasuite.keycloak.fraud.FraudReportsResource;
 import org.mfasuite.keycloak.fraud.FraudSettingsResource;
+import org.mfasuite.keycloak.imports.PhoneImportResource;
 import org.mfasuite.keycloak.oath.OathTokensResource;
 import org.mfasuite.keycloak.registration.RequireRegistrationResource;
 import org.mfasuite.keycloak.registration.ResetMethodsResource;
@@ -100,6 +101,12 @@ public class MfaAdminResource {
     @Path("oath-tokens")
     public OathTokensResource oathTokens() {
         return new OathTokensResource(session, realm, auth, adminEvent);
+    }
+
+    /** Import: users' phone numbers from MFA Server's CSV or Entra's Graph JSON (manage-users). */
+    @Path("imports/phones")
+    public PhoneImportResource phoneImport() {
+        return new PhoneImportResource(session, realm, auth, adminEvent);
     }
 
     /** Audit: the two-step verification log (view-events; names and emails with view-users). */

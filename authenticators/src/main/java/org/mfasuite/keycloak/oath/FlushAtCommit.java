@@ -13,7 +13,7 @@ import org.keycloak.models.KeycloakSession;
  * cost 10,000 × 10,000 entity visits. The import checks duplicates itself before writing, so it needs no query to see
  * its own pending inserts; everything is still written in the one transaction.
  */
-final class FlushAtCommit implements AutoCloseable {
+public final class FlushAtCommit implements AutoCloseable {
 
     private final EntityManager entityManager;
     private final FlushModeType previous;
@@ -24,7 +24,7 @@ final class FlushAtCommit implements AutoCloseable {
         entityManager.setFlushMode(FlushModeType.COMMIT);
     }
 
-    static FlushAtCommit during(KeycloakSession session) {
+    public static FlushAtCommit during(KeycloakSession session) {
         return new FlushAtCommit(session.getProvider(JpaConnectionProvider.class).getEntityManager());
     }
 

@@ -40,7 +40,7 @@ public class AdminConsoleShellTest extends DemoRealmTest {
         String admin = ConsoleAdmins.realmAdmin(realm);
         try (AdminConsoleBrowser browser = new AdminConsoleBrowser("en")) {
             browser.signIn(realm.getBaseUrl(), admin, DemoUsers.PASSWORD);
-            assertEquals(List.of("overview", "sign-ins", "policies", "users", "tokens", "fraud"), browser.navPages());
+            assertEquals(List.of("overview", "sign-ins", "policies", "users", "tokens", "fraud", "imports"), browser.navPages());
             assertTrue(browser.text("#mfa-realm").contains("demo"), browser.diagnostics());
             assertEquals(admin, browser.text("#mfa-username"));
             assertTrue(browser.currentPage() != null, "a default route: " + browser.diagnostics());
@@ -137,7 +137,7 @@ public class AdminConsoleShellTest extends DemoRealmTest {
                 browser.waitUntil(() -> browser.driver().getCurrentUrl().contains("?realm=demo"));
                 browser.waitForStart();
                 assertEquals("demo", new Select(browser.find("select#mfa-realm")).getFirstSelectedOption().getDomAttribute("value"));
-                assertEquals(List.of("overview", "sign-ins", "policies", "users", "tokens", "fraud"), browser.navPages());
+                assertEquals(List.of("overview", "sign-ins", "policies", "users", "tokens", "fraud", "imports"), browser.navPages());
                 browser.open("#/tokens");
                 // a reload keeps the chosen realm
                 browser.driver().navigate().refresh();

@@ -41,7 +41,7 @@ public class DemoConsoleTest extends DemoRealmTest {
     @Test
     public void theDemoAdminSeesEveryPage() {
         try (AdminConsoleBrowser browser = signInWithSms("demo-admin", ADMIN_PHONE)) {
-            assertEquals(List.of("overview", "sign-ins", "policies", "users", "tokens", "fraud"), browser.navPages(),
+            assertEquals(List.of("overview", "sign-ins", "policies", "users", "tokens", "fraud", "imports"), browser.navPages(),
                     browser.diagnostics());
             browser.open("#/policies");
             browser.waitUntil(() -> browser.pageText().contains("staff need mfa"));

@@ -1,0 +1,284 @@
+package org.mfasuite.keycloak.imports;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.persistence.EntityManager;
+
+import org.keycloak.connections.jpa.JpaConnectionProvider;
+import org.keycloak.credential.CredentialModel;
+import org.keycloak.models.AbstractKeycloakTransaction;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.ModelDuplicateException;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.models.utils.KeycloakModelUtils;
+import org.mfasuite.keycloak.flow.DefaultChoice;
+import org.mfasuite.keycloak.flow.StepConfig;
+import org.mfasuite.keycloak.oath.FlushAtCommit;
+import org.mfasuite.keycloak.oath.TokenPool;
+import org.mfasuite.keycloak.sms.PhoneCredentialModel;
+import org.mfasuite.keycloak.sms.PhoneCredentialProvider;
+import org.mfasuite.keycloak.sms.PhonePolicy;
+import org.mfasuite.keycloak.sms.VoiceAuthenticatorFactory;
+
+/**
+ * Runs a phone import against the realm: looks the file's users up in batches (one query per 1,000 usernames, one
+ * for their credentials; users of a federation provider one by one), plans, refuses the whole file on a problem
+ * unless partial, then stores the phones and sets the defaults, 500 users per transaction. One import
+ * per realm at a time, cluster-wide.
+ */
+public final class PhoneImport {
+
+    static final int BATCH = 1000;
+    static final int USERS_PER_TRANSACTION = 500;
+    static final long LOCK_SECONDS = 600;
+    private static final String PUSH_TYPE = "mfa-push-device";
+
+    private final KeycloakSession session;
+    private final RealmModel realm;
+
+    public PhoneImport(KeycloakSession session, RealmModel realm) {
+        this.session = session;
+        this.realm = realm;
+    }
+
+    /** With {@code dryRun}: the same plan and report, nothing written. Null when another import runs. */
+    public PhoneImportReport run(PhoneFile file, boolean partial, boolean dryRun) {
+        if (file.error() != null) {
+            PhoneImportReport failed = PhoneImportReport.failed(file.format(), partial, file.error());
+            return dryRun ? failed.asDryRun() : failed;
+        }
+        try (FlushAtCommit quiet = FlushAtCommit.during(session)) {
+            PhonePlan plan = PhonePlan.of(file, directory(file),
+                    new PhonePlan.Rules(PhonePolicy.of(realm), StepConfig.isEnabled(realm, VoiceAuthenticatorFactory.PROVIDER_ID)));
+            if (dryRun) {
+                return PhoneImportReport.of(file, plan, false, partial).asDryRun();
+            }
+            if (plan.hasSkips() && !partial) {
+                return PhoneImportReport.of(file, plan, false, false);
+            }
+            if (!lock()) {
+                return null;
+            }
+            write(plan);
+            return PhoneImportReport.of(file, plan, true, partial);
+        }
+    }
+
+    /**
+     * Writes the plan in transactions of {@link #USERS_PER_TRANSACTION} users, each in its own session: a session
+     * keeps every user and credential it loaded, so one transaction for 100,000 rows runs out of heap. The file as a
+     * whole was checked before (the plan), so all-or-nothing holds for the rows; should the database fail half way,
+     * the users written stay written and a second run adds only the rest (the import is idempotent).
+     */
+    private void write(PhonePlan plan) {
+        List<PhonePlan.Step> chunk = new ArrayList<>();
+        String lastUser = null;
+        int users = 0;
+        for (PhonePlan.Step step : plan.steps()) {
+            if (step.action() != PhonePlan.Action.ADD && step.action() != PhonePlan.Action.DEFAULT) {
+                continue;
+            }
+            if (!step.userId().equals(lastUser)) {
+                if (users == USERS_PER_TRANSACTION) {
+                    writeInOwnTransaction(chunk);
+                    chunk = new ArrayList<>();
+                    users = 0;
+                }
+                lastUser = step.userId();
+                users++;
+            }
+            chunk.add(step);
+        }
+        if (!chunk.isEmpty()) {
+            writeInOwnTransaction(chunk);
+        }
+    }
+
+    private void writeInOwnTransaction(List<PhonePlan.Step> steps) {
+        KeycloakModelUtils.runJobInTransaction(session.getKeycloakSessionFactory(), own -> {
+            RealmModel ownRealm = own.realms().getRealm(realm.getId());
+            own.getContext().setRealm(ownRealm);
+            try (FlushAtCommit quiet = FlushAtCommit.during(own)) {
+                write(own, ownRealm, steps);
+            }
+        });
+    }
+
+    /** @param steps whole users' steps, each user's steps one after the other */
+    private static void write(KeycloakSession session, RealmModel realm, List<PhonePlan.Step> steps) {
+        PhoneCredentialProvider phones = PhoneCredentialProvider.of(session);
+        UserModel user = null;
+        Map<String, String> added = new HashMap<>();
+        Map<UserModel, String> defaults = new java.util.LinkedHashMap<>();
+        for (PhonePlan.Step step : steps) {
+            if (user == null || !user.getId().equals(step.userId())) {
+                user = session.users().getUserById(realm, step.userId());
+                added.clear();
+            }
+            if (step.action() == PhonePlan.Action.ADD) {
+                CredentialModel stored = phones.createCredential(realm, user,
+                        PhoneCredentialModel.createFromNumber(step.number(), step.landline()));
+                added.put(step.number(), stored.getId());
+            } else {
+                String target = step.targetCredentialId() != null ? step.targetCredentialId() : added.get(step.number());
+                if (target != null) {
+                    defaults.put(user, target);
+                }
+            }
+        }
+        if (!defaults.isEmpty()) {
+            // moving reads the user's credentials by query: the new ones must be in the database first (one flush)
+            session.getProvider(JpaConnectionProvider.class).getEntityManager().flush();
+            defaults.forEach(DefaultChoice::setByAdmin);
+        }
+    }
+
+    /** The realm-wide claim: false while another import of this realm runs (on any node). */
+    private boolean lock() {
+        String key = "mfa-phone-import." + realm.getId();
+        if (!session.singleUseObjects().putIfAbsent(key, LOCK_SECONDS)) {
+            return false;
+        }
+        session.getTransactionManager().enlistAfterCompletion(new AbstractKeycloakTransaction() {
+            @Override
+            protected void commitImpl() {
+                session.singleUseObjects().remove(key);
+            }
+
+            @Override
+            protected void rollbackImpl() {
+                session.singleUseObjects().remove(key);
+            }
+        });
+        return true;
+    }
+
+    /** Every user the file names, found in batches before planning. */
+    private PhonePlan.Directory directory(PhoneFile file) {
+        Set<String> keys = new HashSet<>();
+        for (PhoneRow row : file.rows()) {
+            if (row.user() != null) {
+                keys.add(row.user().trim().toLowerCase(Locale.ROOT));
+            }
+        }
+        EntityManager em = session.getProvider(JpaConnectionProvider.class).getEntityManager();
+        Map<String, String> byUsername = new HashMap<>();
+        Map<String, String> byEmail = new HashMap<>();
+        Set<String> sharedEmails = new HashSet<>();
+        List<String> all = new ArrayList<>(keys);
+        for (int i = 0; i < all.size(); i += BATCH) {
+            List<String> batch = all.subList(i, Math.min(all.size(), i + BATCH));
+            for (Object[] u : em.createQuery("select u.id, u.username from UserEntity u where u.realmId = :realm "
+                            + "and u.username in :names", Object[].class)
+                    .setParameter("realm", realm.getId()).setParameter("names", batch).getResultList()) {
+                byUsername.put((String) u[1], (String) u[0]);
+            }
+            List<String> emails = batch.stream().filter(k -> k.contains("@") && !byUsername.containsKey(k)).toList();
+            if (!emails.isEmpty()) {
+                for (Object[] u : em.createQuery("select u.id, u.email from UserEntity u where u.realmId = :realm "
+                                + "and u.email in :emails", Object[].class)
+                        .setParameter("realm", realm.getId()).setParameter("emails", emails).getResultList()) {
+                    if (byEmail.putIfAbsent((String) u[1], (String) u[0]) != null) {
+                        sharedEmails.add((String) u[1]);
+                    }
+                }
+            }
+        }
+        Map<String, PhonePlan.Holder> holders = holders(em, new HashSet<>(byUsername.values()), byEmail.values());
+        return name -> {
+            String key = name.trim().toLowerCase(Locale.ROOT);
+            String id = byUsername.get(key);
+            if (id == null && sharedEmails.contains(key)) {
+                return PhonePlan.Holder.AMBIGUOUS;
+            }
+            if (id == null) {
+                id = byEmail.get(key);
+            }
+            return id != null ? holders.get(id) : federated(key);
+        };
+    }
+
+    private Map<String, PhonePlan.Holder> holders(EntityManager em, Set<String> ids, java.util.Collection<String> more) {
+        ids.addAll(more);
+        Map<String, List<Object[]>> credentials = new HashMap<>();
+        Map<String, String> names = new HashMap<>();
+        List<String> all = new ArrayList<>(ids);
+        for (int i = 0; i < all.size(); i += BATCH) {
+            List<String> batch = all.subList(i, Math.min(all.size(), i + BATCH));
+            for (Object[] u : em.createQuery("select u.id, u.username from UserEntity u where u.id in :ids",
+                    Object[].class).setParameter("ids", batch).getResultList()) {
+                names.put((String) u[0], (String) u[1]);
+            }
+            for (Object[] c : em.createQuery("select c.user.id, c.id, c.type, c.credentialData, c.priority "
+                            + "from CredentialEntity c where c.user.id in :ids", Object[].class)
+                    .setParameter("ids", batch).getResultList()) {
+                credentials.computeIfAbsent((String) c[0], k -> new ArrayList<>()).add(c);
+            }
+        }
+        Map<String, PhonePlan.Holder> holders = new HashMap<>();
+        for (String id : all) {
+            // the user's order as Keycloak keeps it: by priority
+            List<CredentialModel> stored = credentials.getOrDefault(id, List.<Object[]>of()).stream()
+                    .sorted(java.util.Comparator.comparingInt(c -> (Integer) c[4])).map(c -> {
+                        CredentialModel model = new CredentialModel();
+                        model.setId((String) c[1]);
+                        model.setType((String) c[2]);
+                        model.setCredentialData((String) c[3]);
+                        return model;
+                    }).toList();
+            holders.put(id, holder(id, names.get(id), stored));
+        }
+        return holders;
+    }
+
+    /** A user of a federation provider (LDAP, …) is not in the tables: Keycloak finds it, one by one. */
+    private PhonePlan.Holder federated(String key) {
+        UserModel user;
+        try {
+            user = session.users().getUserByUsername(realm, key);
+            if (user == null && key.contains("@")) {
+                user = session.users().getUserByEmail(realm, key);
+            }
+        } catch (ModelDuplicateException e) {
+            return PhonePlan.Holder.AMBIGUOUS;
+        }
+        return user == null ? null
+                : holder(user.getId(), user.getUsername(), user.credentialManager().getStoredCredentialsStream().toList());
+    }
+
+    /** @param stored the user's credentials in their order */
+    private PhonePlan.Holder holder(String id, String username, List<CredentialModel> stored) {
+        List<PhonePlan.Existing> phones = new ArrayList<>();
+        String push = null;
+        List<String> otps = new ArrayList<>();
+        for (CredentialModel c : stored) {
+            if (PhoneCredentialModel.TYPE.equals(c.getType())) {
+                PhoneCredentialModel phone = PhoneCredentialModel.createFromCredentialModel(c);
+                if (phone.getPhoneNumber() != null) {
+                    phones.add(new PhonePlan.Existing(c.getId(), phone.getPhoneNumber(), phone.isLandline()));
+                }
+            } else if (PUSH_TYPE.equals(c.getType()) && push == null) {
+                push = c.getId();
+            } else if ("otp".equals(c.getType())) {
+                otps.add(c.getId());
+            }
+        }
+        String app = push;
+        String token = null;
+        if (!otps.isEmpty()) {
+            Set<String> hardware = new TokenPool(session, realm).serialsByCredential(id).keySet();
+            token = otps.stream().filter(hardware::contains).findFirst().orElse(null);
+            if (app == null) {
+                app = otps.stream().filter(o -> !hardware.contains(o)).findFirst().orElse(null);
+            }
+        }
+        return new PhonePlan.Holder(id, username, phones, stored.isEmpty() ? null : stored.get(0).getId(), app, token);
+    }
+}
