@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 
 import org.junit.jupiter.api.Test;
 
-class DefaultChoiceTest {
+class DefaultMethodCellTest {
 
     @Test
     void ourWordsMfaServersAndGraphs() {
