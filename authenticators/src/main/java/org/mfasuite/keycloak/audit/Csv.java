@@ -3,7 +3,9 @@ package org.mfasuite.keycloak.audit;
 import java.util.List;
 
 /**
- * RFC 4180 CSV for spreadsheets: CRLF line ends; a cell with a comma, quote, CR or LF is quoted, quotes doubled.
+ * RFC 4180 CSV for spreadsheets: CRLF line ends; a cell with a comma, semicolon, tab, quote, CR or LF is quoted,
+ * quotes doubled (Excel in Swedish or German splits on {@code ;}: a quoted field stays one cell, so
+ * {@code a;=HYPERLINK(…)} never becomes a formula cell of its own).
  * Safe against CSV injection (OWASP): a cell starting with {@code = + - @}, tab or CR is prefixed with {@code '}, so
  * a spreadsheet shows it as text and never runs it as a formula ({@code +46 70•••••67} becomes {@code '+46 70•••••67}).
  */
@@ -24,7 +26,8 @@ public final class Csv {
         if (c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r') {
             v = "'" + v;
         }
-        if (v.indexOf(',') >= 0 || v.indexOf('"') >= 0 || v.indexOf('\r') >= 0 || v.indexOf('\n') >= 0) {
+        if (v.indexOf(',') >= 0 || v.indexOf(';') >= 0 || v.indexOf('\t') >= 0 || v.indexOf('"') >= 0
+                || v.indexOf('\r') >= 0 || v.indexOf('\n') >= 0) {
             v = '"' + v.replace("\"", "\"\"") + '"';
         }
         return v;

@@ -33,7 +33,7 @@ class CsvTest {
         assertEquals("'+46 70•••••67", Csv.cell("+46 70•••••67"));
         assertEquals("'-2", Csv.cell("-2"));
         assertEquals("'@SUM(A1)", Csv.cell("@SUM(A1)"));
-        assertEquals("'\tx", Csv.cell("\tx"));
+        assertEquals("\"'\tx\"", Csv.cell("\tx"), "a tab is quoted too");
         assertEquals("\"'\rx\"", Csv.cell("\rx"));
         assertEquals("a=b", Csv.cell("a=b"), "only a leading sign is dangerous");
     }
@@ -46,5 +46,12 @@ class CsvTest {
         assertTrue(csv.startsWith(Csv.BOM + "time,username,name,email,device,method,result,reason,node,ipAddress,client,userId,reference\r\n"), csv);
         assertTrue(csv.endsWith("1970-01-01T00:00:00Z,alice,Alice A,alice@example.org,'+46 70•••••67,sms,failure,"
                 + "wrong_code,kc-1,203.0.113.9,account-console,,7KQ2-MX9D\r\n"), csv);
+    }
+
+    @Test
+    void semicolonsAndTabsAreQuotedSoASemicolonSpreadsheetKeepsOneCell() {
+        assertEquals("\"a;=HYPERLINK(\"\"http://x\"\")\"", Csv.cell("a;=HYPERLINK(\"http://x\")"));
+        assertEquals("\"a\t=1+2\"", Csv.cell("a\t=1+2"));
+        assertEquals("\"x;y\",b\r\n", Csv.line(List.of("x;y", "b")));
     }
 }
