@@ -20,6 +20,7 @@ final class AlertText {
         line(text, "Action taken", switch (block) {
             case "sign-out" -> "signed out everywhere, remembered devices forgotten";
             case "disable" -> "account disabled (an admin must enable it), signed out, remembered devices forgotten";
+            case "failed" -> "blocking FAILED (see the server log): check the account, sign it out and disable it by hand";
             default -> "none";
         });
         text.append("\nFind the sign-in in the admin console's sign-in log by its reference.\n");

@@ -37,8 +37,10 @@ public final class FraudReports {
     public static final String EVENT = "mfa_fraud_report";
     /** Event detail: the sign-in's address (the reported one, not the reporter's, which is the event's own). */
     public static final String SIGN_IN_IP = "mfa_signin_ip";
-    /** Event detail: what the report did to the account ({@code none}, {@code sign-out}, {@code disable}). */
+    /** Event detail: what the report did to the account ({@code none}, {@code sign-out}, {@code disable}, {@code failed}). */
     public static final String BLOCK = "mfa_block";
+    /** {@link #BLOCK}'s value when blocking threw: the report, its event and alerts stand; the account may be open. */
+    public static final String FAILED = "failed";
     static final String METHOD = "mfa_method";
     static final String TEMPLATE = "mfa-security-email.ftl";
     private static final Logger LOG = Logger.getLogger(FraudReports.class);
@@ -62,10 +64,15 @@ public final class FraudReports {
      */
     public static void report(KeycloakSession session, RealmModel realm, UserModel user, Report report, boolean userEmailed) {
         FraudSettings settings = FraudSettingsStore.read(realm);
+        // first, and never fatal: a block that throws (a read-only federated user, a failing back-channel logout)
+        // must not roll the report back; the event then says mfa_block=failed and the alerts still go
+        String blocked = blocked(settings.blockUser(), () -> block(session, realm, user, settings.blockUser()),
+                e -> LOG.warnf("Realm %s: fraud report of user %s: block %s failed: %s", realm.getName(), user.getId(),
+                        settings.blockUser().id(), e.toString()));
         EventBuilder event = SignInNode.tag(new EventBuilder(realm, session, session.getContext().getConnection())
                 .event(EventType.CUSTOM_REQUIRED_ACTION).user(user)
                 .detail(Details.CUSTOM_REQUIRED_ACTION, EVENT).detail(METHOD, report.method())
-                .detail(SIGN_IN_IP, report.signInIp()).detail(BLOCK, settings.blockUser().id())
+                .detail(SIGN_IN_IP, report.signInIp()).detail(BLOCK, blocked)
                 .detail(Details.USERNAME, user.getUsername()));
         if (report.reference() != null) {
             event.detail(SupportDetails.EVENT_DETAIL, report.reference());
@@ -75,13 +82,23 @@ public final class FraudReports {
         }
         event.error(EVENT);
         LOG.infof("mfa_fraud_report realm=%s user=%s method=%s mfa_ref=%s block=%s", realm.getName(), user.getId(),
-                report.method(), report.reference(), settings.blockUser().id());
-        block(session, realm, user, settings.blockUser());
+                report.method(), report.reference(), blocked);
         if (settings.notifyUser() && !userEmailed) {
             emailUser(session, realm, user, report);
         }
         for (String address : settings.alertEmails()) {
-            alert(session, realm, user, report, settings, address);
+            alert(session, realm, user, report, blocked, address);
+        }
+    }
+
+    /** Runs the block: its id ({@code none}, {@code sign-out}, {@code disable}), or {@code failed} when it threw. */
+    static String blocked(FraudSettings.Block block, Runnable run, java.util.function.Consumer<RuntimeException> failed) {
+        try {
+            run.run();
+            return block.id();
+        } catch (RuntimeException e) {
+            failed.accept(e);
+            return FAILED;
         }
     }
 
@@ -122,14 +139,14 @@ public final class FraudReports {
     }
 
     private static void alert(KeycloakSession session, RealmModel realm, UserModel user, Report report,
-                              FraudSettings settings, String address) {
+                              String blocked, String address) {
         if (!hasSmtp(realm)) {
             LOG.warnf("Realm %s has no email settings: fraud alert to %s not sent", realm.getName(), address);
             return;
         }
         String subject = "[" + realmName(realm) + "] Fraud alert: " + user.getUsername() + " reported a sign-in";
         String text = AlertText.of(realmName(realm), user.getUsername(), user.getEmail(), report,
-                settings.blockUser().id(), TIME.format(Instant.ofEpochMilli(Time.currentTimeMillis())));
+                blocked, TIME.format(Instant.ofEpochMilli(Time.currentTimeMillis())));
         try {
             session.getProvider(EmailSenderProvider.class).send(realm.getSmtpConfig(), address, subject, text, null);
         } catch (EmailException | RuntimeException e) {
