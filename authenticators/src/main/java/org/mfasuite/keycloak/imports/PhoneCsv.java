@@ -100,7 +100,8 @@ public final class PhoneCsv {
         if (country != null) {
             region = region(country);
             if (region == null) {
-                return PhoneRow.broken(number, user, "malformed", "The country code is not one: " + country + ".");
+                return PhoneRow.broken(number, user, "malformed", "The country code is not one: "
+                        + org.mfasuite.keycloak.oath.SafeText.cell(country) + ".");
             }
         }
         List<PhoneRow.Number> numbers = new ArrayList<>(3);
@@ -165,6 +166,10 @@ public final class PhoneCsv {
         return tab > comma && tab > semicolon ? '\t' : ',';
     }
 
+    /** Fields one line may hold and characters one field may hold: beyond, the file is refused (hostile input). */
+    static final int MAX_COLUMNS = 64;
+    static final int MAX_CELL = 1024;
+
     /** RFC 4180 records; stops counting beyond the row limit (the caller refuses the file). */
     static List<List<String>> records(String text, char separator) {
         List<List<String>> records = new ArrayList<>();
@@ -177,26 +182,26 @@ public final class PhoneCsv {
             char c = text.charAt(i);
             if (quoted) {
                 if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
-                    field.append('"');
+                    append(field, '"', records.size());
                     i++;
                 } else if (c == '"') {
                     quoted = false;
                 } else {
-                    field.append(c);
+                    append(field, c, records.size());
                 }
             } else if (c == '"' && field.toString().isBlank()) {
                 field.setLength(0);
                 quoted = true;
                 any = true;
             } else if (c == separator) {
-                fields.add(field.toString());
+                add(fields, field, records.size());
                 field.setLength(0);
                 any = true;
             } else if (c == '\n' || c == '\r') {
                 if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
                     i++;
                 }
-                fields.add(field.toString());
+                add(fields, field, records.size());
                 records.add(fields);
                 if (records.size() > PhoneFile.MAX_ROWS + 1) {
                     return records;
@@ -205,7 +210,7 @@ public final class PhoneCsv {
                 field.setLength(0);
                 any = false;
             } else {
-                field.append(c);
+                append(field, c, records.size());
                 any = true;
             }
             i++;
@@ -214,9 +219,24 @@ public final class PhoneCsv {
             throw new IllegalArgumentException("A quoted field is not closed.");
         }
         if (any || field.length() > 0) {
-            fields.add(field.toString());
+            add(fields, field, records.size());
             records.add(fields);
         }
         return records;
+    }
+
+    private static void append(StringBuilder field, char c, int record) {
+        if (field.length() >= MAX_CELL) {
+            throw new IllegalArgumentException("Line " + (record + 1) + " has a field longer than " + MAX_CELL
+                    + " characters.");
+        }
+        field.append(c);
+    }
+
+    private static void add(List<String> fields, StringBuilder field, int record) {
+        if (fields.size() >= MAX_COLUMNS) {
+            throw new IllegalArgumentException("Line " + (record + 1) + " has more than " + MAX_COLUMNS + " fields.");
+        }
+        fields.add(field.toString());
     }
 }

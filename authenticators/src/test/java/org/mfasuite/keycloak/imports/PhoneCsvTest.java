@@ -82,4 +82,20 @@ class PhoneCsvTest {
         assertEquals(',', PhoneCsv.separator("a,b\n"));
         assertEquals('\t', PhoneCsv.separator("a\tb\tc\n"));
     }
+
+    @Test
+    void tooManyFieldsOrATooLongFieldRefusesTheFile() {
+        PhoneFile wide = PhoneCsv.parse("username,phone\r\nanna," + ",".repeat(PhoneCsv.MAX_COLUMNS) + "\r\n");
+        assertEquals("malformed-file", wide.error().reason());
+        assertEquals("Line 2 has more than 64 fields.", wide.error().message());
+        PhoneFile lng = PhoneCsv.parse("username,phone\r\nanna,\"" + "1".repeat(PhoneCsv.MAX_CELL + 1) + "\"\r\n");
+        assertEquals("Line 2 has a field longer than 1024 characters.", lng.error().message());
+        assertNull(PhoneCsv.parse("username,phone\r\nanna," + "1".repeat(PhoneCsv.MAX_CELL) + "\r\n").error());
+    }
+
+    @Test
+    void aBadCountryCodeIsQuotedNeutralised() {
+        PhoneFile file = PhoneCsv.parse("username;phone;country_code\r\nanna;0701234567;=cmd()\r\n");
+        assertEquals("The country code is not one: '=cmd().", file.rows().get(0).problem().message());
+    }
 }
