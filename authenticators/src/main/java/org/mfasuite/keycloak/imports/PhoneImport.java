@@ -10,6 +10,7 @@ import java.util.Set;
 
 import jakarta.persistence.EntityManager;
 
+import org.jboss.logging.Logger;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.credential.CredentialModel;
 import org.keycloak.models.AbstractKeycloakTransaction;
@@ -39,9 +40,14 @@ public final class PhoneImport {
     static final int USERS_PER_TRANSACTION = 500;
     static final long LOCK_SECONDS = 600;
     private static final String PUSH_TYPE = "mfa-push-device";
+    /** The provider type of user federation components (org.keycloak.storage.UserStorageProvider, not on our classpath). */
+    private static final String USER_STORAGE = "org.keycloak.storage.UserStorageProvider";
+    private static final Logger LOG = Logger.getLogger(PhoneImport.class);
 
     private final KeycloakSession session;
     private final RealmModel realm;
+    /** Whether the realm has a user federation (LDAP, Kerberos, custom); looked up once. */
+    private Boolean federation;
 
     public PhoneImport(KeycloakSession session, RealmModel realm) {
         this.session = session;
@@ -54,6 +60,10 @@ public final class PhoneImport {
             PhoneImportReport failed = PhoneImportReport.failed(file.format(), partial, file.error());
             return dryRun ? failed.asDryRun() : failed;
         }
+        // claimed before planning: a file sent twice is planned only after the first run has written
+        if (!dryRun && !lock()) {
+            return null;
+        }
         try (FlushAtCommit quiet = FlushAtCommit.during(session)) {
             PhonePlan plan = PhonePlan.of(file, directory(file),
                     new PhonePlan.Rules(PhonePolicy.of(realm), StepConfig.isEnabled(realm, VoiceAuthenticatorFactory.PROVIDER_ID)));
@@ -63,11 +73,7 @@ public final class PhoneImport {
             if (plan.hasSkips() && !partial) {
                 return PhoneImportReport.of(file, plan, false, false);
             }
-            if (!lock()) {
-                return null;
-            }
-            write(plan);
-            return PhoneImportReport.of(file, plan, true, partial);
+            return PhoneImportReport.of(file, plan, partial, write(plan));
         }
     }
 
@@ -75,52 +81,90 @@ public final class PhoneImport {
      * Writes the plan in transactions of {@link #USERS_PER_TRANSACTION} users, each in its own session: a session
      * keeps every user and credential it loaded, so one transaction for 100,000 rows runs out of heap. The file as a
      * whole was checked before (the plan), so all-or-nothing holds for the rows; should the database fail half way,
-     * the users written stay written and a second run adds only the rest (the import is idempotent).
+     * writing stops, the users written stay written and a second run adds only the rest (the import is idempotent).
      */
-    private void write(PhonePlan plan) {
+    private PhoneImportReport.Written write(PhonePlan plan) {
+        List<List<PhonePlan.Step>> chunks = new ArrayList<>();
         List<PhonePlan.Step> chunk = new ArrayList<>();
         String lastUser = null;
         int users = 0;
+        int total = 0;
         for (PhonePlan.Step step : plan.steps()) {
             if (step.action() != PhonePlan.Action.ADD && step.action() != PhonePlan.Action.DEFAULT) {
                 continue;
             }
             if (!step.userId().equals(lastUser)) {
                 if (users == USERS_PER_TRANSACTION) {
-                    writeInOwnTransaction(chunk);
+                    chunks.add(chunk);
                     chunk = new ArrayList<>();
                     users = 0;
                 }
                 lastUser = step.userId();
                 users++;
+                total++;
             }
             chunk.add(step);
         }
         if (!chunk.isEmpty()) {
-            writeInOwnTransaction(chunk);
+            chunks.add(chunk);
         }
+        Set<String> gone = new HashSet<>();
+        Set<String> unwritten = new HashSet<>();
+        int written = 0;
+        long renewed = System.currentTimeMillis();
+        for (int i = 0; i < chunks.size(); i++) {
+            List<PhonePlan.Step> steps = chunks.get(i);
+            try {
+                gone.addAll(writeInOwnTransaction(steps));
+                written += (int) steps.stream().map(PhonePlan.Step::userId).distinct().count();
+            } catch (RuntimeException e) {
+                LOG.warnf(e, "Realm %s: phone import stopped after %d of %d users", realm.getName(), written, total);
+                for (List<PhonePlan.Step> rest : chunks.subList(i, chunks.size())) {
+                    rest.forEach(s -> unwritten.add(s.userId()));
+                }
+                break;
+            }
+            if (System.currentTimeMillis() - renewed > LOCK_SECONDS * 1000 / 2) {
+                // a long write keeps its claim (the lock would expire after LOCK_SECONDS)
+                session.singleUseObjects().put(lockKey(), LOCK_SECONDS, Map.of());
+                renewed = System.currentTimeMillis();
+            }
+        }
+        return new PhoneImportReport.Written(gone, unwritten, written, total);
     }
 
-    private void writeInOwnTransaction(List<PhonePlan.Step> steps) {
+    /** @return the ids of users deleted since planning (nothing written for them) */
+    private Set<String> writeInOwnTransaction(List<PhonePlan.Step> steps) {
+        Set<String> gone = new HashSet<>();
         KeycloakModelUtils.runJobInTransaction(session.getKeycloakSessionFactory(), own -> {
+            gone.clear();
             RealmModel ownRealm = own.realms().getRealm(realm.getId());
             own.getContext().setRealm(ownRealm);
             try (FlushAtCommit quiet = FlushAtCommit.during(own)) {
-                write(own, ownRealm, steps);
+                write(own, ownRealm, steps, gone);
             }
         });
+        return gone;
     }
 
     /** @param steps whole users' steps, each user's steps one after the other */
-    private static void write(KeycloakSession session, RealmModel realm, List<PhonePlan.Step> steps) {
+    private static void write(KeycloakSession session, RealmModel realm, List<PhonePlan.Step> steps, Set<String> gone) {
         PhoneCredentialProvider phones = PhoneCredentialProvider.of(session);
+        String userId = null;
         UserModel user = null;
         Map<String, String> added = new HashMap<>();
         Map<UserModel, String> defaults = new java.util.LinkedHashMap<>();
         for (PhonePlan.Step step : steps) {
-            if (user == null || !user.getId().equals(step.userId())) {
-                user = session.users().getUserById(realm, step.userId());
+            if (!step.userId().equals(userId)) {
+                userId = step.userId();
+                user = session.users().getUserById(realm, userId);
                 added.clear();
+                if (user == null) {
+                    gone.add(userId);
+                }
+            }
+            if (user == null) {
+                continue;
             }
             if (step.action() == PhonePlan.Action.ADD) {
                 CredentialModel stored = phones.createCredential(realm, user,
@@ -140,9 +184,13 @@ public final class PhoneImport {
         }
     }
 
+    private String lockKey() {
+        return "mfa-phone-import." + realm.getId();
+    }
+
     /** The realm-wide claim: false while another import of this realm runs (on any node). */
     private boolean lock() {
-        String key = "mfa-phone-import." + realm.getId();
+        String key = lockKey();
         if (!session.singleUseObjects().putIfAbsent(key, LOCK_SECONDS)) {
             return false;
         }
@@ -238,8 +286,17 @@ public final class PhoneImport {
         return holders;
     }
 
-    /** A user of a federation provider (LDAP, …) is not in the tables: Keycloak finds it, one by one. */
+    /**
+     * A user of a federation provider (LDAP, …) is not in the tables: Keycloak finds it, one by one. Only in a realm
+     * with a user federation: a lookup there may import the user into Keycloak (even on a dry run).
+     */
     private PhonePlan.Holder federated(String key) {
+        if (federation == null) {
+            federation = realm.getComponentsStream(realm.getId(), USER_STORAGE).findAny().isPresent();
+        }
+        if (!federation) {
+            return null;
+        }
         UserModel user;
         try {
             user = session.users().getUserByUsername(realm, key);

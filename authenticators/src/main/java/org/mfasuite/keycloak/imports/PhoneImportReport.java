@@ -10,7 +10,9 @@ import org.mfasuite.keycloak.oath.SafeText;
 /**
  * The answer to a phone import: one line per number and per default method. {@code status}: {@code added},
  * {@code already-there} (the user has it; nothing to do), {@code default-set}, {@code skipped} (with
- * {@code reason} and {@code message}), or {@code not-imported} (a good line of a file refused as a whole). On a dry
+ * {@code reason} and {@code message}; {@code user-gone}: the user was deleted while the import ran), or
+ * {@code not-imported} (a good line of a file refused as a whole, or, with {@code error: write-failed}, of a
+ * user not written because the database failed part way: the users before stay written). On a dry
  * run ({@code dryRun: true}) the lines say what the import would do and nothing is stored. Text from the file is
  * neutralised for spreadsheets ({@code =cmd()} becomes {@code '=cmd()}).
  */
@@ -29,8 +31,34 @@ public record PhoneImportReport(String format, boolean committed, boolean partia
                 problem.message());
     }
 
+    /**
+     * What writing a plan did.
+     *
+     * @param gone      users deleted since planning: nothing written for them
+     * @param unwritten users not written because a transaction failed (writing stopped there)
+     * @param written   users whose transaction committed (of {@code total} to write)
+     */
+    public record Written(java.util.Set<String> gone, java.util.Set<String> unwritten, int written, int total) {
+    }
+
+    /** The report of a plan that was written (all of it unless {@link Written#unwritten()} names users). */
+    public static PhoneImportReport of(PhoneFile file, PhonePlan plan, boolean partial, Written written) {
+        PhoneImportReport all = of(file, plan, true, partial, written);
+        if (written.unwritten().isEmpty()) {
+            return all;
+        }
+        return new PhoneImportReport(all.format, written.written() > 0, partial, null, all.rows, all.added,
+                all.alreadyThere, all.defaultsSet, all.skipped, all.lines, "write-failed", written.written() + " of "
+                + written.total() + " users written; run the file again, it adds only the rest.");
+    }
+
     /** The report of a plan; {@code committed}: its additions and defaults were written. */
     public static PhoneImportReport of(PhoneFile file, PhonePlan plan, boolean committed, boolean partial) {
+        return of(file, plan, committed, partial, null);
+    }
+
+    private static PhoneImportReport of(PhoneFile file, PhonePlan plan, boolean committed, boolean partial,
+                                        Written written) {
         List<Line> lines = new ArrayList<>(plan.steps().size());
         int added = 0;
         int already = 0;
@@ -61,6 +89,15 @@ public record PhoneImportReport(String format, boolean committed, boolean partia
                         status = "not-imported";
                         reason = "file-refused";
                         message = "Nothing was imported because other lines have problems; fix them or use partial=true.";
+                    } else if (written != null && written.gone().contains(s.userId())) {
+                        skipped++;
+                        status = "skipped";
+                        reason = "user-gone";
+                        message = "The user was deleted while the import ran.";
+                    } else if (written != null && written.unwritten().contains(s.userId())) {
+                        status = "not-imported";
+                        reason = "write-failed";
+                        message = "Not written: the database failed before this user; run the file again.";
                     } else if (s.action() == PhonePlan.Action.ADD) {
                         added++;
                         status = "added";

@@ -92,6 +92,10 @@ public class PhoneImportResource {
                             "added", report.added(), "defaultsSet", report.defaultsSet(),
                             "alreadyThere", report.alreadyThere(), "skipped", report.skipped())).success();
         }
+        if ("write-failed".equals(report.error())) {
+            // the database failed part way: what was written stays (and has its admin event); a re-run adds the rest
+            return answer(500, report, csv);
+        }
         return answer(report.committed() ? 200 : 400, report, csv);
     }
 
