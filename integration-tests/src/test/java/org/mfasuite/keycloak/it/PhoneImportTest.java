@@ -181,6 +181,20 @@ public class PhoneImportTest extends DemoRealmTest {
                 .build());
         assertEquals(400, binary.statusCode());
         assertTrue(binary.body().contains("\"error\":\"not-utf8\""), binary.body());
+        HttpResponse<String> wide = post(manager, "text/csv", "username,phone\nx," + ",".repeat(64) + "\n", "?dry-run=true");
+        assertEquals(400, wide.statusCode());
+        assertTrue(wide.body().contains("\"error\":\"malformed-file\"") && wide.body().contains("more than 64 fields"),
+                wide.body());
+        HttpResponse<String> longCell = post(manager, "text/csv", "username,phone\nx,\"" + "1".repeat(1025) + "\"\n",
+                "?dry-run=true");
+        assertEquals(400, longCell.statusCode());
+        assertTrue(longCell.body().contains("longer than 1024 characters"), longCell.body());
+        // a backtracking bomb for a regular expression: refused as malformed at once (the number is over 64 chars)
+        HttpResponse<String> bomb = post(manager, "application/json", "[{\"userPrincipalName\": \"nobody-" + System.nanoTime()
+                + "\", \"phoneMethods\": [{\"phoneNumber\": \"1" + " ".repeat(1_000_000) + "1\", \"phoneType\": \"mobile\"}]}]",
+                "?dry-run=true");
+        assertEquals(400, bomb.statusCode());
+        assertTrue(bomb.body().contains("\"reason\":\"malformed\""), bomb.body());
     }
 
     @Test
