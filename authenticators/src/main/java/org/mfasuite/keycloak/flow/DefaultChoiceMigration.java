@@ -8,6 +8,7 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
+import org.keycloak.models.UserProvider;
 import org.keycloak.models.utils.KeycloakModelUtils;
 
 /**
@@ -31,7 +32,8 @@ import org.keycloak.models.utils.KeycloakModelUtils;
  * Once per realm: a realm done is marked with the attribute {@value #DONE} (realms created by this version are
  * marked at creation: their orders are strongest-first's own). Later orders are never read as choices: a user who
  * adds a stronger method after the upgrade gets it first. Users are read in pages of {@value #PAGE}, each page in
- * its own transaction; users with a record are skipped, so a move cut short resumes where it stopped.
+ * its own transaction, from Keycloak's own user store (never a federation such as LDAP); users with a record are
+ * skipped, so a move cut short resumes where it stopped.
  */
 public final class DefaultChoiceMigration {
 
@@ -70,7 +72,8 @@ public final class DefaultChoiceMigration {
             KeycloakModelUtils.runJobInTransaction(factory, s -> {
                 RealmModel realm = s.realms().getRealm(realmId);
                 s.getContext().setRealm(realm);
-                List<UserModel> users = s.users().searchForUserStream(realm, all, offset, PAGE).toList();
+                // the local store only: a start never searches a user federation (LDAP) nor imports from it
+                List<UserModel> users = s.getProvider(UserProvider.class).searchForUserStream(realm, all, offset, PAGE).toList();
                 page[0] = users.size();
                 for (UserModel user : users) {
                     if (keep(user)) {

@@ -139,6 +139,7 @@ public class StrongestMethodFirstTest extends DemoRealmTest {
 
         submitPassword(user, DemoUsers.PASSWORD);
         assertEquals(SMS_PAGE, pageId(), "the default chosen before the upgrade, not the stronger app");
+        smsPage.resend(); // a user with other methods sends the code on the page
         smsPage.enterCode(Outbox.lastCodeTo(phone));
         assertNotNull(oauth.parseLoginResponse().getCode());
     }
