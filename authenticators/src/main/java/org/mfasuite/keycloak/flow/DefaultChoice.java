@@ -33,7 +33,20 @@ public final class DefaultChoice {
      * @return false when the user has no such credential
      */
     public static boolean setByUser(UserModel user, String credentialId) {
-        return record(user, credentialId, BY_USER);
+        return record(user, credentialId, BY_USER, true);
+    }
+
+    /**
+     * Records the credential as the user's choice without touching the order: for a default a user chose before the
+     * record existed, when the order was the only trace of it ({@link DefaultChoiceMigration}).
+     */
+    static boolean keepByUser(UserModel user, String credentialId) {
+        return record(user, credentialId, BY_USER, false);
+    }
+
+    /** Whether the user has a record, whether or not its credential still exists. */
+    static boolean hasRecord(UserModel user) {
+        return !markers(user).isEmpty();
     }
 
     /**
@@ -44,7 +57,7 @@ public final class DefaultChoice {
      * @return false when the user has no such credential
      */
     public static boolean setByAdmin(UserModel user, String credentialId) {
-        return record(user, credentialId, BY_ADMIN);
+        return record(user, credentialId, BY_ADMIN, true);
     }
 
     /** The recorded choice whose credential the user still has, or null. */
@@ -83,13 +96,13 @@ public final class DefaultChoice {
                 ? type.toString() : null;
     }
 
-    private static boolean record(UserModel user, String credentialId, String by) {
+    private static boolean record(UserModel user, String credentialId, String by, boolean moveToTop) {
         CredentialModel chosen = credentialId == null ? null : user.credentialManager().getStoredCredentialById(credentialId);
         if (chosen == null || TYPE.equals(chosen.getType())) {
             return false;
         }
         CredentialModel first = user.credentialManager().getStoredCredentialsStream().findFirst().orElse(null);
-        if (first == null || !first.getId().equals(credentialId)) {
+        if (moveToTop && (first == null || !first.getId().equals(credentialId))) {
             user.credentialManager().moveStoredCredentialTo(credentialId, null);
         }
         markers(user).forEach(m -> user.credentialManager().removeStoredCredentialById(m.getId()));

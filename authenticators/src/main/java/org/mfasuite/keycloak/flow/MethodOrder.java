@@ -12,9 +12,11 @@ import java.util.Objects;
  * <li>The user (or an admin) chose a default: its step, as long as one of the usable steps serves it (a phone: the
  * text step, the call step for a landline).</li>
  * <li>Keycloak would start with a security key or passkey: that stays (passkeys keep Keycloak's own place).</li>
- * <li>Otherwise the strongest usable step: temporary access pass, push, authenticator app or hardware token, call or
- * text; equals in Keycloak's order. Steps of no known strength (recovery codes, other extensions) are never
- * preferred; with none of the known ones usable, Keycloak's own choice.</li>
+ * <li>Otherwise the strongest usable step: push, authenticator app or hardware token, call or text; equals in
+ * Keycloak's order. Steps of no known strength (recovery codes, the temporary access pass step, other extensions)
+ * are never preferred; with none of the known ones usable, Keycloak's own choice. The pass step checks no
+ * credential (on purpose, see {@code TemporaryPassAuthenticator}), so Keycloak lists it after the credential steps
+ * and the credential order cannot put it first.</li>
  * </ol>
  * Keycloak's own choice is the first of its list of ways: steps that check a credential in the order of the user's
  * credentials (the order a chosen default changes), then the other steps in flow order.
@@ -23,7 +25,7 @@ public final class MethodOrder {
 
     /** How strong a step is, strongest first; {@link #PASSKEY} and {@link #OTHER} are never preferred. */
     public enum Strength {
-        TEMPORARY_PASS, PUSH, APP_OR_TOKEN, CALL_OR_TEXT, PASSKEY, OTHER;
+        PUSH, APP_OR_TOKEN, CALL_OR_TEXT, PASSKEY, OTHER;
 
         boolean preferred() {
             return this != PASSKEY && this != OTHER;
@@ -47,7 +49,6 @@ public final class MethodOrder {
                 return Strength.OTHER;
             }
             return switch (credentialType) {
-                case "mfa-temporary-pass" -> Strength.TEMPORARY_PASS;
                 case "mfa-push-device" -> Strength.PUSH;
                 case "otp" -> Strength.APP_OR_TOKEN;
                 case PHONE -> Strength.CALL_OR_TEXT;
@@ -60,6 +61,11 @@ public final class MethodOrder {
         boolean serves(String type) {
             return Objects.equals(type, credentialType) || PHONE.equals(type) && VOICE.equals(authenticator);
         }
+    }
+
+    /** The strength of a method by its credential type ({@code mfa-phone}: call or text). */
+    public static Strength strengthOf(String credentialType) {
+        return new Step(null, null, credentialType).strength();
     }
 
     /** A default that was chosen: the chosen credential's type. */

@@ -18,7 +18,7 @@ class MethodOrderTest {
     static final Step OTP = new Step("e-otp", "auth-otp-form", "otp");
     static final Step RECOVERY = new Step("e-rec", "auth-recovery-authn-code-form", "recovery-authn-codes");
     static final Step KEY = new Step("e-key", "webauthn-authenticator", "webauthn");
-    static final Step PASS = new Step("e-tap", "mfa-temporary-pass", "mfa-temporary-pass");
+    static final Step PASS = new Step("e-tap", "mfa-temporary-pass", null); // checks no credential
 
     private static Step first(List<Step> usable, List<String> types, Chosen chosen) {
         return MethodOrder.first(true, usable, types, chosen);
@@ -87,8 +87,10 @@ class MethodOrderTest {
     }
 
     @Test
-    void aTemporaryAccessPassAnAdminIssuedComesFirst() {
-        assertEquals(PASS, first(List.of(SMS, PUSH, PASS), List.of("mfa-phone", "mfa-push-device", "mfa-temporary-pass"), null));
+    void theTemporaryAccessPassStepIsNeverPutFirst() {
+        // not a credential step: Keycloak lists it after the credential steps, the order cannot lift it
+        assertEquals(PUSH, first(List.of(SMS, PUSH, PASS), List.of("mfa-phone", "mfa-push-device", "mfa-temporary-pass"), null));
+        assertNull(first(List.of(PASS), List.of("mfa-temporary-pass"), null), "alone it is Keycloak's own choice");
     }
 
     @Test

@@ -44,6 +44,11 @@ final class ClusterRealm {
 
     /** A new user with a password and one verified phone; {@code staff}: in group /staff (policy "staff need mfa"). */
     User userWithPhone(String prefix, boolean staff) {
+        return userWithPhone(prefix, staff, List.of());
+    }
+
+    /** As {@link #userWithPhone(String, boolean)}, with more credentials after the phone in the user's order. */
+    User userWithPhone(String prefix, boolean staff, List<CredentialRepresentation> more) {
         String name = DemoUsers.uniqueName(prefix);
         String phone = DemoUsers.uniquePhone();
         UserRepresentation user = new UserRepresentation();
@@ -65,7 +70,9 @@ final class ClusterRealm {
         credential.setUserLabel(phone);
         credential.setCredentialData("{\"phoneNumber\":\"" + phone + "\"}");
         credential.setSecretData("{}");
-        user.setCredentials(List.of(password, credential));
+        List<CredentialRepresentation> credentials = new java.util.ArrayList<>(List.of(password, credential));
+        credentials.addAll(more);
+        user.setCredentials(credentials);
         try (Response response = realm.users().create(user)) {
             if (response.getStatus() != 201) {
                 throw new IllegalStateException("Creating " + name + " failed: " + response.getStatus());

@@ -65,6 +65,7 @@ class PreviousReleaseUpgradeTest {
 
     // what the previous release wrote
     private static ClusterRealm.User phoneUser;
+    private static ClusterRealm.User phoneThenAppUser;
     private static ClusterRealm.User appPasswordUser;
     private static String appPassword;
     private static ClusterRealm.User pushUser;
@@ -104,6 +105,8 @@ class PreviousReleaseUpgradeTest {
         realm.allowFastTyping();
 
         registerAPhone();
+        phoneThenAppUser = realm.userWithPhone("up-phone-app", false,
+                List.of(org.keycloak.testframework.realm.CredentialBuilder.totp(DemoUsers.TOTP_SECRET).build()));
         createAnAppPassword();
         enrolAPushDevice();
         rememberADevice();
@@ -151,6 +154,20 @@ class PreviousReleaseUpgradeTest {
         assertTrue(done.signedIn(), done.status() + " " + done.body());
         assertEquals("valid", realm.lastEvent(phoneUser, "LOGIN").getDetails().get("mfa_result"));
         assertEquals(1, realm.credentials(phoneUser, "mfa-phone"));
+    }
+
+    /**
+     * The phone above the app in the order, as v0.1.0 kept a default chosen on "Choose your default method" (no
+     * record): the start-up move mfa-default-method-migration records it, so the sign-in still starts with the text.
+     */
+    @Test
+    void aDefaultChosenBeforeTheUpgradeStaysFirst() throws Exception {
+        assertEquals(1, realm.credentials(phoneThenAppUser, "mfa-default-method"), "recorded by the start-up move");
+        Page first = password(new Browser(), phoneThenAppUser);
+        assertTrue(first.body().contains("data-page-id=\"login-mfa-sms\""), "the text, not the stronger app: " + first.body());
+        assertFalse(first.hasForm("kc-otp-login-form"), first.body());
+        assertTrue(Files.readString(node.log()).contains("default methods chosen before strongest-first recorded"),
+                "the move logs its count");
     }
 
     @Test

@@ -19,6 +19,8 @@ import org.keycloak.representations.idm.RequiredActionConfigRepresentation;
 import org.keycloak.testframework.annotations.InjectKeycloakUrls;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
 import org.keycloak.testframework.realm.CredentialBuilder;
+import org.keycloak.testframework.remote.runonserver.InjectRunOnServer;
+import org.keycloak.testframework.remote.runonserver.RunOnServerClient;
 import org.keycloak.testframework.server.KeycloakUrls;
 import org.keycloak.testframework.ui.annotations.InjectPage;
 import org.openqa.selenium.By;
@@ -43,6 +45,9 @@ public class StrongestMethodFirstTest extends DemoRealmTest {
 
     @InjectPage
     PhoneRegisterPage phonePage;
+
+    @InjectRunOnServer(permittedPackages = "org.mfasuite.keycloak.it")
+    RunOnServerClient runOnServer;
 
     @Test
     public void pushAndPhoneStartsWithPush() {
@@ -105,6 +110,38 @@ public class StrongestMethodFirstTest extends DemoRealmTest {
         signOut();
         submitPassword(user, DemoUsers.PASSWORD);
         assertEquals(SMS_PAGE, pageId(), "the user's default, not the stronger app");
+    }
+
+    /**
+     * A default chosen before this version was kept only as the credential order (phone above the app, no record):
+     * the start-up move mfa-default-method-migration records it as the user's, so the sign-in still starts with the
+     * text; a user whose order already starts with the strongest method gets no record; the move runs once per realm.
+     */
+    @Test
+    public void aDefaultChosenBeforeTheUpgradeIsKeptByTheStartUpMove() {
+        String phone = DemoUsers.uniquePhone();
+        String user = DemoUsers.uniqueName("old-default");
+        String userId = DemoUsers.create(realm, user, List.of(), false,
+                List.of(CredentialBuilder.totp(DemoUsers.TOTP_SECRET).build()), phone);
+        assertEquals("mfa-phone", firstMethod(userId), "seeded as v0.1.0 left a chosen phone: first in the order");
+        String other = DemoUsers.uniqueName("old-push");
+        String otherId = DemoUsers.create(realm, other, List.of(), false, List.of(pushDevice(other)));
+        assertTrue(credentials(userId, "mfa-default-method").isEmpty(), "no record yet");
+
+        runOnServer.run(OldDefaults.notYetMigrated(realm.getName()));
+        assertTrue(runOnServer.fetch(OldDefaults.move(), Integer.class) >= 1, "the move recorded the old default");
+        CredentialRepresentation record = credential(userId, "mfa-default-method");
+        assertTrue(record.getCredentialData().contains("\"chosenBy\":\"user\""), record.getCredentialData());
+        assertTrue(record.getCredentialData().contains(credential(userId, "mfa-phone").getId()), "names the phone");
+        assertEquals("mfa-phone", firstMethod(userId), "the order is left as it was");
+        assertTrue(credentials(otherId, "mfa-default-method").isEmpty(), "a single method is no choice to keep");
+        assertEquals(0, runOnServer.fetch(OldDefaults.move(), Integer.class), "once per realm");
+
+        submitPassword(user, DemoUsers.PASSWORD);
+        assertEquals(SMS_PAGE, pageId(), "the default chosen before the upgrade, not the stronger app");
+        smsPage.resend(); // a user with other methods sends the code on the page
+        smsPage.enterCode(Outbox.lastCodeTo(phone));
+        assertNotNull(oauth.parseLoginResponse().getCode());
     }
 
     /** An admin's choice through the REST API (PUT …/methods/{id}/default) outranks push. */
@@ -193,6 +230,10 @@ public class StrongestMethodFirstTest extends DemoRealmTest {
     private void signOut() {
         realm.admin().logoutAll();
         driver.driver().manage().deleteAllCookies();
+    }
+
+    private List<CredentialRepresentation> credentials(String userId, String type) {
+        return realm.admin().users().get(userId).credentials().stream().filter(c -> type.equals(c.getType())).toList();
     }
 
     private CredentialRepresentation credential(String userId, String type) {
