@@ -4,8 +4,8 @@ import java.util.Set;
 
 /**
  * Which credentials an admin reset removes: every second-factor method and what rides on one (phones, OTP,
- * recovery codes, push devices, remembered devices, app passwords, hardware tokens waiting for activation, temporary access passes); security keys and passkeys only when asked;
- * never the password.
+ * recovery codes, push devices, remembered devices, app passwords, hardware tokens waiting for activation,
+ * temporary access passes); security keys and passkeys only when asked; never the password.
  */
 public final class ResetScope {
 

@@ -14,8 +14,9 @@ import org.mfasuite.keycloak.challenge.IntSetting;
 
 /**
  * The realm's limits for temporary access passes, read from the config of the first enabled
- * {@code mfa-temporary-pass} step that has one: the browser flow's first, then other flows by alias. Authenticator configs cannot be validated on save, so reading clamps: a value out
- * of range becomes the nearest bound, a default lifetime above the maximum becomes the maximum.
+ * {@code mfa-temporary-pass} step that has one: the browser flow's first, then other flows by alias. Authenticator
+ * configs cannot be validated on save, so reading clamps: a value out of range becomes the nearest bound, a default
+ * lifetime above the maximum becomes the maximum.
  *
  * @param defaultMinutes lifetime when the admin gives none
  * @param maxMinutes     longest lifetime an admin may give (10 minutes to 30 days)
@@ -63,7 +64,8 @@ public record TemporaryPassSettings(int defaultMinutes, int maxMinutes, boolean 
             addWithSubFlows(realm, browser, ordered, 0);
         }
         realm.getAuthenticationFlowsStream()
-                .sorted(Comparator.comparing(AuthenticationFlowModel::getAlias, Comparator.nullsLast(String::compareTo)))
+                .sorted(Comparator.comparing(AuthenticationFlowModel::getAlias,
+                        Comparator.nullsLast(String::compareTo)))
                 .forEach(f -> ordered.putIfAbsent(f.getId(), f));
         return List.copyOf(ordered.values());
     }
@@ -74,7 +76,8 @@ public record TemporaryPassSettings(int defaultMinutes, int maxMinutes, boolean 
             return;
         }
         realm.getAuthenticationExecutionsStream(flow.getId())
-                .filter(e -> e.isAuthenticatorFlow() && e.getRequirement() != AuthenticationExecutionModel.Requirement.DISABLED)
+                .filter(e -> e.isAuthenticatorFlow()
+                        && e.getRequirement() != AuthenticationExecutionModel.Requirement.DISABLED)
                 .map(e -> realm.getAuthenticationFlowById(e.getFlowId())).filter(f -> f != null)
                 .forEach(f -> addWithSubFlows(realm, f, ordered, depth + 1));
     }
