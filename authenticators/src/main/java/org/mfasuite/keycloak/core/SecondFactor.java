@@ -59,14 +59,23 @@ public final class SecondFactor {
         return TYPES.contains(credentialType);
     }
 
-    /** Records that this sign-in gave a temporary access pass ({@link #PASS_NOTE}). */
-    public static void markPassGiven(AuthenticationSessionModel authSession) {
-        authSession.setAuthNote(PASS_NOTE, "mfa-temporary-pass");
+    /** Records that this sign-in gave {@code user}'s temporary access pass ({@link #PASS_NOTE}: the user's id). */
+    public static void markPassGiven(AuthenticationSessionModel authSession, UserModel user) {
+        authSession.setAuthNote(PASS_NOTE, user.getId());
     }
 
-    /** Whether this sign-in gave a temporary access pass. */
+    /** Forgets a pass given earlier in this sign-in (the first factor was given by password). */
+    public static void clearPassGiven(AuthenticationSessionModel authSession) {
+        authSession.removeAuthNote(PASS_NOTE);
+    }
+
+    /** Whether this sign-in gave a temporary access pass, and it was the pass of the user signing in. */
     public static boolean passGiven(AuthenticationSessionModel authSession) {
-        return authSession != null && authSession.getAuthNote(PASS_NOTE) != null;
+        if (authSession == null || authSession.getAuthenticatedUser() == null) {
+            return false;
+        }
+        String note = authSession.getAuthNote(PASS_NOTE);
+        return note != null && note.equals(authSession.getAuthenticatedUser().getId());
     }
 
     /** Whether registering may stand in for the second factor: the user has none, or gave one in this sign-in. */

@@ -41,6 +41,8 @@ public final class FraudReports {
     public static final String BLOCK = "mfa_block";
     /** {@link #BLOCK}'s value when blocking threw: the report, its event and alerts stand; the account may be open. */
     public static final String FAILED = "failed";
+    /** TemporaryPassCredentialModel.TYPE (not imported: that package reaches this one). */
+    static final String TEMPORARY_PASS = "mfa-temporary-pass";
     static final String METHOD = "mfa_method";
     static final String TEMPLATE = "mfa-security-email.ftl";
     private static final Logger LOG = Logger.getLogger(FraudReports.class);
@@ -102,7 +104,10 @@ public final class FraudReports {
         }
     }
 
-    /** Signs the user out everywhere (online and offline sessions) and forgets remembered devices; disables if asked. */
+    /**
+     * Signs the user out everywhere (online and offline sessions), forgets remembered devices and revokes a temporary
+     * access pass; disables if asked.
+     */
     static void block(KeycloakSession session, RealmModel realm, UserModel user, FraudSettings.Block block) {
         if (block == FraudSettings.Block.NONE) {
             return;
@@ -116,6 +121,9 @@ public final class FraudReports {
         session.sessions().getOfflineUserSessionsStream(realm, user).toList()
                 .forEach(s -> session.sessions().removeOfflineUserSession(realm, s));
         TrustedDevices.forgetAll(session, realm, user);
+        // a temporary access pass would let the fraudster back in; by type: the temporarypass package reaches fraud
+        user.credentialManager().getStoredCredentialsByTypeStream(TEMPORARY_PASS).map(c -> c.getId()).toList()
+                .forEach(id -> user.credentialManager().removeStoredCredentialById(id));
     }
 
     private static void emailUser(KeycloakSession session, RealmModel realm, UserModel user, Report report) {

@@ -4,14 +4,14 @@ import java.util.Set;
 
 /**
  * Which credentials an admin reset removes: every second-factor method and what rides on one (phones, OTP,
- * recovery codes, push devices, remembered devices, app passwords, hardware tokens waiting for activation); security keys and passkeys only when asked;
- * never the password.
+ * recovery codes, push devices, remembered devices, app passwords, hardware tokens waiting for activation,
+ * temporary access passes); security keys and passkeys only when asked; never the password.
  */
 public final class ResetScope {
 
     /** Removed by every reset, whatever their metadata says. */
     static final Set<String> ALWAYS = Set.of("mfa-phone", "otp", "recovery-authn-codes", "mfa-trusted-device",
-            "mfa-app-password", "mfa-push-device", "mfa-oath-pending");
+            "mfa-app-password", "mfa-push-device", "mfa-oath-pending", "mfa-temporary-pass");
     /** Removed only with {@code includePasskeys=true}: they may be the user's only way to sign in. */
     static final Set<String> PASSKEYS = Set.of("webauthn", "webauthn-passwordless");
 

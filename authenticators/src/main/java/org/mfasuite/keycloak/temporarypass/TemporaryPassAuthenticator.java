@@ -18,6 +18,8 @@ import org.keycloak.models.credential.PasswordCredentialModel;
 import org.keycloak.models.utils.FormMessage;
 import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.services.managers.AuthenticationManager;
+import org.keycloak.sessions.AuthenticationSessionModel;
+import org.mfasuite.keycloak.access.FlowPolicies;
 import org.mfasuite.keycloak.challenge.BruteForce;
 import org.mfasuite.keycloak.core.SecondFactor;
 import org.mfasuite.keycloak.core.SignInNode;
@@ -94,9 +96,11 @@ public class TemporaryPassAuthenticator extends UsernamePasswordForm {
     public boolean validatePassword(AuthenticationFlowContext context, UserModel user,
                                     MultivaluedMap<String, String> inputData, boolean clearUser) {
         TemporaryPassCredentialProvider provider = getCredentialProvider(context.getSession());
-        // a locked-out user gets Keycloak's own answer, whatever was typed (its form checks the lock-out itself)
-        if (user != null && provider.current(user).isPresent()
-                && !BruteForce.forPasswords(context.getSession(), context.getRealm(), user).isLockedOut()) {
+        boolean lockedBefore = user != null
+                && BruteForce.forPasswords(context.getSession(), context.getRealm(), user).isLockedOut();
+        // a locked-out user gets Keycloak's own answer, whatever was typed (its form checks the lock-out itself); a
+        // disabled user's pass is never used up (Keycloak checks "enabled" only after the password)
+        if (user != null && user.isEnabled() && provider.current(user).isPresent() && !lockedBefore) {
             TemporaryPassCredentialProvider.Used used = provider.use(context.getRealm(), user,
                     inputData.getFirst(CredentialRepresentation.PASSWORD));
             if (used.result() == TemporaryPassCredentialModel.Result.VALID) {
@@ -104,7 +108,7 @@ public class TemporaryPassAuthenticator extends UsernamePasswordForm {
                 passed(context, user, used.record());
                 return true;
             }
-            if (used.result() != TemporaryPassCredentialModel.Result.WRONG) {
+            if (!fallsThroughToPassword(used.result())) {
                 // the right pass, at the wrong time: say so rather than call it a wrong password
                 refused(context, user, used.result());
                 Response page = challenge(context, message(used.result()), CredentialRepresentation.PASSWORD);
@@ -113,13 +117,16 @@ public class TemporaryPassAuthenticator extends UsernamePasswordForm {
             }
         }
         boolean valid = super.validatePassword(context, user, inputData, clearUser);
-        if (user != null) {
+        if (user != null && (valid || countsAsFailure(inputData.getFirst(CredentialRepresentation.PASSWORD),
+                lockedBefore))) {
             // Keycloak counts a failed step under the step's category, and counts only password, otp and recovery
             // codes: a wrong password here is reported as a password failure, as its own form's is; a right one is
             // recorded as a password, so the sign-in's success clears failures as after its own form
             if (valid) {
                 AuthenticatorUtil.addAuthCredential(context.getAuthenticationSession(), PasswordCredentialModel.TYPE);
                 context.getAuthenticationSession().setAuthNote(FIRST_FACTOR_NOTE, "password");
+                // a pass given earlier on this page (another user's, say) is no factor of this sign-in
+                SecondFactor.clearPassGiven(context.getAuthenticationSession());
             } else {
                 BruteForce.forPasswords(context.getSession(), context.getRealm(), user).failedStep();
             }
@@ -128,17 +135,48 @@ public class TemporaryPassAuthenticator extends UsernamePasswordForm {
     }
 
     /**
-     * Whether this step stands for the first factor: no user yet, or the user is asked to sign in again and has not
-     * done so in this sign-in (a second-factor place of the same step then asks for the pass).
+     * Whether this step stands for the first factor: no user yet, or the user is asked to sign in again and has given
+     * no first factor in this sign-in, and this step is no second-factor step of the flow. Otherwise it asks for the
+     * pass alone: the password is never taken as a second factor.
      */
     private static boolean firstFactor(AuthenticationFlowContext context) {
-        return context.getUser() == null
-                || context.getAuthenticationSession().getAuthNote(AuthenticationManager.FORCED_REAUTHENTICATION) != null
-                && context.getAuthenticationSession().getAuthNote(FIRST_FACTOR_NOTE) == null;
+        if (context.getUser() == null) {
+            return true;
+        }
+        AuthenticationSessionModel authSession = context.getAuthenticationSession();
+        if (authSession.getAuthNote(AuthenticationManager.FORCED_REAUTHENTICATION) == null) {
+            return false;
+        }
+        boolean passwordGiven = authSession.getAuthNote(FIRST_FACTOR_NOTE) != null
+                || AuthenticatorUtil.getAuthnCredentials(authSession).contains(PasswordCredentialModel.TYPE);
+        boolean secondFactorStep = passwordGiven || context.getTopLevelFlow() == null
+                || FlowPolicies.steps(context.getSession(), context.getRealm(), context.getTopLevelFlow().getId())
+                        .secondFactorSteps().containsKey(context.getExecution().getId());
+        return firstFactor(true, true, passwordGiven, secondFactorStep);
+    }
+
+    /** {@link #firstFactor(AuthenticationFlowContext)} on its facts. */
+    static boolean firstFactor(boolean userKnown, boolean forcedReauthentication, boolean firstFactorGiven,
+                               boolean secondFactorStep) {
+        return !userKnown || forcedReauthentication && !firstFactorGiven && !secondFactorStep;
+    }
+
+    /**
+     * Whether the password field's input is checked as the password after this answer about the pass: a wrong pass,
+     * or one whose realm key is gone (a rotated key must not lock its users out of their password).
+     */
+    static boolean fallsThroughToPassword(TemporaryPassCredentialModel.Result result) {
+        return result == TemporaryPassCredentialModel.Result.WRONG
+                || result == TemporaryPassCredentialModel.Result.NO_KEY;
+    }
+
+    /** Whether a refused password counts towards the lock-out: something was typed, and the user was not locked out. */
+    static boolean countsAsFailure(String password, boolean lockedOutBefore) {
+        return password != null && !password.isEmpty() && !lockedOutBefore;
     }
 
     private static void passed(AuthenticationFlowContext context, UserModel user, TemporaryPassCredentialModel pass) {
-        SecondFactor.markPassGiven(context.getAuthenticationSession());
+        SecondFactor.markPassGiven(context.getAuthenticationSession(), user);
         SignInNode.tag(context.getEvent()).detail(METHOD, METHOD_ID)
                 .detail(Details.CREDENTIAL_TYPE, TemporaryPassCredentialModel.TYPE)
                 .detail(Details.CREDENTIAL_ID, pass.getId()).detail(RESULT, "valid");

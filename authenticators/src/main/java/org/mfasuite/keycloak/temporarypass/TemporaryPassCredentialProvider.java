@@ -1,5 +1,7 @@
 package org.mfasuite.keycloak.temporarypass;
 
+import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 
 import org.keycloak.common.util.Time;
@@ -65,13 +67,14 @@ public class TemporaryPassCredentialProvider implements CredentialProvider<Tempo
                 new TemporaryPassCredentialModel.Data(admin == null ? null : admin.getUsername(),
                         admin == null ? null : admin.getId(), startsAt, startsAt + lifetimeMinutes * 60L, oneTime, 0));
         CredentialModel stored = user.credentialManager().createStoredCredential(model);
+        keepNewest(user);
         return new Issued(TemporaryPassCredentialModel.createFromCredentialModel(stored), pass);
     }
 
     /** The user's pass, live or not; empty when none was issued (or it was revoked). */
     public Optional<TemporaryPassCredentialModel> current(UserModel user) {
         return user.credentialManager().getStoredCredentialsByTypeStream(getType())
-                .map(TemporaryPassCredentialModel::createFromCredentialModel).findFirst();
+                .sorted(NEWEST_FIRST).map(TemporaryPassCredentialModel::createFromCredentialModel).findFirst();
     }
 
     /** Whether the user has a pass that works now. */
@@ -86,6 +89,17 @@ public class TemporaryPassCredentialProvider implements CredentialProvider<Tempo
                 .toList().stream().map(id -> user.credentialManager().removeStoredCredentialById(id))
                 .reduce(false, Boolean::logicalOr);
     }
+
+    /** Two issues racing may both have stored a pass: all but the newest (created last, then highest id) go. */
+    private void keepNewest(UserModel user) {
+        List<CredentialModel> passes = user.credentialManager().getStoredCredentialsByTypeStream(getType())
+                .sorted(NEWEST_FIRST).toList();
+        passes.stream().skip(1).forEach(p -> user.credentialManager().removeStoredCredentialById(p.getId()));
+    }
+
+    static final Comparator<CredentialModel> NEWEST_FIRST = Comparator
+            .comparing((CredentialModel c) -> c.getCreatedDate() == null ? 0L : c.getCreatedDate())
+            .thenComparing(CredentialModel::getId, Comparator.nullsFirst(Comparator.naturalOrder())).reversed();
 
     /**
      * Checks a typed pass and, when right, uses it: a one-time pass is claimed cluster-wide first (a second

@@ -57,6 +57,9 @@ public class TemporaryPassResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response issue(IssueRequest request) {
         auth.users().requireManage(user);
+        if (!user.isEnabled()) {
+            return error(Response.Status.CONFLICT, "user_disabled", "The user is disabled: enable the user first");
+        }
         IssueRequest body = request == null ? new IssueRequest(null, null, null) : request;
         TemporaryPassSettings settings = TemporaryPassSettings.of(realm);
         int lifetime;

@@ -1,17 +1,22 @@
 package org.mfasuite.keycloak.temporarypass;
 
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.keycloak.models.AuthenticationExecutionModel;
+import org.keycloak.models.AuthenticationFlowModel;
 import org.keycloak.models.AuthenticatorConfigModel;
 import org.keycloak.models.RealmModel;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.mfasuite.keycloak.challenge.IntSetting;
 
 /**
- * The realm's limits for temporary access passes, read from the config of the first {@code mfa-temporary-pass}
- * step that has one (any flow). Authenticator configs cannot be validated on save, so reading clamps: a value out
- * of range becomes the nearest bound, a default lifetime above the maximum becomes the maximum.
+ * The realm's limits for temporary access passes, read from the config of the first enabled
+ * {@code mfa-temporary-pass} step that has one: the browser flow's first, then other flows by alias. Authenticator
+ * configs cannot be validated on save, so reading clamps: a value out of range becomes the nearest bound, a default
+ * lifetime above the maximum becomes the maximum.
  *
  * @param defaultMinutes lifetime when the admin gives none
  * @param maxMinutes     longest lifetime an admin may give (10 minutes to 30 days)
@@ -40,14 +45,41 @@ public record TemporaryPassSettings(int defaultMinutes, int maxMinutes, boolean 
     }
 
     public static TemporaryPassSettings of(RealmModel realm) {
-        return from(realm.getAuthenticationFlowsStream()
+        return from(flowsInOrder(realm).stream()
                 .flatMap(f -> realm.getAuthenticationExecutionsStream(f.getId()))
                 .filter(e -> TemporaryPassAuthenticatorFactory.PROVIDER_ID.equals(e.getAuthenticator())
+                        && e.getRequirement() != AuthenticationExecutionModel.Requirement.DISABLED
                         && e.getAuthenticatorConfig() != null)
                 .map(e -> realm.getAuthenticatorConfigById(e.getAuthenticatorConfig()))
                 .filter(c -> c != null && c.getConfig() != null)
                 .map(AuthenticatorConfigModel::getConfig)
                 .findFirst().orElse(Map.of()));
+    }
+
+    /** The realm's browser flow and its sub-flows (in execution order) first, then the other flows by alias. */
+    private static List<AuthenticationFlowModel> flowsInOrder(RealmModel realm) {
+        Map<String, AuthenticationFlowModel> ordered = new LinkedHashMap<>();
+        AuthenticationFlowModel browser = realm.getBrowserFlow();
+        if (browser != null) {
+            addWithSubFlows(realm, browser, ordered, 0);
+        }
+        realm.getAuthenticationFlowsStream()
+                .sorted(Comparator.comparing(AuthenticationFlowModel::getAlias,
+                        Comparator.nullsLast(String::compareTo)))
+                .forEach(f -> ordered.putIfAbsent(f.getId(), f));
+        return List.copyOf(ordered.values());
+    }
+
+    private static void addWithSubFlows(RealmModel realm, AuthenticationFlowModel flow,
+                                        Map<String, AuthenticationFlowModel> ordered, int depth) {
+        if (depth > 20 || ordered.putIfAbsent(flow.getId(), flow) != null) {
+            return;
+        }
+        realm.getAuthenticationExecutionsStream(flow.getId())
+                .filter(e -> e.isAuthenticatorFlow()
+                        && e.getRequirement() != AuthenticationExecutionModel.Requirement.DISABLED)
+                .map(e -> realm.getAuthenticationFlowById(e.getFlowId())).filter(f -> f != null)
+                .forEach(f -> addWithSubFlows(realm, f, ordered, depth + 1));
     }
 
     /**

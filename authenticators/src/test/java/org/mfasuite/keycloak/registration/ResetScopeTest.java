@@ -10,7 +10,7 @@ class ResetScopeTest {
     @Test
     void removesSecondFactorsAndWhatRidesOnThemNeverThePassword() {
         for (String type : new String[] {"mfa-phone", "otp", "recovery-authn-codes", "mfa-trusted-device", "mfa-app-password",
-                "mfa-push-device", "mfa-oath-pending"}) {
+                "mfa-push-device", "mfa-oath-pending", "mfa-temporary-pass"}) {
             assertTrue(ResetScope.removes(type, false, false), type);
         }
         assertTrue(ResetScope.removes("mfa-something-new", true, false), "a method the suite adds later");

@@ -35,6 +35,7 @@ import org.keycloak.testframework.ui.annotations.InjectPage;
 @KeycloakIntegrationTest(config = MfaServerConfig.class)
 public class TemporaryAccessPassTest extends DemoRealmTest {
 
+    private static final String FIRST_FACTOR_FLOW = "browser with mfa - first factor";
     private static final String PASS_FORMAT = "[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}";
 
     @InjectKeycloakUrls
@@ -139,13 +140,7 @@ public class TemporaryAccessPassTest extends DemoRealmTest {
 
     @Test
     public void asASecondFactorStepThePassIsAnotherWayAfterThePassword() {
-        var flows = realm.admin().flows();
-        flows.addExecution(SmsStepConfig.SECOND_FACTOR_FLOW, Map.of("provider", "mfa-temporary-pass"));
-        var step = flows.getExecutions(SmsStepConfig.SECOND_FACTOR_FLOW).stream()
-                .filter(e -> "mfa-temporary-pass".equals(e.getProviderId())).findFirst().orElseThrow();
-        realm.cleanup().add(r -> r.flows().removeExecution(step.getId()));
-        step.setRequirement("ALTERNATIVE");
-        flows.updateExecutions(SmsStepConfig.SECOND_FACTOR_FLOW, step);
+        passStepAsSecondFactor();
 
         String plain = DemoUsers.uniqueName("plain");
         String plainId = DemoUsers.create(realm, plain, List.of(), false);
@@ -174,6 +169,77 @@ public class TemporaryAccessPassTest extends DemoRealmTest {
         assertNotNull(oauth.parseLoginResponse().getCode(), "password, then the pass as the second factor");
         assertEquals("temporary-pass", lastEvent(id, "LOGIN").getDetails().get("mfa_method"));
         assertEquals("used", get(id).get("status"));
+    }
+
+    @Test
+    public void onReauthenticationThePassStepOfTheSecondFactorNeverTakesThePassword() {
+        // Keycloak's own Username Password Form is the first factor; the pass is a second-factor step only
+        var flows = realm.admin().flows();
+        var firstFactorPass = flows.getExecutions(FIRST_FACTOR_FLOW).stream()
+                .filter(e -> "mfa-temporary-pass".equals(e.getProviderId())).findFirst().orElseThrow();
+        firstFactorPass.setRequirement("DISABLED");
+        flows.updateExecutions(FIRST_FACTOR_FLOW, firstFactorPass);
+        realm.cleanup().add(r -> {
+            firstFactorPass.setRequirement("ALTERNATIVE");
+            r.flows().updateExecutions(FIRST_FACTOR_FLOW, firstFactorPass);
+        });
+        passStepAsSecondFactor();
+
+        String user = DemoUsers.uniqueName("reauth");
+        String id = DemoUsers.withPhones(realm, user, false, DemoUsers.uniquePhone());
+        joinStaff(id);
+        String pass = (String) issue(id, Map.of("oneTime", false)).get("pass");
+        submitPassword(user, DemoUsers.PASSWORD);
+        givePassAsSecondFactor(pass);
+        assertNotNull(oauth.parseLoginResponse().getCode(), "password, then the pass");
+
+        oauth.loginForm().prompt("login").open();
+        driver.findElement(org.openqa.selenium.By.id("password")).sendKeys(DemoUsers.PASSWORD);
+        driver.findElement(org.openqa.selenium.By.id("kc-login")).click();
+        // the second factor is asked again; its pass step asks for the pass, never for the password
+        if (!driver.driver().getPageSource().contains("login-mfa-temporary-pass")) {
+            smsPage.assertCurrent();
+            smsPage.signInAnotherWay("Temporary access pass");
+        }
+        assertTrue(driver.driver().getPageSource().contains("login-mfa-temporary-pass"),
+                "the pass form, not the password form: " + driver.driver().getCurrentUrl());
+        driver.findElement(org.openqa.selenium.By.id("mfaPass")).sendKeys(DemoUsers.PASSWORD);
+        driver.findElement(org.openqa.selenium.By.id("mfa-temporary-pass-submit")).click();
+        assertFalse(driver.driver().getCurrentUrl().contains("code="), "the password is no second factor");
+        assertTrue(driver.driver().getPageSource().contains("That pass is not right"), "it is refused as a pass");
+        driver.findElement(org.openqa.selenium.By.id("mfaPass")).sendKeys(pass);
+        driver.findElement(org.openqa.selenium.By.id("mfa-temporary-pass-submit")).click();
+        assertNotNull(oauth.parseLoginResponse().getCode(), "the pass still is one");
+    }
+
+    @Test
+    public void aDisabledUsersPassIsNotUsedAndLeavesNothingForTheNextUserOnThePage() {
+        String disabled = DemoUsers.uniqueName("disabled");
+        String disabledId = DemoUsers.create(realm, disabled, List.of(), false);
+        String pass = (String) issue(disabledId, Map.of("oneTime", true)).get("pass");
+        var rep = realm.admin().users().get(disabledId).toRepresentation();
+        rep.setEnabled(false);
+        realm.admin().users().get(disabledId).update(rep);
+
+        HttpResponse<String> refused = call("POST", disabledId, manager, "{}");
+        assertEquals(409, refused.statusCode(), refused.body());
+        assertTrue(refused.body().contains("user_disabled"), refused.body());
+
+        submitPassword(disabled, pass);
+        loginPage.assertCurrent();
+        assertFalse(driver.driver().getCurrentUrl().contains("code="), "a disabled user does not sign in");
+        assertEquals("active", get(disabledId).get("status"), "the pass of a disabled user is not used up");
+        assertEquals(0, awaitSubjects(disabled + "@example.org", 2).stream()
+                .filter(s -> s.contains("signed in to with a temporary access pass")).count(), "no 'pass used' mail");
+
+        // the next person on the same page: a staff member whose policy needs the second factor
+        String staff = DemoUsers.uniqueName("next");
+        String staffId = DemoUsers.withPhones(realm, staff, false, DemoUsers.uniquePhone());
+        joinStaff(staffId);
+        loginPage.fillLogin(staff, DemoUsers.PASSWORD);
+        loginPage.submit();
+        assertFalse(driver.driver().getCurrentUrl().contains("code="), "no pass of someone else counts for this user");
+        smsPage.assertCurrent();
     }
 
     @Test
@@ -305,6 +371,26 @@ public class TemporaryAccessPassTest extends DemoRealmTest {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Adds the pass as an alternative step of the demo's second-factor sub-flow (removed after the test). */
+    private void passStepAsSecondFactor() {
+        var flows = realm.admin().flows();
+        flows.addExecution(SmsStepConfig.SECOND_FACTOR_FLOW, Map.of("provider", "mfa-temporary-pass"));
+        var step = flows.getExecutions(SmsStepConfig.SECOND_FACTOR_FLOW).stream()
+                .filter(e -> "mfa-temporary-pass".equals(e.getProviderId())).findFirst().orElseThrow();
+        realm.cleanup().add(r -> r.flows().removeExecution(step.getId()));
+        step.setRequirement("ALTERNATIVE");
+        flows.updateExecutions(SmsStepConfig.SECOND_FACTOR_FLOW, step);
+    }
+
+    private void givePassAsSecondFactor(String pass) {
+        if (!driver.driver().getPageSource().contains("login-mfa-temporary-pass")) {
+            smsPage.assertCurrent();
+            smsPage.signInAnotherWay("Temporary access pass");
+        }
+        driver.findElement(org.openqa.selenium.By.id("mfaPass")).sendKeys(pass);
+        driver.findElement(org.openqa.selenium.By.id("mfa-temporary-pass-submit")).click();
     }
 
     private void joinStaff(String userId) {
