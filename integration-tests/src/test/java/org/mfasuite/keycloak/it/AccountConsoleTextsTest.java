@@ -63,7 +63,9 @@ public class AccountConsoleTextsTest extends DemoRealmTest {
                         + (now / 1000 - 86_400) + ",\"lastUsedAt\":0,\"lastUsedIp\":null,\"passwordDate\":null}"),
                 credential("mfa-trusted-device", "Firefox on Linux", "{\"ipAddress\":\"198.51.100.7\",\"lastUsed\":" + now + "}"),
                 credential("mfa-push-device", "Pixel", "{\"deviceId\":\"d1\",\"platform\":\"android\",\"x\":\"x\",\"y\":\"y\","
-                        + "\"keyThumbprint\":\"t\",\"push\":null,\"keyUpdated\":" + now + "}")), phone);
+                        + "\"keyThumbprint\":\"t\",\"push\":null,\"keyUpdated\":" + now + "}"),
+                // the phone as the admin's default: the sign-in starts with the SMS page, not the (stronger) push page
+                DemoUsers.phoneChosenByAdmin()), phone);
 
         Map<String, String> users = Map.of("alice", "alice", user, DemoUsers.PASSWORD);
         String alicePhone = SmsSignInTest.ALICE_PHONE;
