@@ -1,5 +1,7 @@
 package org.mfasuite.keycloak.access;
 
+import java.util.function.Supplier;
+
 import org.jboss.logging.Logger;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.events.EventBuilder;
@@ -7,7 +9,9 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.sessions.AuthenticationSessionModel;
+import org.mfasuite.keycloak.core.RiskLevel;
 import org.mfasuite.keycloak.core.SignInDecision;
+import org.mfasuite.keycloak.risk.SignInRisk;
 
 /**
  * Takes a sign-in's conditional-access decision once per flow and keeps it in the authentication session, so
@@ -21,8 +25,8 @@ public final class AccessDecisions {
     /** The client address's country (ISO code) where a database placed it. */
     public static final String DETAIL_COUNTRY = "mfa_country";
     /** This sign-in's risk level, and the signals behind it (comma-separated ids). */
-    public static final String DETAIL_RISK = "mfa_risk";
-    public static final String DETAIL_RISK_SIGNALS = "mfa_risk_signals";
+    public static final String DETAIL_RISK = SignInRisk.DETAIL_RISK;
+    public static final String DETAIL_RISK_SIGNALS = SignInRisk.DETAIL_SIGNALS;
 
     /** Set by a step whose secret stands for the user's MFA-protected set-up (an app password): see {@link #standIn}. */
     static final String STAND_IN_NOTE = "mfa-access.stand-in";
@@ -70,15 +74,20 @@ public final class AccessDecisions {
      */
     static AccessDecision evaluate(KeycloakSession session, RealmModel realm, String flowId, UserModel user,
                                    String clientId, String address, ClientType type) {
-        return evaluate(session, realm, flowId, user, clientId, address, type, null);
+        return evaluate(session, realm, flowId, user, clientId, address, type, null,
+                () -> SignInRisk.assess(session, realm, user, address, type == ClientType.BROWSER).level());
     }
 
-    /** @param country the country a what-if assumes; null: placed from the address, as a sign-in does */
+    /**
+     * @param country    the country a what-if assumes; null: placed from the address, as a sign-in does
+     * @param signInRisk the sign-in's risk (assessed, or what-if's assumed one), asked only when a policy names it
+     */
     static AccessDecision evaluate(KeycloakSession session, RealmModel realm, String flowId, UserModel user,
-                                   String clientId, String address, ClientType type, String country) {
+                                   String clientId, String address, ClientType type, String country,
+                                   Supplier<RiskLevel> signInRisk) {
         FlowPolicies flow = FlowPolicies.read(session, realm, flowId);
         SignInFacts facts = SignInFactsReader.read(session, realm, user, clientId, address, type, flow.policies(),
-                country);
+                country, signInRisk);
         return AccessPolicies.evaluate(flow.policies(), facts);
     }
 

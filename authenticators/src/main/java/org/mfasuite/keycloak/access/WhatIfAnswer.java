@@ -6,6 +6,8 @@ import java.util.TreeMap;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import org.mfasuite.keycloak.risk.RiskAssessment;
+
 /**
  * The answer to a {@link WhatIfRequest}: the decision a real sign-in with the same inputs would take (the same
  * values its {@code mfa_access}, {@code mfa_policies} and {@code mfa_report_only} event details carry) and how
@@ -21,12 +23,14 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param reportOnly  the report-only policies that apply, by name, with what each would demand
  * @param decidingPolicies the enforcing policies whose demand is the decision (named on a block page)
  * @param evaluations each policy of the flow, in the flow's order
+ * @param signInRisk  the sign-in risk level the assumed signals give ({@code none} without any)
+ * @param riskSignals the signals assumed ({@code deviceKnown: false} is {@code unfamiliar-device})
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record WhatIfAnswer(String username, String clientId, String ipAddress, String clientType, String flow,
                            String grant, List<String> policies, SortedMap<String, String> reportOnly,
                            int signInFrequencyHours, int rememberDeviceDays, List<String> decidingPolicies,
-                           List<Evaluation> evaluations) {
+                           List<Evaluation> evaluations, String signInRisk, List<String> riskSignals) {
 
     /**
      * How one policy judged the sign-in.
@@ -50,10 +54,16 @@ public record WhatIfAnswer(String username, String clientId, String ipAddress, S
 
     public static WhatIfAnswer of(String username, String clientId, String ipAddress, ClientType clientType,
                                   String flow, AccessDecision decision) {
+        return of(username, clientId, ipAddress, clientType, flow, decision, RiskAssessment.NONE);
+    }
+
+    public static WhatIfAnswer of(String username, String clientId, String ipAddress, ClientType clientType,
+                                  String flow, AccessDecision decision, RiskAssessment risk) {
         SortedMap<String, String> reportOnly = new TreeMap<>();
         decision.reportOnly().forEach((name, grant) -> reportOnly.put(name, grant.id()));
         return new WhatIfAnswer(username, clientId, ipAddress, clientType.id(), flow, decision.grant().id(),
                 decision.policies(), reportOnly, decision.signInFrequencyHours(), decision.rememberDeviceDays(),
-                decision.decidingPolicies(), decision.evaluations().stream().map(Evaluation::of).toList());
+                decision.decidingPolicies(), decision.evaluations().stream().map(Evaluation::of).toList(),
+                risk.level().id(), risk.signalList());
     }
 }
