@@ -49,8 +49,11 @@ public final class AccessDecisions {
         if (taken != null && user != null && taken.isFor(user.getId(), flowId, clientId)) {
             return taken;
         }
-        SignInDecision decision = evaluate(context.getSession(), context.getRealm(), flowId, user, clientId,
-                context.getConnection().getRemoteAddr(), clientType(context)).forSignIn(user.getId(), flowId, clientId);
+        String address = context.getConnection().getRemoteAddr();
+        ClientType type = clientType(context);
+        SignInDecision decision = evaluate(context.getSession(), context.getRealm(), flowId, user, clientId, address,
+                type, null, () -> SignInRisk.assess(context.getSession(), context.getRealm(), authSession, user, address,
+                        type == ClientType.BROWSER).level()).forSignIn(user.getId(), flowId, clientId);
         decision = FreshSecondFactor.strengthen(context.getSession(), context.getRealm(), authSession, user, decision);
         logProblems(context.getSession(), context.getRealm(), decision);
         authSession.setAuthNote(SignInDecision.NOTE, decision.toNote());
@@ -71,14 +74,7 @@ public final class AccessDecisions {
     /**
      * What the policies of a flow decide for a user, client, address and client type: real sign-ins and what-if
      * both take their decision here, so a what-if answer is what the sign-in would do.
-     */
-    static AccessDecision evaluate(KeycloakSession session, RealmModel realm, String flowId, UserModel user,
-                                   String clientId, String address, ClientType type) {
-        return evaluate(session, realm, flowId, user, clientId, address, type, null,
-                () -> SignInRisk.assess(session, realm, user, address, type == ClientType.BROWSER).level());
-    }
-
-    /**
+     *
      * @param country    the country a what-if assumes; null: placed from the address, as a sign-in does
      * @param signInRisk the sign-in's risk (assessed, or what-if's assumed one), asked only when a policy names it
      */

@@ -22,8 +22,8 @@ import org.mfasuite.keycloak.challenge.BruteForce;
 import org.mfasuite.keycloak.challenge.WindowBudget;
 import org.mfasuite.keycloak.support.SupportDetails;
 import org.mfasuite.keycloak.flow.OtherWays;
-import org.mfasuite.keycloak.trust.DeviceName;
 import org.mfasuite.keycloak.risk.SignInRisk;
+import org.mfasuite.keycloak.trust.DeviceName;
 
 /**
  * Sign-in step: sends a push request to the user's phones and shows the number to pick there. The request is bound

@@ -33,11 +33,12 @@ public final class SignInRisk {
     /**
      * This sign-in's risk, taken now.
      *
+     * @param authSession where the assessment is kept for the sign-in's events (null: not kept)
      * @param browser whether the sign-in runs in a browser: only then is the device judged (a direct grant has no
      *                cookie)
      */
-    public static RiskAssessment assess(KeycloakSession session, RealmModel realm, UserModel user, String address,
-                                        boolean browser) {
+    public static RiskAssessment assess(KeycloakSession session, RealmModel realm, AuthenticationSessionModel authSession,
+                                        UserModel user, String address, boolean browser) {
         RiskSettings settings = RiskSettingsStore.read(realm);
         long now = Time.currentTime();
         Place place = Places.locate(session, address);
@@ -57,7 +58,6 @@ public final class SignInRisk {
             signals.add(RiskSignal.MFA_FATIGUE);
         }
         RiskAssessment assessment = RiskRules.evaluate(signals, settings);
-        AuthenticationSessionModel authSession = session.getContext().getAuthenticationSession();
         RiskAssessment before = authSession == null ? null : RiskAssessment.fromNote(authSession.getAuthNote(NOTE));
         if (authSession != null) {
             authSession.setAuthNote(NOTE, assessment.toNote());

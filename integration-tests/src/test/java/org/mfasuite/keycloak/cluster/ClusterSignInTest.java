@@ -462,6 +462,44 @@ class ClusterSignInTest {
         }
     }
 
+    /**
+     * Sign-in risk across nodes: the device a user signed in from through node A is familiar to node B (the history
+     * table), and a new browser on B is an unfamiliar device, so a {@code sign-in-risk=low} policy asks for a code.
+     */
+    @Test
+    @Order(16)
+    void aDeviceSignedInFromViaNodeAIsFamiliarToNodeB() {
+        var flows = admin.realm("demo").flows();
+        String configId = flows.getExecutions("browser with mfa").stream()
+                .map(org.keycloak.representations.idm.AuthenticationExecutionInfoRepresentation::getAuthenticationConfig)
+                .filter(id -> id != null && "report only - mfa for everyone".equals(flows.getAuthenticatorConfig(id).getAlias()))
+                .findFirst().orElseThrow();
+        var config = flows.getAuthenticatorConfig(configId);
+        Map<String, String> original = new java.util.HashMap<>(config.getConfig());
+        Map<String, String> risky = new java.util.HashMap<>(original);
+        risky.putAll(Map.of("state", "on", "sign-in-risk", "low", "include-clients", Browser.CLIENT));
+        config.setConfig(risky);
+        flows.updateAuthenticatorConfig(configId, config);
+        try {
+            ClusterRealm.User user = realm.userWithPhone("risk", false);
+            Browser browser = new Browser();
+            assertTrue(password(browser, a, user).signedIn(), "the first sign-in ever has no risk");
+            assertTrue(browser.hasCookie("MFA_DEVICE"));
+            assertEquals("none", realm.lastEvent(user, "LOGIN").getDetails().get("mfa_risk"));
+
+            browser.forgetCookiesExcept("MFA_DEVICE");
+            assertTrue(password(browser, b, user).signedIn(), "node B knows the device node A recorded");
+            assertEquals(0, realm.sent(user));
+
+            Page sms = password(new Browser(), b, user);
+            assertTrue(sms.hasForm("mfa-sms-form"), "a new browser is an unfamiliar device: low risk, a code");
+        } finally {
+            var restore = flows.getAuthenticatorConfig(configId);
+            restore.setConfig(original);
+            flows.updateAuthenticatorConfig(configId, restore);
+        }
+    }
+
     private static HttpResponse<String> fraudSettings(KeycloakNode node, String block) throws Exception {
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                         URI.create(node.baseUrl() + "/admin/realms/demo/mfa/fraud-settings"))
