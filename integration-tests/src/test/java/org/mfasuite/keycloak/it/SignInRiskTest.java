@@ -121,6 +121,49 @@ public class SignInRiskTest extends DemoRealmTest {
                 "another address is no spray source");
     }
 
+    /**
+     * MFA fatigue: three pushes denied in the hour (the default {@code fatigue-pushes}) make the user's next sign-in
+     * medium risk, named {@code mfa-fatigue} on its events. The push page without JavaScript ("Continue").
+     */
+    @Test
+    public void pushesDeniedThreeTimesMakeTheNextSignInMediumRisk() {
+        ((org.openqa.selenium.htmlunit.HtmlUnitDriver) driver.driver()).setJavascriptEnabled(false);
+        try {
+            String user = DemoUsers.uniqueName("fatigue");
+            AccessPolicyConfig.set(realm, RISK_POLICY, Map.of("state", "on", "sign-in-risk", "medium",
+                    "include-users", user));
+            DemoUsers.create(realm, user, List.of("mfa-push-enroll"), false);
+            submitPassword(user, DemoUsers.PASSWORD);
+            PushDeviceSimulator device = new PushDeviceSimulator();
+            assertEquals(201, device.enrol(driver.findElement(org.openqa.selenium.By.id("mfa-push-enroll-link"))
+                    .getAttribute("href"), "Pixel").status());
+            driver.findElement(org.openqa.selenium.By.id("mfa-push-enroll-continue")).click();
+            assertNotNull(oauth.parseLoginResponse().getCode(), "signed in after enrolling");
+            String id = realm.admin().users().search(user).get(0).getId();
+
+            for (int i = 0; i < 3; i++) {
+                realm.admin().logoutAll();
+                submitPassword(user, DemoUsers.PASSWORD);
+                assertEquals(Map.of("result", "denied"), device.answer(device.pending().get(0).id(), "deny", null).body());
+                driver.driver().findElements(org.openqa.selenium.By.id("mfa-push-continue")).forEach(b -> b.click());
+                assertEquals("denied", lastEvent(id, "LOGIN_ERROR").getDetails().get("mfa_result"));
+            }
+
+            realm.admin().logoutAll();
+            submitPassword(user, DemoUsers.PASSWORD);
+            String number = driver.findElement(org.openqa.selenium.By.id("mfa-push-number")).getText().trim();
+            device.answer(device.pending().get(0).id(), "approve", Integer.valueOf(number));
+            driver.driver().findElements(org.openqa.selenium.By.id("mfa-push-continue")).forEach(b -> b.click());
+            assertNotNull(oauth.parseLoginResponse().getCode(), "signed in with push");
+            EventRepresentation login = lastEvent(id, "LOGIN");
+            assertEquals("medium", login.getDetails().get("mfa_risk"), login.getDetails().toString());
+            assertTrue(login.getDetails().get("mfa_risk_signals").contains("mfa-fatigue"), login.getDetails().toString());
+            assertEquals(RISK_POLICY, login.getDetails().get("mfa_policies"), "the medium-risk policy applied");
+        } finally {
+            ((org.openqa.selenium.htmlunit.HtmlUnitDriver) driver.driver()).setJavascriptEnabled(true);
+        }
+    }
+
     @Test
     public void riskSettingsAreReadSavedAndChecked() {
         Map<String, Object> shown = HttpCalls.json(send(request("risk-settings").GET()));
