@@ -4,7 +4,9 @@
 // PUT mfa/policies/{id} (manage-realm), POST mfa/what-if (view-users + view-realm).
 
 const MULTI = ['include-users', 'exclude-users', 'include-groups', 'exclude-groups', 'include-roles', 'exclude-roles',
-  'include-clients', 'exclude-clients', 'networks', 'excluded-networks'];
+  'include-clients', 'exclude-clients', 'networks', 'excluded-networks', 'countries', 'excluded-countries'];
+const RISKS = ['sign-in-risk', 'user-risk'];
+const LEVELS = ['low', 'medium', 'high'];
 const GRANTS = ['block', 'mfa', 'phishing-resistant', 'allow'];
 const STATES = ['on', 'report-only', 'off'];
 const CLIENT_TYPES = ['browser', 'direct-grant'];
@@ -77,6 +79,12 @@ function apps(ctx, c) {
 function where(ctx, c) {
   let text = c.networks.length ? ctx.t('policies.words.from', list(c.networks)) : ctx.t('policies.words.anywhere');
   if (c['excluded-networks'].length) text += ' ' + ctx.t('policies.words.exceptFrom', list(c['excluded-networks']));
+  if ((c.countries || []).length) text += ' · ' + ctx.t('policies.words.countries', list(c.countries));
+  if ((c['excluded-countries'] || []).length) text += ' · ' + ctx.t('policies.words.exceptCountries', list(c['excluded-countries']));
+  for (const risk of RISKS) {
+    const level = (c[risk] || [])[0];
+    if (level) text += ' · ' + ctx.t('policies.words.' + risk, ctx.t('policies.risk.' + level));
+  }
   return text;
 }
 
@@ -306,6 +314,9 @@ async function renderForm(main, ctx, id) {
       ctx.t('policies.help.grant')),
     ...MULTI.map(field => group(ctx, field, 'policies.field.' + field, text(field), ctx.t('policies.help.' + field))),
     typesGroup,
+    ...RISKS.map(field => group(ctx, field, 'policies.field.' + field,
+      select(field, [''].concat(LEVELS), l => l ? ctx.t('policies.risk.' + l) : ctx.t('policies.risk.any')),
+      ctx.t('policies.help.' + field))),
     group(ctx, 'sign-in-frequency', 'policies.field.sign-in-frequency', number('sign-in-frequency', 8760), ctx.t('policies.help.sign-in-frequency')),
     group(ctx, 'remember-device-days', 'policies.field.remember-device-days', number('remember-device-days', 365), ctx.t('policies.help.remember-device-days')),
     h('div', { class: 'pf-v5-c-form__group pf-m-action' }, h('div', { class: 'pf-v5-c-form__actions' },
@@ -353,6 +364,7 @@ function fromConfig(config) {
   v.grant = config.grant || '';
   for (const field of MULTI) v[field] = split(config[field]).join(', ');
   v['client-types'] = split(config['client-types']);
+  for (const field of RISKS) v[field] = config[field] || '';
   for (const field of NUMBERS) v[field] = config[field] ?? '';
   return v;
 }
@@ -368,6 +380,9 @@ function toConfig(v) {
     if (values.length) config[field] = values.join('##');
   }
   if (v['client-types'].length) config['client-types'] = v['client-types'].join('##');
+  for (const field of RISKS) {
+    if (v[field]) config[field] = v[field];
+  }
   for (const field of NUMBERS) {
     if (String(v[field]).trim() !== '') config[field] = String(v[field]).trim();
   }

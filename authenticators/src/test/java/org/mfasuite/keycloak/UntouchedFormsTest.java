@@ -40,6 +40,9 @@ class UntouchedFormsTest {
             // policy: enforced, and no grant chosen (the policy blocks whom it covers until one is)
             Map.entry("mfa-access-policy/state", "on"),
             Map.entry("mfa-access-policy/grant", ""),
+            // no risk threshold: the policy covers sign-ins and users of every risk, as it did before the keys existed
+            Map.entry("mfa-access-policy/sign-in-risk", ""),
+            Map.entry("mfa-access-policy/user-risk", ""),
             // second-factor sub-flow: runs for every decision that needs a factor, and for users who set one up
             Map.entry("mfa-access-required/second-factor", "any"),
             Map.entry("mfa-access-required/when-no-policy-applies", "if-set-up"),

@@ -18,6 +18,11 @@ public final class AccessDecisions {
     public static final String DETAIL_ACCESS = "mfa_access";
     public static final String DETAIL_POLICIES = "mfa_policies";
     public static final String DETAIL_REPORT_ONLY = "mfa_report_only";
+    /** The client address's country (ISO code) where a database placed it. */
+    public static final String DETAIL_COUNTRY = "mfa_country";
+    /** This sign-in's risk level, and the signals behind it (comma-separated ids). */
+    public static final String DETAIL_RISK = "mfa_risk";
+    public static final String DETAIL_RISK_SIGNALS = "mfa_risk_signals";
 
     /** Set by a step whose secret stands for the user's MFA-protected set-up (an app password): see {@link #standIn}. */
     static final String STAND_IN_NOTE = "mfa-access.stand-in";
@@ -65,8 +70,15 @@ public final class AccessDecisions {
      */
     static AccessDecision evaluate(KeycloakSession session, RealmModel realm, String flowId, UserModel user,
                                    String clientId, String address, ClientType type) {
+        return evaluate(session, realm, flowId, user, clientId, address, type, null);
+    }
+
+    /** @param country the country a what-if assumes; null: placed from the address, as a sign-in does */
+    static AccessDecision evaluate(KeycloakSession session, RealmModel realm, String flowId, UserModel user,
+                                   String clientId, String address, ClientType type, String country) {
         FlowPolicies flow = FlowPolicies.read(session, realm, flowId);
-        SignInFacts facts = SignInFactsReader.read(realm, user, clientId, address, type, flow.policies());
+        SignInFacts facts = SignInFactsReader.read(session, realm, user, clientId, address, type, flow.policies(),
+                country);
         return AccessPolicies.evaluate(flow.policies(), facts);
     }
 

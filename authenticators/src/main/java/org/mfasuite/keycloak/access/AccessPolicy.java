@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 
 import org.mfasuite.keycloak.challenge.IntSetting;
 import org.mfasuite.keycloak.core.Grant;
+import org.mfasuite.keycloak.core.RiskLevel;
 
 /**
  * One conditional-access policy: the config of one {@code mfa-access-policy} execution, its alias being the
@@ -20,7 +21,8 @@ import org.mfasuite.keycloak.core.Grant;
  * A policy never weakens because of a bad value: one with {@link #problems()} demands {@link Grant#BLOCK} of the
  * sign-ins it covers ("fails closed"). An unreadable entry in {@code networks} or {@code client-types} widens
  * that condition to everything; an unreadable entry in {@code excluded-networks} excludes nothing (the
- * readable ones still do). Exclusions that can be read still hold, so break-glass accounts keep working. A
+ * readable ones still do). The same for {@code countries} and {@code excluded-countries}; an unreadable
+ * {@code sign-in-risk} or {@code user-risk} widens to every sign-in. Exclusions that can be read still hold, so break-glass accounts keep working. A
  * policy that is {@code off} stays off; one that is {@code report-only} only records the block.
  *
  * @param grant                what the policy demands when it has no problems
@@ -44,6 +46,12 @@ public record AccessPolicy(String name, State state, Grant grant, PolicyConditio
     public static final String NETWORKS = "networks";
     public static final String EXCLUDED_NETWORKS = "excluded-networks";
     public static final String CLIENT_TYPES = "client-types";
+    public static final String COUNTRIES = "countries";
+    public static final String EXCLUDED_COUNTRIES = "excluded-countries";
+    public static final String SIGN_IN_RISK = "sign-in-risk";
+    public static final String USER_RISK = "user-risk";
+    /** ISO 3166-1 alpha-2 codes, and XK (Kosovo), which GeoIP databases use. */
+    private static final Set<String> COUNTRY_CODES = countryCodes();
     public static final IntSetting SIGN_IN_FREQUENCY = new IntSetting("sign-in-frequency", 0, 8760, 0,
             "Sign-in frequency (hours)", "Ask for the second factor again after this many hours, even within an "
             + "SSO session. 0: only when signing in.");
@@ -139,13 +147,21 @@ public record AccessPolicy(String name, State state, Grant grant, PolicyConditio
             }
             types.add(type);
         }
+        before = problems.size();
+        Set<String> countries = countries(c, COUNTRIES, "Countries", problems);
+        if (problems.size() > before) {
+            countries = Set.of(); // widened to anywhere, as for networks
+        }
+        Set<String> excludedCountries = countries(c, EXCLUDED_COUNTRIES, "Excluded countries", problems);
+        RiskLevel signInRisk = risk(c, SIGN_IN_RISK, "Sign-in risk", problems);
+        RiskLevel userRisk = risk(c, USER_RISK, "User risk", problems);
         Function<String, String> lower = s -> s.toLowerCase(Locale.ROOT);
         PolicyConditions conditions = new PolicyConditions(set(c, INCLUDE_USERS, lower), set(c, EXCLUDE_USERS, lower),
                 set(c, INCLUDE_GROUPS, SignInFacts::groupPath), set(c, EXCLUDE_GROUPS, SignInFacts::groupPath),
                 set(c, INCLUDE_ROLES, s -> s), set(c, EXCLUDE_ROLES, s -> s),
                 set(c, INCLUDE_CLIENTS, s -> s), set(c, EXCLUDE_CLIENTS, s -> s),
                 networks, excludedNetworks,
-                types == null ? Set.of() : Set.copyOf(types));
+                types == null ? Set.of() : Set.copyOf(types), countries, excludedCountries, signInRisk, userRisk);
         for (IntSetting setting : List.of(SIGN_IN_FREQUENCY, REMEMBER_DEVICE_DAYS)) {
             String problem = setting.problem(c);
             if (problem != null) {
@@ -183,6 +199,42 @@ public record AccessPolicy(String name, State state, Grant grant, PolicyConditio
             }
         }
         return List.copyOf(ranges);
+    }
+
+    /** The readable country codes of a key, upper case; each unreadable one is added to the problems. */
+    private static Set<String> countries(Map<String, String> c, String key, String label, List<PolicyProblem> problems) {
+        Set<String> codes = new LinkedHashSet<>();
+        for (String entry : split(c.get(key))) {
+            String code = entry.toUpperCase(Locale.ROOT);
+            if (COUNTRY_CODES.contains(code)) {
+                codes.add(code);
+            } else {
+                problems.add(new PolicyProblem(key, PolicyProblem.BAD_COUNTRY, entry, label + " (" + key + "): '"
+                        + entry + "' is not a two-letter ISO 3166 country code such as SE or DE"));
+            }
+        }
+        return Set.copyOf(codes);
+    }
+
+    /** A risk threshold; unset: null (no condition); unreadable: a problem, and none (every sign-in covered). */
+    private static RiskLevel risk(Map<String, String> c, String key, String label, List<PolicyProblem> problems) {
+        String raw = c.get(key) == null ? "" : c.get(key).trim();
+        if (raw.isEmpty()) {
+            return null;
+        }
+        RiskLevel level = RiskLevel.parse(raw);
+        if (level == null || level == RiskLevel.NONE) {
+            problems.add(new PolicyProblem(key, PolicyProblem.BAD_RISK, raw, label + " (" + key
+                    + ") must be low, medium or high, not '" + raw + "'"));
+            return RiskLevel.NONE;
+        }
+        return level;
+    }
+
+    private static Set<String> countryCodes() {
+        Set<String> codes = new java.util.HashSet<>(Set.of(Locale.getISOCountries()));
+        codes.add("XK");
+        return Set.copyOf(codes);
     }
 
     private static Set<String> set(Map<String, String> c, String key, Function<String, String> normal) {

@@ -1,6 +1,8 @@
 package org.mfasuite.keycloak.access;
 
 import static org.mfasuite.keycloak.access.AccessPolicy.CLIENT_TYPES;
+import static org.mfasuite.keycloak.access.AccessPolicy.COUNTRIES;
+import static org.mfasuite.keycloak.access.AccessPolicy.EXCLUDED_COUNTRIES;
 import static org.mfasuite.keycloak.access.AccessPolicy.EXCLUDED_NETWORKS;
 import static org.mfasuite.keycloak.access.AccessPolicy.EXCLUDE_CLIENTS;
 import static org.mfasuite.keycloak.access.AccessPolicy.EXCLUDE_GROUPS;
@@ -12,7 +14,9 @@ import static org.mfasuite.keycloak.access.AccessPolicy.INCLUDE_GROUPS;
 import static org.mfasuite.keycloak.access.AccessPolicy.INCLUDE_ROLES;
 import static org.mfasuite.keycloak.access.AccessPolicy.INCLUDE_USERS;
 import static org.mfasuite.keycloak.access.AccessPolicy.NETWORKS;
+import static org.mfasuite.keycloak.access.AccessPolicy.SIGN_IN_RISK;
 import static org.mfasuite.keycloak.access.AccessPolicy.STATE;
+import static org.mfasuite.keycloak.access.AccessPolicy.USER_RISK;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -21,6 +25,7 @@ import java.util.List;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
 import org.mfasuite.keycloak.core.Grant;
+import org.mfasuite.keycloak.core.RiskLevel;
 
 /** The admin console's fields for one policy, in the order an admin reads a policy: state, grant, who, where. */
 public final class AccessPolicyProperties {
@@ -66,12 +71,27 @@ public final class AccessPolicyProperties {
                         + "apps). Empty: both.")
                 .type(ProviderConfigProperty.MULTIVALUED_LIST_TYPE)
                 .options(Arrays.stream(ClientType.values()).map(ClientType::id).toList()).add();
+        multi(b, COUNTRIES, "Countries", "Countries of the client address as two-letter ISO 3166 codes such as SE or "
+                + "DE, placed by the operator's country database. Empty: anywhere. An address whose country is unknown "
+                + "(no database, private or loopback) is in no country.");
+        multi(b, EXCLUDED_COUNTRIES, "Excluded countries", "Countries never covered, as two-letter codes. An unknown "
+                + "country is never excluded: a policy blocking everything but SE also blocks unknown addresses.");
+        risk(b, SIGN_IN_RISK, "Sign-in risk", "Covers sign-ins whose risk is at least this level (unfamiliar device or "
+                + "location, impossible travel, anonymous network, password spray, MFA fatigue). Empty: any risk.");
+        risk(b, USER_RISK, "User risk", "Covers users whose risk is at least this level (raised by fraud reports and "
+                + "high-risk sign-ins, cleared by an admin or a password change after a second factor). Empty: any.");
         List<ProviderConfigProperty> properties = new ArrayList<>(b.build());
         properties.add(AccessPolicy.SIGN_IN_FREQUENCY.property("Policies that require a second factor: the "
                 + "smallest applies."));
         properties.add(AccessPolicy.REMEMBER_DEVICE_DAYS.property("Policies that require a second factor: the "
                 + "smallest applies."));
         return properties;
+    }
+
+    private static void risk(ProviderConfigurationBuilder b, String key, String label, String help) {
+        b.property().name(key).label(label).helpText(help).type(ProviderConfigProperty.LIST_TYPE)
+                .options(List.of(UNCHOSEN, RiskLevel.LOW.id(), RiskLevel.MEDIUM.id(), RiskLevel.HIGH.id()))
+                .defaultValue(UNCHOSEN).add();
     }
 
     private static void multi(ProviderConfigurationBuilder b, String key, String label, String help) {

@@ -22,7 +22,13 @@ public enum Condition {
     /** The address is outside {@code networks}, or inside {@code excluded-networks}. */
     NETWORK,
     /** The sign-in is not of a type in {@code client-types}. */
-    CLIENT_TYPE;
+    CLIENT_TYPE,
+    /** The country is not in {@code countries} (an unknown country is in none), or is in {@code excluded-countries}. */
+    COUNTRY,
+    /** The sign-in's risk is below {@code sign-in-risk}. */
+    SIGN_IN_RISK,
+    /** The user's risk is below {@code user-risk}. */
+    USER_RISK;
 
     /** How the what-if answer names it: lower case, words joined by '-' ({@code network}, {@code state-off}). */
     public String id() {

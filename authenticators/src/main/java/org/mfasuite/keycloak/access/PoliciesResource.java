@@ -37,6 +37,8 @@ import org.keycloak.services.resources.admin.AdminEventBuilder;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 import org.mfasuite.keycloak.audit.StoredEvents;
 import org.mfasuite.keycloak.audit.TimeRange;
+import org.mfasuite.keycloak.core.RiskLevel;
+import org.mfasuite.keycloak.geo.Places;
 
 /**
  * {@code /admin/realms/{realm}/mfa/policies}: every conditional-access policy of the flows bound to the realm or its
@@ -55,9 +57,10 @@ public class PoliciesResource {
     private static final List<String> CONDITION_KEYS = List.of(AccessPolicy.INCLUDE_USERS, AccessPolicy.EXCLUDE_USERS,
             AccessPolicy.INCLUDE_GROUPS, AccessPolicy.EXCLUDE_GROUPS, AccessPolicy.INCLUDE_ROLES,
             AccessPolicy.EXCLUDE_ROLES, AccessPolicy.INCLUDE_CLIENTS, AccessPolicy.EXCLUDE_CLIENTS,
-            AccessPolicy.NETWORKS, AccessPolicy.EXCLUDED_NETWORKS, AccessPolicy.CLIENT_TYPES);
+            AccessPolicy.NETWORKS, AccessPolicy.EXCLUDED_NETWORKS, AccessPolicy.CLIENT_TYPES, AccessPolicy.COUNTRIES,
+            AccessPolicy.EXCLUDED_COUNTRIES, AccessPolicy.SIGN_IN_RISK, AccessPolicy.USER_RISK);
     /** What a replay cannot know, named in every impact answer (the page and the docs explain each). */
-    static final List<String> LIMITS = List.of("groups-and-roles-of-today", "deleted-users-skipped",
+    static final List<String> LIMITS = List.of("groups-and-roles-of-today", "user-risk-of-today", "deleted-users-skipped",
             "sign-in-frequency-and-remembered-devices-not-replayed", "other-policies-not-combined");
 
     private final KeycloakSession session;
@@ -184,7 +187,7 @@ public class PoliciesResource {
         SignInFacts who = users.computeIfAbsent(event.getUserId(), id -> {
             UserModel user = session.users().getUserById(realm, id);
             return user == null ? new SignInFacts(null, null, null, null, null, null)
-                    : SignInFactsReader.read(realm, user, null, null, ClientType.BROWSER, List.of(policy));
+                    : SignInFactsReader.read(session, realm, user, null, null, ClientType.BROWSER, List.of(policy));
         });
         if (who.username().isEmpty()) {
             tally.skip();
@@ -192,8 +195,14 @@ public class PoliciesResource {
         }
         ClientType type = "password".equals(details.get(Details.GRANT_TYPE)) ? ClientType.DIRECT_GRANT
                 : ClientType.BROWSER;
+        // country and sign-in risk as the sign-in recorded them; the user's risk is today's
+        String country = details.get(AccessDecisions.DETAIL_COUNTRY);
+        if (country == null && policy.conditions().namesCountries()) {
+            country = Places.locate(session, event.getIpAddress()).country();
+        }
+        RiskLevel risk = RiskLevel.parse(details.get(AccessDecisions.DETAIL_RISK));
         SignInFacts facts = new SignInFacts(who.username(), who.groups(), who.roles(), event.getClientId(),
-                Cidr.address(event.getIpAddress()), type);
+                Cidr.address(event.getIpAddress()), type, country, risk, who.userRisk());
         tally.add(event.getUserId(), PolicyImpact.outcome(policy, facts));
     }
 

@@ -8,7 +8,8 @@ package org.mfasuite.keycloak.access;
  *                whole is at fault (its config is gone)
  * @param code    what kind of problem, for translated texts: {@code unknown-group}, {@code unknown-role},
  *                {@code unknown-client}, {@code bad-range}, {@code no-grant}, {@code bad-grant}, {@code bad-state},
- *                {@code bad-client-type}, {@code bad-number}, {@code missing-config}
+ *                {@code bad-client-type}, {@code bad-number}, {@code bad-country}, {@code bad-risk},
+ *                {@code missing-config}
  * @param value   the offending value as written; null when there is none (nothing chosen)
  * @param message the problem in English, naming the field: what the sign-in log and what-if show
  */
@@ -23,6 +24,8 @@ public record PolicyProblem(String field, String code, String value, String mess
     public static final String BAD_STATE = "bad-state";
     public static final String BAD_CLIENT_TYPE = "bad-client-type";
     public static final String BAD_NUMBER = "bad-number";
+    public static final String BAD_COUNTRY = "bad-country";
+    public static final String BAD_RISK = "bad-risk";
     public static final String MISSING_CONFIG = "missing-config";
     /** Found by a caller that knows no better kind. */
     public static final String OTHER = "other";

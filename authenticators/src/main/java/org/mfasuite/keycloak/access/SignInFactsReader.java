@@ -5,22 +5,33 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.RoleModel;
 import org.keycloak.models.UserModel;
+import org.mfasuite.keycloak.core.RiskLevel;
+import org.mfasuite.keycloak.geo.Places;
+import org.mfasuite.keycloak.risk.UserRisks;
 
 /**
  * Gathers a sign-in's {@link SignInFacts} from Keycloak's models, reading only what the policies ask about:
  * group paths when some policy names groups, and of roles only those some policy names (composites and group
- * roles count, as Keycloak's {@code hasRole} decides).
+ * roles count, as Keycloak's {@code hasRole} decides); the address's country when some policy names countries, the
+ * user's risk when some policy names {@code user-risk}, this sign-in's risk when some policy names {@code sign-in-risk}.
  */
 public final class SignInFactsReader {
 
     private SignInFactsReader() {
     }
 
-    public static SignInFacts read(RealmModel realm, UserModel user, String clientId, String address,
-                                   ClientType type, List<AccessPolicy> policies) {
+    public static SignInFacts read(KeycloakSession session, RealmModel realm, UserModel user, String clientId,
+                                   String address, ClientType type, List<AccessPolicy> policies) {
+        return read(session, realm, user, clientId, address, type, policies, null);
+    }
+
+    /** @param country the country to assume (what-if); null: placed from the address when a policy needs it */
+    public static SignInFacts read(KeycloakSession session, RealmModel realm, UserModel user, String clientId,
+                                   String address, ClientType type, List<AccessPolicy> policies, String country) {
         boolean groupsNamed = policies.stream().anyMatch(p -> !p.conditions().includeGroups().isEmpty()
                 || !p.conditions().excludeGroups().isEmpty());
         Set<String> groups = groupsNamed
@@ -38,6 +49,14 @@ public final class SignInFactsReader {
                 }
             }
         }
-        return new SignInFacts(user.getUsername(), groups, roles, clientId, Cidr.address(address), type);
+        SignInFacts facts = new SignInFacts(user.getUsername(), groups, roles, clientId, Cidr.address(address), type);
+        if (country == null && policies.stream().anyMatch(p -> p.conditions().namesCountries())) {
+            country = Places.locate(session, address).country();
+        }
+        RiskLevel userRisk = policies.stream().anyMatch(p -> p.conditions().userRisk() != null)
+                ? UserRisks.of(session, realm, user) : RiskLevel.NONE;
+        // sign-in risk: assessed by the risk package (issue 22) when a policy names sign-in-risk
+        RiskLevel signInRisk = RiskLevel.NONE;
+        return facts.withCountry(country).withRisk(signInRisk, userRisk);
     }
 }

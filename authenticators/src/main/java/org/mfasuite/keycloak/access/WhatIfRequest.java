@@ -11,9 +11,31 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  * @param clientId   the client's client id
  * @param ipAddress  the client address a sign-in would come from, an IPv4 or IPv6 literal
  * @param clientType {@code browser} (default) or {@code direct-grant}
+ * @param country     the address's country to assume (two-letter ISO code); absent: placed from {@code ipAddress} by
+ *                    the operator's database, as a sign-in is
+ * @param deviceKnown whether the browser is one the user signed in from before; absent: known
+ * @param signals     further sign-in risk signals to assume, by id (e.g. {@code anonymous-network})
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record WhatIfRequest(String username, String clientId, String ipAddress, String clientType) {
+public record WhatIfRequest(String username, String clientId, String ipAddress, String clientType, String country,
+                            Boolean deviceKnown, java.util.List<String> signals) {
+
+    /** A question without country or risk signals. */
+    public WhatIfRequest(String username, String clientId, String ipAddress, String clientType) {
+        this(username, clientId, ipAddress, clientType, null, null, null);
+    }
+
+    /** The country asked about, upper case; null when none was given (then it is placed from the address). */
+    public String assumedCountry() {
+        if (country == null || country.isBlank()) {
+            return null;
+        }
+        String code = country.trim().toUpperCase(java.util.Locale.ROOT);
+        if (AccessPolicy.problems(java.util.Map.of(AccessPolicy.GRANT, "mfa", AccessPolicy.COUNTRIES, code)).isEmpty()) {
+            return code;
+        }
+        throw new Invalid("country must be a two-letter ISO 3166 code such as SE, not '" + country.trim() + "'");
+    }
 
     /** What is wrong with a question that can be told without the realm: the message a 400 carries. */
     public static final class Invalid extends RuntimeException {

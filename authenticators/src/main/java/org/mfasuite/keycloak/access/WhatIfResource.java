@@ -71,7 +71,8 @@ public class WhatIfResource {
             throw new WhatIfRequest.Invalid("The realm has no " + type.id() + " flow");
         }
         return WhatIfAnswer.of(user.getUsername(), client.getClientId(), address, type, flow.getAlias(),
-                AccessDecisions.evaluate(session, realm, flow.getId(), user, client.getClientId(), address, type));
+                AccessDecisions.evaluate(session, realm, flow.getId(), user, client.getClientId(), address, type,
+                        request.assumedCountry()));
     }
 
     /** The flow Keycloak would run: the client's override for that binding, else the realm's flow. */

@@ -19,7 +19,8 @@ class AccessPolicyPropertiesTest {
     void everyKeyOfTheContractIsAFieldWithHelp() {
         assertEquals(List.of("state", "grant", "include-users", "exclude-users", "include-groups", "exclude-groups",
                         "include-roles", "exclude-roles", "include-clients", "exclude-clients", "networks",
-                        "excluded-networks", "client-types", "sign-in-frequency", "remember-device-days"),
+                        "excluded-networks", "client-types", "countries", "excluded-countries", "sign-in-risk", "user-risk",
+                        "sign-in-frequency", "remember-device-days"),
                 AccessPolicyProperties.all().stream().map(ProviderConfigProperty::getName).toList());
         BY_KEY.values().forEach(p -> assertFalse(p.getHelpText() == null || p.getHelpText().isBlank(), p.getName()));
     }
