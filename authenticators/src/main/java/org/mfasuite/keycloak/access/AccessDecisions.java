@@ -45,8 +45,11 @@ public final class AccessDecisions {
         if (taken != null && user != null && taken.isFor(user.getId(), flowId, clientId)) {
             return taken;
         }
-        SignInDecision decision = evaluate(context.getSession(), context.getRealm(), flowId, user, clientId,
-                context.getConnection().getRemoteAddr(), clientType(context)).forSignIn(user.getId(), flowId, clientId);
+        FlowPolicies flow = FlowPolicies.read(context.getSession(), context.getRealm(), flowId);
+        SignInFacts facts = SignInFactsReader.read(context.getSession(), context.getRealm(), user, clientId,
+                context.getConnection().getRemoteAddr(), clientType(context), flow.policies());
+        SignInDecision decision = AccessPolicies.evaluate(flow.policies(), facts).forSignIn(user.getId(), flowId, clientId)
+                .withCountry(facts.country());
         decision = FreshSecondFactor.strengthen(context.getSession(), context.getRealm(), authSession, user, decision);
         logProblems(context.getSession(), context.getRealm(), decision);
         authSession.setAuthNote(SignInDecision.NOTE, decision.toNote());
@@ -65,8 +68,8 @@ public final class AccessDecisions {
     }
 
     /**
-     * What the policies of a flow decide for a user, client, address and client type: real sign-ins and what-if
-     * both take their decision here, so a what-if answer is what the sign-in would do.
+     * What the policies of a flow decide for a user, client, address and client type: what-if takes its decision
+     * here, from the same facts reader and evaluation as {@link #of}, so a what-if answer is what the sign-in would do.
      */
     static AccessDecision evaluate(KeycloakSession session, RealmModel realm, String flowId, UserModel user,
                                    String clientId, String address, ClientType type) {
@@ -97,7 +100,7 @@ public final class AccessDecisions {
         return "token".equals(context.getFlowPath()) ? ClientType.DIRECT_GRANT : ClientType.BROWSER;
     }
 
-    /** Event details {@code mfa_access}, {@code mfa_policies}, {@code mfa_report_only}. */
+    /** Event details {@code mfa_access}, {@code mfa_policies}, {@code mfa_report_only}, {@code mfa_country}. */
     public static EventBuilder describe(EventBuilder event, SignInDecision decision) {
         event.detail(DETAIL_ACCESS, decision.grant());
         if (!decision.policies().isEmpty()) {
@@ -105,6 +108,9 @@ public final class AccessDecisions {
         }
         if (!decision.reportOnly().isEmpty()) {
             event.detail(DETAIL_REPORT_ONLY, decision.reportOnly());
+        }
+        if (decision.country() != null) {
+            event.detail(DETAIL_COUNTRY, decision.country());
         }
         return event;
     }
