@@ -8,6 +8,7 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.sessions.AuthenticationSessionModel;
 import org.mfasuite.keycloak.core.SignInDecision;
+import org.mfasuite.keycloak.geo.Places;
 
 /**
  * Takes a sign-in's conditional-access decision once per flow and keeps it in the authentication session, so
@@ -45,11 +46,10 @@ public final class AccessDecisions {
         if (taken != null && user != null && taken.isFor(user.getId(), flowId, clientId)) {
             return taken;
         }
-        FlowPolicies flow = FlowPolicies.read(context.getSession(), context.getRealm(), flowId);
-        SignInFacts facts = SignInFactsReader.read(context.getSession(), context.getRealm(), user, clientId,
-                context.getConnection().getRemoteAddr(), clientType(context), flow.policies());
-        SignInDecision decision = AccessPolicies.evaluate(flow.policies(), facts).forSignIn(user.getId(), flowId, clientId)
-                .withCountry(facts.country());
+        String address = context.getConnection().getRemoteAddr();
+        SignInDecision decision = evaluate(context.getSession(), context.getRealm(), flowId, user, clientId,
+                address, clientType(context)).forSignIn(user.getId(), flowId, clientId)
+                .withCountry(Places.placedCountry(context.getSession(), address));
         decision = FreshSecondFactor.strengthen(context.getSession(), context.getRealm(), authSession, user, decision);
         logProblems(context.getSession(), context.getRealm(), decision);
         authSession.setAuthNote(SignInDecision.NOTE, decision.toNote());
@@ -68,8 +68,8 @@ public final class AccessDecisions {
     }
 
     /**
-     * What the policies of a flow decide for a user, client, address and client type: what-if takes its decision
-     * here, from the same facts reader and evaluation as {@link #of}, so a what-if answer is what the sign-in would do.
+     * What the policies of a flow decide for a user, client, address and client type: real sign-ins and what-if
+     * both take their decision here, so a what-if answer is what the sign-in would do.
      */
     static AccessDecision evaluate(KeycloakSession session, RealmModel realm, String flowId, UserModel user,
                                    String clientId, String address, ClientType type) {
