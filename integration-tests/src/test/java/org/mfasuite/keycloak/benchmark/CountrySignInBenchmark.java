@@ -16,6 +16,8 @@ import org.keycloak.representations.idm.AuthenticatorConfigRepresentation;
 import org.keycloak.testframework.annotations.InjectRealm;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
 import org.keycloak.testframework.realm.ManagedRealm;
+import org.mfasuite.keycloak.geo.MaxMindPlaceLocator;
+import org.mfasuite.keycloak.geo.Place;
 import org.mfasuite.keycloak.it.MfaServerConfig;
 
 /**
@@ -30,6 +32,7 @@ class CountrySignInBenchmark {
 
     private static final int WARM_UP = Integer.getInteger("mfa.benchmark.warmup", 40);
     private static final int SIGN_INS = Integer.getInteger("mfa.benchmark.signins", 200);
+    private static final int LOOK_UPS = Integer.getInteger("mfa.benchmark.evaluations", 200_000);
     private static final double TARGET = 0.95;
     private static final String SWEDEN = "192.0.2.7";
     private static final String GERMANY = "2001:db8::7";
@@ -40,6 +43,7 @@ class CountrySignInBenchmark {
 
     @Test
     void browserSignInsWithACountryPolicy() {
+        Samples lookUps = lookUps();
         BenchFlows.bind(realm, BrowserSignInBenchmark.PLAIN_CLIENT, flow("bench password", false));
         BenchFlows.bind(realm, BrowserSignInBenchmark.POLICIES_CLIENT, flow("bench password and countries", true));
         BrowserSignIn plain = new BrowserSignIn(realm.getBaseUrl(), BrowserSignInBenchmark.PLAIN_CLIENT,
@@ -71,6 +75,9 @@ class CountrySignInBenchmark {
         double medianRatio = (double) a.percentile(50) / b.percentile(50);
         double throughputRatio = (double) a.total() / b.total();
         List<List<String>> rows = new ArrayList<>();
+        rows.add(List.of("look-up: the maxmind provider places an address (no server)", String.valueOf(lookUps.count()),
+                Samples.micros(lookUps.percentile(50)) + " µs (median)",
+                Samples.micros(lookUps.percentile(99)) + " µs (p99)", "", ""));
         rows.add(BenchFlows.row("A: username + password", a, Samples.ratio(1)));
         rows.add(BenchFlows.row("B: A + countries policy + gate", b, Samples.ratio(medianRatio) + " (median), "
                 + Samples.ratio(throughputRatio) + " (throughput); target ≥ " + TARGET + ": "
@@ -84,6 +91,26 @@ class CountrySignInBenchmark {
                         + "warm up, A and B interleaved. Speed of B vs A = A's median / B's median (and total A time / "
                         + "total B time).",
                 List.of("flow", "sign-ins", "median ms", "p95 ms", "sign-ins/s", "speed vs A"), rows);
+    }
+
+    /** The provider alone on the same database: IPv4 and IPv6, placed and unplaced addresses, after a warm-up. */
+    private static Samples lookUps() {
+        MaxMindPlaceLocator locator = new MaxMindPlaceLocator(MfaServerConfig.GEO_DATABASE, MfaServerConfig.ANONYMOUS_NETWORKS,
+                () -> System.nanoTime() / 1_000_000);
+        String[] addresses = {SWEDEN, GERMANY, NETHERLANDS, "198.51.100.7", "8.8.8.8", "2001:db9::1"};
+        int known = 0;
+        Samples samples = new Samples();
+        for (int i = 0; i < LOOK_UPS + LOOK_UPS / 4; i++) {
+            long start = System.nanoTime();
+            Place place = locator.locate(addresses[i % addresses.length]);
+            long elapsed = System.nanoTime() - start;
+            known += place.country() == null ? 0 : 1;
+            if (i >= LOOK_UPS / 4) {
+                samples.add(elapsed);
+            }
+        }
+        assertEquals((LOOK_UPS + LOOK_UPS / 4) * 4 / 6, known, 4.0, "four of the six addresses are placed");
+        return samples;
     }
 
     private static void time(BrowserSignIn signIn, String user, String address, Samples samples) {
