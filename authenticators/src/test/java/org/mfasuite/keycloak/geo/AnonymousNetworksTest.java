@@ -42,7 +42,10 @@ class AnonymousNetworksTest {
 
     @Test
     void hostileLinesAreSkippedAndCounted() throws UnknownHostException {
-        AnonymousNetworks list = AnonymousNetworks.parse(List.of(
+        LogCapture log = new LogCapture(AnonymousNetworks.class);
+        AnonymousNetworks list;
+        try (log) {
+            list = AnonymousNetworks.parse(List.of(
                 "192.0.2.1/33",
                 "2001:db8::/129",
                 "192.0.2.0/-1",
@@ -54,6 +57,15 @@ class AnonymousNetworksTest {
                 "192.0.2.5\nINFO forged log line",
                 "2001:db8::zz",
                 "192.0.2.9"), "hostile");
+        }
+        assertEquals(List.of(
+                "mfa-geo: anonymous-network list hostile: line 1 skipped (not an IPv4/IPv6 address or CIDR range)",
+                "mfa-geo: anonymous-network list hostile: line 2 skipped (not an IPv4/IPv6 address or CIDR range)",
+                "mfa-geo: anonymous-network list hostile: line 3 skipped (not an IPv4/IPv6 address or CIDR range)",
+                "mfa-geo: anonymous-network list hostile: line 4 skipped (not an IPv4/IPv6 address or CIDR range)",
+                "mfa-geo: anonymous-network list hostile: line 5 skipped (not an IPv4/IPv6 address or CIDR range)",
+                "mfa-geo: anonymous-network list hostile: 10 lines skipped in all"), log.messages(),
+                "line numbers only, never a line's text: the first five, then a count");
 
         assertEquals(10, list.skipped());
         assertEquals(1, list.ranges());

@@ -156,6 +156,23 @@ class MaxMindPlaceLocatorTest {
     }
 
     @Test
+    void aBadFileIsLoggedOnceNotOnEveryCheck() throws IOException {
+        Path file = dir.resolve("country.mmdb");
+        countries("192.0.2.0/24").write(file);
+        MaxMindPlaceLocator locator = locator(file, null);
+        try (LogCapture log = new LogCapture(WatchedFile.class)) {
+            replace(file, "not a database".getBytes());
+            for (int i = 0; i < 4; i++) {
+                clock.addAndGet(WatchedFile.CHECK_INTERVAL_MILLIS);
+                assertEquals("SE", locator.locate("192.0.2.7").country());
+            }
+            assertEquals(1, log.messages().size(), log.messages().toString());
+            assertTrue(log.messages().get(0).contains("keeping the version loaded before"), log.messages().toString());
+            assertFalse(log.messages().get(0).contains("192.0.2"), "never an address");
+        }
+    }
+
+    @Test
     void aDatabaseOfAnotherKindIsRefused() throws IOException {
         Path file = dir.resolve("asn.mmdb");
         new MmdbWriter("GeoLite2-ASN", BUILT).insert("192.0.2.0/24", MmdbWriter.country("SE", "Sweden")).write(file);
