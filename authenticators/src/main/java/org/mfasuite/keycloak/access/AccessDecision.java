@@ -64,6 +64,6 @@ public record AccessDecision(Grant grant, List<String> policies, SortedMap<Strin
                 .filter(e -> e.enforces() && deciding.contains(e.policy()) && !e.problems().isEmpty())
                 .map(e -> e.policy() + ": " + String.join("; ", e.problems())).toList();
         return new SignInDecision(userId, grant().id(), policiesDetail(), reportOnlyDetail(), deciding,
-                signInFrequencyHours(), rememberDeviceDays(), problems, flowId, clientId);
+                signInFrequencyHours(), rememberDeviceDays(), problems, flowId, clientId, null);
     }
 }

@@ -8,6 +8,7 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.sessions.AuthenticationSessionModel;
 import org.mfasuite.keycloak.core.SignInDecision;
+import org.mfasuite.keycloak.geo.Places;
 
 /**
  * Takes a sign-in's conditional-access decision once per flow and keeps it in the authentication session, so
@@ -45,8 +46,10 @@ public final class AccessDecisions {
         if (taken != null && user != null && taken.isFor(user.getId(), flowId, clientId)) {
             return taken;
         }
+        String address = context.getConnection().getRemoteAddr();
         SignInDecision decision = evaluate(context.getSession(), context.getRealm(), flowId, user, clientId,
-                context.getConnection().getRemoteAddr(), clientType(context)).forSignIn(user.getId(), flowId, clientId);
+                address, clientType(context)).forSignIn(user.getId(), flowId, clientId)
+                .withCountry(Places.placedCountry(context.getSession(), address));
         decision = FreshSecondFactor.strengthen(context.getSession(), context.getRealm(), authSession, user, decision);
         logProblems(context.getSession(), context.getRealm(), decision);
         authSession.setAuthNote(SignInDecision.NOTE, decision.toNote());
@@ -97,7 +100,7 @@ public final class AccessDecisions {
         return "token".equals(context.getFlowPath()) ? ClientType.DIRECT_GRANT : ClientType.BROWSER;
     }
 
-    /** Event details {@code mfa_access}, {@code mfa_policies}, {@code mfa_report_only}. */
+    /** Event details {@code mfa_access}, {@code mfa_policies}, {@code mfa_report_only}, {@code mfa_country}. */
     public static EventBuilder describe(EventBuilder event, SignInDecision decision) {
         event.detail(DETAIL_ACCESS, decision.grant());
         if (!decision.policies().isEmpty()) {
@@ -105,6 +108,9 @@ public final class AccessDecisions {
         }
         if (!decision.reportOnly().isEmpty()) {
             event.detail(DETAIL_REPORT_ONLY, decision.reportOnly());
+        }
+        if (decision.country() != null) {
+            event.detail(DETAIL_COUNTRY, decision.country());
         }
         return event;
     }

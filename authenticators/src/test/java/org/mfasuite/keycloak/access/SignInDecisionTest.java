@@ -41,7 +41,7 @@ class SignInDecisionTest {
     @Test
     void isKeptForOneUserFlowAndClient() {
         SignInDecision decision = new SignInDecision("user-1", "mfa", "", "", List.of(), 0, 0, List.of(), "flow-1",
-                "app");
+                "app", null);
         assertTrue(decision.isFor("user-1", "flow-1", "app"));
         assertFalse(decision.isFor("user-2", "flow-1", "app"), "another user");
         assertFalse(decision.isFor("user-1", "direct-grant-flow", "app"), "another flow has other policies");
@@ -49,5 +49,14 @@ class SignInDecisionTest {
         assertFalse(decision.isFor(null, "flow-1", "app"));
         SignInDecision old = SignInDecision.fromNote("{\"userId\":\"user-1\",\"grant\":\"allow\"}");
         assertFalse(old.isFor("user-1", "flow-1", "app"), "a note without flow and client is taken again");
+    }
+
+    @Test
+    void theCountryTravelsInTheNote() {
+        SignInDecision decision = new SignInDecision("user-1", "block", "p", "", List.of("p"), 0, 0, List.of(),
+                "flow-1", "app", null).withCountry("SE");
+        assertEquals("SE", SignInDecision.fromNote(decision.toNote()).country());
+        assertNull(SignInDecision.fromNote("{\"userId\":\"user-1\",\"grant\":\"allow\"}").country(),
+                "a note from before has no country");
     }
 }
