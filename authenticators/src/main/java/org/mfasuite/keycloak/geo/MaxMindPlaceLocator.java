@@ -57,7 +57,8 @@ public final class MaxMindPlaceLocator implements PlaceLocator {
         if (current != null) {
             try {
                 place = current.locate(address);
-            } catch (IOException | RuntimeException e) {
+            } catch (IOException | RuntimeException | InternalError e) {
+                // InternalError: the mapped file was truncated under us (copied over in place instead of renamed)
                 if (failedLookups.getAndSet(current) != current) {
                     LOG.warnf("mfa-geo: the country database fails look-ups (%s): those addresses are unknown",
                             e.getClass().getSimpleName());
