@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Objects;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+
 import org.keycloak.sessions.AuthenticationSessionModel;
 import org.keycloak.util.JsonSerialization;
 
@@ -20,17 +22,28 @@ import org.keycloak.util.JsonSerialization;
  * @param problems   why deciding policies are broken, if they are (logged, never shown to the user)
  * @param flowId     the top-level flow it was taken for: another flow has other policies
  * @param clientId   the client it was taken for: policies name clients
+ * @param passwordChange after the second factor ({@code grant} is at least mfa) the user must set a new password
+ *                   (grant {@code password-change}; never with a block)
  */
 public record SignInDecision(String userId, String grant, String policies, String reportOnly, List<String> deciding,
                              int signInFrequencyHours, int rememberDeviceDays, List<String> problems, String flowId,
-                             String clientId) {
+                             String clientId, boolean passwordChange) {
 
     /** The authentication-session note that holds it. */
     public static final String NOTE = "mfa-access.decision";
 
+    @JsonCreator
     public SignInDecision {
         deciding = deciding == null ? List.of() : List.copyOf(deciding);
         problems = problems == null ? List.of() : List.copyOf(problems);
+    }
+
+    /** A decision without a password change. */
+    public SignInDecision(String userId, String grant, String policies, String reportOnly, List<String> deciding,
+                          int signInFrequencyHours, int rememberDeviceDays, List<String> problems, String flowId,
+                          String clientId) {
+        this(userId, grant, policies, reportOnly, deciding, signInFrequencyHours, rememberDeviceDays, problems, flowId,
+                clientId, false);
     }
 
     /** Whether it was taken for this user, flow and client; any other sign-in needs a decision of its own. */

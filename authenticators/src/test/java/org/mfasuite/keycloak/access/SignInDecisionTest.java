@@ -33,6 +33,15 @@ class SignInDecisionTest {
     }
 
     @Test
+    void aPasswordChangeSurvivesTheNoteAndAnOldNoteHasNone() {
+        SignInDecision decision = new SignInDecision("user-1", "phishing-resistant", "p", "", List.of("p"), 0, 0,
+                List.of(), "flow-1", "app", true);
+        assertTrue(SignInDecision.fromNote(decision.toNote()).passwordChange());
+        assertEquals(decision, SignInDecision.fromNote(decision.toNote()));
+        assertFalse(SignInDecision.fromNote("{\"userId\":\"user-1\",\"grant\":\"mfa\"}").passwordChange());
+    }
+
+    @Test
     void anUnreadableNoteIsNoDecision() {
         assertNull(SignInDecision.fromNote("{"));
         assertNull(SignInDecision.fromNote(null));
