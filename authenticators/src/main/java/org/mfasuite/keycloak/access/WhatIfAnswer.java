@@ -16,7 +16,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param ipAddress   the address asked about
  * @param clientType  {@code browser} or {@code direct-grant}
  * @param flow        the alias of the flow that client would sign in with for that client type
- * @param grant       the combined demand: none, allow, mfa, phishing-resistant or block
+ * @param grant       the combined factor demand: none, allow, mfa, phishing-resistant or block (password-change: mfa with {@code passwordChange})
  * @param policies    the enforcing policies that apply, sorted
  * @param reportOnly  the report-only policies that apply, by name, with what each would demand
  * @param decidingPolicies the enforcing policies whose demand is the decision (named on a block page)

@@ -19,6 +19,8 @@ import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.representations.idm.EventRepresentation;
 import org.keycloak.testframework.annotations.InjectKeycloakUrls;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
+import org.keycloak.testframework.remote.runonserver.InjectRunOnServer;
+import org.keycloak.testframework.remote.runonserver.RunOnServerClient;
 import org.keycloak.testframework.server.KeycloakUrls;
 import org.keycloak.testframework.ui.annotations.InjectPage;
 import org.keycloak.testframework.ui.page.LoginPasswordUpdatePage;
@@ -42,6 +44,9 @@ public class UserRiskTest extends DemoRealmTest {
 
     @InjectPage
     LoginPasswordUpdatePage updatePasswordPage;
+
+    @InjectRunOnServer(permittedPackages = "org.mfasuite.keycloak.it")
+    RunOnServerClient runOnServer;
 
     private AdminApi api;
 
@@ -163,6 +168,18 @@ public class UserRiskTest extends DemoRealmTest {
         updatePasswordPage.changePassword(NEW_PASSWORD + "2", NEW_PASSWORD + "2");
         assertNotNull(oauth.parseLoginResponse().getCode());
         assertEquals("high", risk(api.tokenWithRoles("view-users"), id).get("level"), "no second factor: still at risk");
+    }
+
+    @Test
+    public void aHighRiskSignInRaisesTheUserAndADeletedUserTakesTheRowAlong() {
+        String id = DemoUsers.create(realm, DemoUsers.uniqueName("gone"), List.of(), false);
+        runOnServer.run(UserRiskRows.raise(id));
+        Map<String, Object> risk = risk(api.tokenWithRoles("view-users"), id);
+        assertEquals("high", risk.get("level"));
+        assertEquals("high-risk-sign-in", ((List<Map<String, Object>>) risk.get("reasons")).get(0).get("reason"));
+        assertEquals("1", runOnServer.fetch(UserRiskRows.count(id), String.class));
+        realm.admin().users().get(id).remove();
+        assertEquals("0", runOnServer.fetch(UserRiskRows.count(id), String.class));
     }
 
     /** Someone else signs in with the user's password; the user reports the text's link. */
