@@ -29,8 +29,9 @@ import org.mfasuite.keycloak.support.SupportDetails;
  * ({@link org.mfasuite.keycloak.core.SecondFactor}) lets registering stand in for the factor (the user has none, or
  * gave one and must add a stronger one); refuses everything else with a page (browser) or an OAuth error (direct grant)
  * carrying a support reference. A decision that demands a password change (grant password-change) adds Keycloak's
- * UPDATE_PASSWORD required action once the second factor is met; a direct grant, which cannot set a password, is
- * refused. Refusals are not counted as failed logins: a correct password from a blocked
+ * UPDATE_PASSWORD required action once the second factor is met (also after a stronger method's registration that
+ * followed a factor); a direct grant, which cannot set a password, is refused, and so is a user who has no second
+ * factor (registering one must not stand in for it here: the account is at risk). Refusals are not counted as failed logins: a correct password from a blocked
  * network must not lock the account.
  */
 public class AccessGateAuthenticator implements Authenticator {
@@ -69,9 +70,18 @@ public class AccessGateAuthenticator implements Authenticator {
         }
         switch (AccessRequirement.next(context, decision, flow, grant)) {
             case REGISTER -> {
+                if (decision.passwordChange() && !AccessRequirement.given(context, decision, flow)) {
+                    // a user at risk without a second factor: whoever holds the password must not register one of
+                    // their own and set the password; the helpdesk issues a temporary access pass instead
+                    refuse(context, decision, AccessRefusal.NO_METHOD);
+                    return;
+                }
                 String action = browser ? registration(context, flow, grant) : null;
                 if (action != null) {
                     context.getAuthenticationSession().addRequiredAction(action);
+                    if (decision.passwordChange()) {
+                        context.getAuthenticationSession().addRequiredAction(RequiredAction.UPDATE_PASSWORD);
+                    }
                     context.getAuthenticationSession().setAuthNote(AccessRequirement.REGISTERING_NOTE, action);
                     context.success();
                 } else {

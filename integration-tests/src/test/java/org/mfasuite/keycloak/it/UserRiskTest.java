@@ -45,6 +45,9 @@ public class UserRiskTest extends DemoRealmTest {
     @InjectPage
     LoginPasswordUpdatePage updatePasswordPage;
 
+    @InjectPage
+    AccessDeniedPage deniedPage;
+
     @InjectRunOnServer(permittedPackages = "org.mfasuite.keycloak.it")
     RunOnServerClient runOnServer;
 
@@ -180,6 +183,21 @@ public class UserRiskTest extends DemoRealmTest {
         assertEquals("1", runOnServer.fetch(UserRiskRows.count(id), String.class));
         realm.admin().users().get(id).remove();
         assertEquals("0", runOnServer.fetch(UserRiskRows.count(id), String.class));
+    }
+
+    @Test
+    public void aUserAtRiskWithoutASecondFactorIsSentToTheHelpdeskNotToARegistration() {
+        String username = DemoUsers.uniqueName("no-factor");
+        String id = DemoUsers.create(realm, username, List.of(), false);
+        runOnServer.run(UserRiskRows.raise(id));
+        AccessPolicyConfig.set(realm, POLICY, Map.of("state", "on", "grant", "password-change", "user-risk", "high"));
+        submitPassword(username, DemoUsers.PASSWORD);
+        deniedPage.assertCurrent();
+        assertEquals(username, deniedPage.detail("username"));
+        assertEquals(POLICY, deniedPage.detail("policy"));
+        assertEquals(List.of("password"), realm.admin().users().get(id).credentials().stream()
+                .map(CredentialRepresentation::getType).toList(), "nothing registered");
+        assertEquals("high", risk(api.tokenWithRoles("view-users"), id).get("level"));
     }
 
     /** Someone else signs in with the user's password; the user reports the text's link. */
