@@ -24,6 +24,8 @@ public final class AccessDecisions {
     /** This sign-in's risk level, and the signals behind it (comma-separated ids). */
     public static final String DETAIL_RISK = "mfa_risk";
     public static final String DETAIL_RISK_SIGNALS = "mfa_risk_signals";
+    /** {@code required} when the decision demands a new password after the second factor (grant password-change). */
+    public static final String DETAIL_PASSWORD_CHANGE = "mfa_password_change";
 
     /** Set by a step whose secret stands for the user's MFA-protected set-up (an app password): see {@link #standIn}. */
     static final String STAND_IN_NOTE = "mfa-access.stand-in";
@@ -100,7 +102,10 @@ public final class AccessDecisions {
         return "token".equals(context.getFlowPath()) ? ClientType.DIRECT_GRANT : ClientType.BROWSER;
     }
 
-    /** Event details {@code mfa_access}, {@code mfa_policies}, {@code mfa_report_only}, {@code mfa_country}. */
+    /**
+     * Event details {@code mfa_access}, {@code mfa_policies}, {@code mfa_report_only}, {@code mfa_country},
+     * {@code mfa_password_change}.
+     */
     public static EventBuilder describe(EventBuilder event, SignInDecision decision) {
         event.detail(DETAIL_ACCESS, decision.grant());
         if (!decision.policies().isEmpty()) {
@@ -111,6 +116,9 @@ public final class AccessDecisions {
         }
         if (decision.country() != null) {
             event.detail(DETAIL_COUNTRY, decision.country());
+        }
+        if (decision.passwordChange()) {
+            event.detail(DETAIL_PASSWORD_CHANGE, "required");
         }
         return event;
     }

@@ -16,17 +16,19 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param ipAddress   the address asked about
  * @param clientType  {@code browser} or {@code direct-grant}
  * @param flow        the alias of the flow that client would sign in with for that client type
- * @param grant       the combined demand: none, allow, mfa, phishing-resistant or block
+ * @param grant       the combined factor demand: none, allow, mfa, phishing-resistant or block (password-change: mfa with {@code passwordChange})
  * @param policies    the enforcing policies that apply, sorted
  * @param reportOnly  the report-only policies that apply, by name, with what each would demand
  * @param decidingPolicies the enforcing policies whose demand is the decision (named on a block page)
  * @param evaluations each policy of the flow, in the flow's order
+ * @param passwordChange after the second factor the user must set a new password (grant {@code password-change};
+ *                    a direct-grant sign-in is refused instead)
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record WhatIfAnswer(String username, String clientId, String ipAddress, String clientType, String flow,
                            String grant, List<String> policies, SortedMap<String, String> reportOnly,
                            int signInFrequencyHours, int rememberDeviceDays, List<String> decidingPolicies,
-                           List<Evaluation> evaluations) {
+                           List<Evaluation> evaluations, boolean passwordChange) {
 
     /**
      * How one policy judged the sign-in.
@@ -54,6 +56,7 @@ public record WhatIfAnswer(String username, String clientId, String ipAddress, S
         decision.reportOnly().forEach((name, grant) -> reportOnly.put(name, grant.id()));
         return new WhatIfAnswer(username, clientId, ipAddress, clientType.id(), flow, decision.grant().id(),
                 decision.policies(), reportOnly, decision.signInFrequencyHours(), decision.rememberDeviceDays(),
-                decision.decidingPolicies(), decision.evaluations().stream().map(Evaluation::of).toList());
+                decision.decidingPolicies(), decision.evaluations().stream().map(Evaluation::of).toList(),
+                decision.passwordChange() && !decision.blocked());
     }
 }

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Objects;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+
 import org.keycloak.sessions.AuthenticationSessionModel;
 import org.keycloak.util.JsonSerialization;
 
@@ -22,14 +24,17 @@ import org.keycloak.util.JsonSerialization;
  * @param clientId   the client it was taken for: policies name clients
  * @param country    the address's country when a policy needed it and a database placed it (event detail
  *                   {@code mfa_country}); null otherwise
+ * @param passwordChange after the second factor ({@code grant} is at least mfa) the user must set a new password
+ *                   (grant {@code password-change}; never with a block)
  */
 public record SignInDecision(String userId, String grant, String policies, String reportOnly, List<String> deciding,
                              int signInFrequencyHours, int rememberDeviceDays, List<String> problems, String flowId,
-                             String clientId, String country) {
+                             String clientId, String country, boolean passwordChange) {
 
     /** The authentication-session note that holds it. */
     public static final String NOTE = "mfa-access.decision";
 
+    @JsonCreator
     public SignInDecision {
         deciding = deciding == null ? List.of() : List.copyOf(deciding);
         problems = problems == null ? List.of() : List.copyOf(problems);
@@ -49,7 +54,7 @@ public record SignInDecision(String userId, String grant, String policies, Strin
     /** The same decision, recording the country it was taken for. */
     public SignInDecision withCountry(String country) {
         return new SignInDecision(userId, grant, policies, reportOnly, deciding, signInFrequencyHours,
-                rememberDeviceDays, problems, flowId, clientId, country);
+                rememberDeviceDays, problems, flowId, clientId, country, passwordChange);
     }
 
     public Grant grantValue() {
