@@ -130,4 +130,9 @@ export KC_BOOTSTRAP_ADMIN_USERNAME="${KC_BOOTSTRAP_ADMIN_USERNAME:-admin}"
 export KC_BOOTSTRAP_ADMIN_PASSWORD="${KC_BOOTSTRAP_ADMIN_PASSWORD:-admin}"
 # --proxy-headers: the demo's "office network" policy can be tried with an X-Forwarded-For header. Only
 # for a local demo: in production set it only behind a proxy that overwrites that header.
-exec "$kc_home/bin/kc.sh" start-dev --import-realm --proxy-headers=xforwarded ${kc_args[@]+"${kc_args[@]}"}
+# mfa-geo: the demo's country database and anonymous-network list (documentation ranges only, see
+# realm-export/README.md), so a forwarded 198.51.100.7 signs in from the US, 192.0.2.7 from SE.
+exec "$kc_home/bin/kc.sh" start-dev --import-realm --proxy-headers=xforwarded \
+  --spi-mfa-geo--maxmind--database="$PWD/realm-export/mfa-demo-geo.mmdb" \
+  --spi-mfa-geo--maxmind--anonymous-networks="$PWD/realm-export/mfa-demo-anonymous-networks.txt" \
+  ${kc_args[@]+"${kc_args[@]}"}

@@ -7,7 +7,7 @@ const MULTI = ['include-users', 'exclude-users', 'include-groups', 'exclude-grou
   'include-clients', 'exclude-clients', 'networks', 'excluded-networks', 'countries', 'excluded-countries'];
 const RISKS = ['sign-in-risk', 'user-risk'];
 const LEVELS = ['low', 'medium', 'high'];
-const GRANTS = ['block', 'mfa', 'phishing-resistant', 'allow'];
+const GRANTS = ['block', 'mfa', 'phishing-resistant', 'password-change', 'allow'];
 const STATES = ['on', 'report-only', 'off'];
 const CLIENT_TYPES = ['browser', 'direct-grant'];
 const NUMBERS = ['sign-in-frequency', 'remember-device-days'];
@@ -476,6 +476,7 @@ function whatIfAnswer(ctx, a, rows) {
   if (a.grant === 'mfa' || a.grant === 'phishing-resistant') {
     details.push(frequency(ctx, a.signInFrequencyHours) + ' · ' + ctx.t('policies.col.remember') + ': ' + remembered(ctx, a.rememberDeviceDays));
   }
+  if (a.passwordChange) details.push(ctx.t('policies.whatIf.passwordChange'));
   const items = a.evaluations.map(e => {
     let text;
     if (e.applies) {

@@ -223,6 +223,8 @@ async function renderUser(main, ctx, userId) {
   if (ctx.perms.manageUsers) {
     stack.append(card(ctx, 'users.actions.title', actionsBody));
   }
+  const riskBody = ctx.h('div', { id: 'mfa-users-risk', 'aria-live': 'polite' });
+  stack.append(card(ctx, 'users.risk.title', riskBody));
   const passBody = ctx.h('div', { id: 'mfa-users-pass', 'aria-live': 'polite' });
   stack.append(card(ctx, 'users.pass.title', passBody));
   const signIns = ctx.h('div', {});
@@ -566,6 +568,65 @@ async function renderUser(main, ctx, userId) {
     }
   }
 
+  // ---------- user risk ----------
+
+  const riskPath = `mfa/users/${encodeURIComponent(userId)}/risk`;
+  const RISK_COLORS = { none: 'green', low: 'blue', medium: 'orange', high: 'red' };
+
+  function riskReason(r) {
+    const known = ctx.t('users.risk.reason.' + r.reason);
+    return known.startsWith('users.risk.reason.') ? r.reason : known;
+  }
+
+  async function loadRisk() {
+    let risk;
+    try {
+      risk = await ctx.api(riskPath);
+    } catch (e) {
+      riskBody.replaceChildren(alertBox(ctx, 'danger', ctx.t('users.risk.error'), errorText(ctx, e)));
+      return;
+    }
+    const facts = [[ctx.t('users.risk.level'), label(ctx, ctx.t('users.risk.level.' + risk.level), RISK_COLORS[risk.level] || 'grey')]];
+    if (risk.since) {
+      facts.push([ctx.t('users.risk.since'), ctx.time(risk.since * 1000)]);
+    }
+    if (risk.level === 'none' && risk.cleared) {
+      facts.push([ctx.t('users.risk.cleared'), ctx.t('users.risk.clearedBy.' + risk.clearedBy, ctx.time(risk.cleared * 1000))]);
+    }
+    const parts = [ctx.h('dl', { class: 'pf-v5-c-description-list pf-m-horizontal pf-m-compact', id: 'mfa-users-risk-facts' },
+      ...facts.map(([term, value]) => ctx.h('div', { class: 'pf-v5-c-description-list__group' },
+        ctx.h('dt', { class: 'pf-v5-c-description-list__term' },
+          ctx.h('span', { class: 'pf-v5-c-description-list__text', text: term })),
+        ctx.h('dd', { class: 'pf-v5-c-description-list__description' },
+          ctx.h('div', { class: 'pf-v5-c-description-list__text', dataset: { level: risk.level } }, value)))))];
+    if (risk.reasons.length) {
+      parts.push(table(ctx, ctx.t('users.risk.reasons'), [ctx.t('users.col.time'), ctx.t('users.risk.level'), ctx.t('users.risk.reason')],
+        risk.reasons.slice().reverse().map(r => [ctx.time(r.time * 1000),
+          label(ctx, ctx.t('users.risk.level.' + r.level), RISK_COLORS[r.level] || 'grey'), riskReason(r)])));
+    } else if (risk.level === 'none') {
+      parts.push(ctx.h('p', { class: 'mfa-muted', text: ctx.t('users.risk.none') }));
+    }
+    if (ctx.perms.manageUsers && risk.level !== 'none') {
+      parts.push(ctx.h('div', { class: 'mfa-toolbar pf-v5-u-mt-md' },
+        button(ctx, 'secondary', ctx.t('users.risk.dismiss') + '…', dismissRisk, { id: 'mfa-users-risk-dismiss' })));
+    }
+    riskBody.replaceChildren(...parts);
+  }
+
+  async function dismissRisk() {
+    const ok = await confirmDialog(ctx, { title: ctx.t('users.risk.dismiss.title'), confirmText: ctx.t('users.risk.dismiss'),
+      danger: false, body: [ctx.h('p', { text: ctx.t('users.risk.dismiss.text', user.username) })] });
+    if (ok) {
+      try {
+        await ctx.api(riskPath + '/dismiss', { method: 'POST' });
+        ctx.alert('success', ctx.t('users.risk.dismiss.done'));
+      } catch (e) {
+        ctx.alert('danger', errorText(ctx, e));
+      }
+      await loadRisk();
+    }
+  }
+
   showHeader();
-  await Promise.all([loadMethods(), loadPass(), ctx.perms.viewEvents ? loadSignIns() : null]);
+  await Promise.all([loadMethods(), loadPass(), loadRisk(), ctx.perms.viewEvents ? loadSignIns() : null]);
 }

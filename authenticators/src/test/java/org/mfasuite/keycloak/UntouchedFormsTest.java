@@ -76,7 +76,7 @@ class UntouchedFormsTest {
                 .forEach(p -> config.put(p.getName(), consoleValue(p)));
         AccessPolicy policy = AccessPolicy.from("new policy", config);
         assertEquals(Grant.BLOCK, policy.demand());
-        assertEquals(List.of("Grant (grant) is not chosen: choose block, mfa, phishing-resistant or allow"),
+        assertEquals(List.of("Grant (grant) is not chosen: choose block, mfa, phishing-resistant, password-change or allow"),
                 policy.problems());
     }
 

@@ -12,7 +12,9 @@ import org.mfasuite.keycloak.core.SignInDecision;
 /**
  * What all policies together demand of one sign-in, combined as Entra ID does: every applying policy counts and
  * their order does not; {@code block} wins; otherwise the strongest requirement wins (phishing-resistant over
- * mfa); {@code allow} only when no applying policy requires more; {@code none} when no policy applies.
+ * mfa); {@code allow} only when no applying policy requires more; {@code none} when no policy applies. A
+ * {@code password-change} policy counts as {@code mfa} and adds {@link #passwordChange}: with a phishing-resistant
+ * policy the sign-in needs a phishing-resistant factor and then a new password.
  * Report-only policies are listed with what they would have demanded and never change the decision.
  *
  * @param grant                the combined demand
@@ -23,9 +25,17 @@ import org.mfasuite.keycloak.core.SignInDecision;
  * @param rememberDeviceDays   the smallest remember-device setting of those same policies (one that does not
  *                             allow remembering, 0, means none may); 0 also when none requires a second factor
  * @param evaluations          each policy's evaluation, in the order given
+ * @param passwordChange       an applying enforcing policy demands {@code password-change}: after the second factor
+ *                             ({@link #grant} is at least mfa) the user sets a new password
  */
 public record AccessDecision(Grant grant, List<String> policies, SortedMap<String, Grant> reportOnly,
-                             int signInFrequencyHours, int rememberDeviceDays, List<PolicyEvaluation> evaluations) {
+                             int signInFrequencyHours, int rememberDeviceDays, List<PolicyEvaluation> evaluations,
+                             boolean passwordChange) {
+
+    public AccessDecision(Grant grant, List<String> policies, SortedMap<String, Grant> reportOnly,
+                          int signInFrequencyHours, int rememberDeviceDays, List<PolicyEvaluation> evaluations) {
+        this(grant, policies, reportOnly, signInFrequencyHours, rememberDeviceDays, evaluations, false);
+    }
 
     public AccessDecision {
         policies = List.copyOf(policies);
@@ -39,11 +49,12 @@ public record AccessDecision(Grant grant, List<String> policies, SortedMap<Strin
 
     /**
      * The enforcing applying policies whose demand is the decision, sorted: for a block, the policies the block
-     * page and the support details name.
+     * page and the support details name; otherwise also those that demand the password change.
      */
     public List<String> decidingPolicies() {
-        return evaluations.stream().filter(e -> e.enforces() && e.demand() == grant).map(PolicyEvaluation::policy)
-                .sorted().toList();
+        return evaluations.stream().filter(e -> e.enforces() && (e.demand().factor() == grant
+                        || grant != Grant.BLOCK && e.demand() == Grant.PASSWORD_CHANGE))
+                .map(PolicyEvaluation::policy).sorted().toList();
     }
 
     /** Event detail {@code mfa_policies}: the applying policies' names, comma-separated. */
@@ -64,6 +75,7 @@ public record AccessDecision(Grant grant, List<String> policies, SortedMap<Strin
                 .filter(e -> e.enforces() && deciding.contains(e.policy()) && !e.problems().isEmpty())
                 .map(e -> e.policy() + ": " + String.join("; ", e.problems())).toList();
         return new SignInDecision(userId, grant().id(), policiesDetail(), reportOnlyDetail(), deciding,
-                signInFrequencyHours(), rememberDeviceDays(), problems, flowId, clientId);
+                signInFrequencyHours(), rememberDeviceDays(), problems, flowId, clientId, null,
+                passwordChange && grant != Grant.BLOCK);
     }
 }

@@ -11,6 +11,7 @@ import org.keycloak.models.UserModel;
 import org.keycloak.sessions.AuthenticationSessionModel;
 import org.mfasuite.keycloak.core.RiskLevel;
 import org.mfasuite.keycloak.core.SignInDecision;
+import org.mfasuite.keycloak.geo.Places;
 import org.mfasuite.keycloak.risk.SignInRisk;
 
 /**
@@ -27,6 +28,8 @@ public final class AccessDecisions {
     /** This sign-in's risk level, and the signals behind it (comma-separated ids). */
     public static final String DETAIL_RISK = SignInRisk.DETAIL_RISK;
     public static final String DETAIL_RISK_SIGNALS = SignInRisk.DETAIL_SIGNALS;
+    /** {@code required} when the decision demands a new password after the second factor (grant password-change). */
+    public static final String DETAIL_PASSWORD_CHANGE = "mfa_password_change";
 
     /** Set by a step whose secret stands for the user's MFA-protected set-up (an app password): see {@link #standIn}. */
     static final String STAND_IN_NOTE = "mfa-access.stand-in";
@@ -53,7 +56,8 @@ public final class AccessDecisions {
         ClientType type = clientType(context);
         SignInDecision decision = evaluate(context.getSession(), context.getRealm(), flowId, user, clientId, address,
                 type, null, () -> SignInRisk.assess(context.getSession(), context.getRealm(), authSession, user, address,
-                        type == ClientType.BROWSER).level()).forSignIn(user.getId(), flowId, clientId);
+                        type == ClientType.BROWSER).level()).forSignIn(user.getId(), flowId, clientId)
+                .withCountry(Places.placedCountry(context.getSession(), address));
         decision = FreshSecondFactor.strengthen(context.getSession(), context.getRealm(), authSession, user, decision);
         logProblems(context.getSession(), context.getRealm(), decision);
         authSession.setAuthNote(SignInDecision.NOTE, decision.toNote());
@@ -102,7 +106,10 @@ public final class AccessDecisions {
         return "token".equals(context.getFlowPath()) ? ClientType.DIRECT_GRANT : ClientType.BROWSER;
     }
 
-    /** Event details {@code mfa_access}, {@code mfa_policies}, {@code mfa_report_only}. */
+    /**
+     * Event details {@code mfa_access}, {@code mfa_policies}, {@code mfa_report_only}, {@code mfa_country},
+     * {@code mfa_password_change}.
+     */
     public static EventBuilder describe(EventBuilder event, SignInDecision decision) {
         event.detail(DETAIL_ACCESS, decision.grant());
         if (!decision.policies().isEmpty()) {
@@ -110,6 +117,12 @@ public final class AccessDecisions {
         }
         if (!decision.reportOnly().isEmpty()) {
             event.detail(DETAIL_REPORT_ONLY, decision.reportOnly());
+        }
+        if (decision.country() != null) {
+            event.detail(DETAIL_COUNTRY, decision.country());
+        }
+        if (decision.passwordChange()) {
+            event.detail(DETAIL_PASSWORD_CHANGE, "required");
         }
         return event;
     }

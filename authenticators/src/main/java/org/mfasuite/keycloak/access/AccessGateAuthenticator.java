@@ -29,7 +29,10 @@ import org.mfasuite.keycloak.support.SupportDetails;
  * Blocks; lets a sign-in that met its requirement through; starts a registration where the one rule
  * ({@link org.mfasuite.keycloak.core.SecondFactor}) lets registering stand in for the factor (the user has none, or
  * gave one and must add a stronger one); refuses everything else with a page (browser) or an OAuth error (direct grant)
- * carrying a support reference. Refusals are not counted as failed logins: a correct password from a blocked
+ * carrying a support reference. A decision that demands a password change (grant password-change) adds Keycloak's
+ * UPDATE_PASSWORD required action once the second factor is met (also after a stronger method's registration that
+ * followed a factor); a direct grant, which cannot set a password, is refused, and so is a user who has no second
+ * factor (registering one must not stand in for it here: the account is at risk). Refusals are not counted as failed logins: a correct password from a blocked
  * network must not lock the account.
  */
 public class AccessGateAuthenticator implements Authenticator {
@@ -54,16 +57,33 @@ public class AccessGateAuthenticator implements Authenticator {
             refuse(context, decision, AccessRefusal.BLOCKED);
             return;
         }
+        boolean browser = AccessDecisions.clientType(context) == ClientType.BROWSER;
+        if (decision.passwordChange() && (!browser || !passwordChangeEnabled(context.getRealm()))) {
+            refuse(context, decision, AccessRefusal.PASSWORD_CHANGE_NEEDED); // no page to set a new password on
+            return;
+        }
         if (AccessRequirement.met(context, decision, flow)) {
+            if (decision.passwordChange()) {
+                // after the second factor: Keycloak's own page; the user's risk clears when it succeeds (UserRisks)
+                context.getAuthenticationSession().addRequiredAction(RequiredAction.UPDATE_PASSWORD);
+            }
             context.success();
             return;
         }
-        boolean browser = AccessDecisions.clientType(context) == ClientType.BROWSER;
         switch (AccessRequirement.next(context, decision, flow, grant)) {
             case REGISTER -> {
+                if (decision.passwordChange() && !AccessRequirement.given(context, decision, flow)) {
+                    // a user at risk without a second factor: whoever holds the password must not register one of
+                    // their own and set the password; the helpdesk issues a temporary access pass instead
+                    refuse(context, decision, AccessRefusal.NO_METHOD);
+                    return;
+                }
                 String action = browser ? registration(context, flow, grant) : null;
                 if (action != null) {
                     context.getAuthenticationSession().addRequiredAction(action);
+                    if (decision.passwordChange()) {
+                        context.getAuthenticationSession().addRequiredAction(RequiredAction.UPDATE_PASSWORD);
+                    }
                     context.getAuthenticationSession().setAuthNote(AccessRequirement.REGISTERING_NOTE, action);
                     context.success();
                 } else {
@@ -75,6 +95,12 @@ public class AccessGateAuthenticator implements Authenticator {
                     browser ? AccessRefusal.NO_USABLE_STEP : AccessRefusal.SECOND_FACTOR_NEEDED);
             default -> refuse(context, decision, AccessRefusal.SECOND_FACTOR_NEEDED);
         }
+    }
+
+    /** Whether the realm's Update Password required action is enabled: grant password-change runs it. */
+    private static boolean passwordChangeEnabled(RealmModel realm) {
+        RequiredActionProviderModel action = realm.getRequiredActionProviderByAlias(RequiredAction.UPDATE_PASSWORD.name());
+        return action != null && action.isEnabled();
     }
 
     /** The page has no form to post; a post shows it again. */

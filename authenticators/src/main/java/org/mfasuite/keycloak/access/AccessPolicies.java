@@ -20,6 +20,7 @@ public final class AccessPolicies {
         Grant grant = Grant.NONE;
         int frequency = 0;
         int remember = Integer.MAX_VALUE;
+        boolean passwordChange = false;
         for (AccessPolicy policy : policies) {
             PolicyEvaluation evaluation = PolicyEvaluation.of(policy, facts);
             evaluations.add(evaluation);
@@ -30,7 +31,8 @@ public final class AccessPolicies {
                 continue;
             }
             applying.add(policy.name());
-            grant = grant.and(evaluation.demand());
+            grant = grant.and(evaluation.demand().factor());
+            passwordChange |= evaluation.demand() == Grant.PASSWORD_CHANGE;
             if (evaluation.demand().needsSecondFactor()) {
                 int hours = policy.signInFrequencyHours();
                 frequency = hours > 0 && (frequency == 0 || hours < frequency) ? hours : frequency;
@@ -38,7 +40,8 @@ public final class AccessPolicies {
             }
         }
         applying.sort(null);
+        // a password change needs a second factor given in this sign-in, never a remembered device
         return new AccessDecision(grant, applying, reportOnly, frequency,
-                remember == Integer.MAX_VALUE ? 0 : remember, evaluations);
+                remember == Integer.MAX_VALUE || passwordChange ? 0 : remember, evaluations, passwordChange);
     }
 }

@@ -125,9 +125,9 @@ public record AccessPolicy(String name, State state, Grant grant, PolicyConditio
             String typed = c.get(GRANT) == null ? "" : c.get(GRANT).trim();
             problems.add(typed.isEmpty()
                     ? new PolicyProblem(GRANT, PolicyProblem.NO_GRANT, null,
-                            "Grant (" + GRANT + ") is not chosen: choose block, mfa, phishing-resistant or allow")
+                            "Grant (" + GRANT + ") is not chosen: choose block, mfa, phishing-resistant, password-change or allow")
                     : new PolicyProblem(GRANT, PolicyProblem.BAD_GRANT, typed,
-                            "Grant (" + GRANT + ") must be block, mfa, phishing-resistant or allow, not '" + typed + "'"));
+                            "Grant (" + GRANT + ") must be block, mfa, phishing-resistant, password-change or allow, not '" + typed + "'"));
             grant = Grant.BLOCK;
         }
         int before = problems.size();

@@ -50,8 +50,10 @@ public final class AccessPolicyProperties {
                 .defaultValue(AccessPolicy.State.ON.id()).add()
                 .property().name(GRANT).label("Grant")
                 .helpText("Required: choose one. What covered sign-ins need: block; mfa (a second factor); "
-                        + "phishing-resistant (WebAuthn / passkey only); allow (no second factor, e.g. from a trusted "
-                        + "network). Block wins over every policy, then the strongest requirement; allow only counts "
+                        + "phishing-resistant (WebAuthn / passkey only); password-change (a second factor, then a new "
+                        + "password, e.g. with user-risk; direct-grant sign-ins are refused); allow (no second factor, "
+                        + "e.g. from a trusted network). Block wins over every policy, then the strongest requirement "
+                        + "(a password change adds to it); allow only counts "
                         + "when no applying policy requires more. Left empty, or with any invalid setting, the policy "
                         + "blocks the users it covers.")
                 .type(ProviderConfigProperty.LIST_TYPE).options(grants()).defaultValue(UNCHOSEN).required(true).add();

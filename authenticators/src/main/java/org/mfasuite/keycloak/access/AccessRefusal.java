@@ -19,7 +19,13 @@ enum AccessRefusal {
             "A second factor is required for this sign-in and this client cannot ask for one"),
     /** WebAuthn or a passkey is required and the user signed in with another method. */
     PHISHING_RESISTANT_NEEDED("mfa-access-phishing-resistant", "mfa_phishing_resistant_required", "access_denied",
-            "A security key or passkey is required for this sign-in");
+            "A security key or passkey is required for this sign-in"),
+    /**
+     * A new password is required (grant password-change) and this sign-in cannot set one: a direct-grant client, or
+     * a realm whose Update Password required action is disabled.
+     */
+    PASSWORD_CHANGE_NEEDED("mfa-access-password-change", "mfa_password_change_required", "access_denied",
+            "A password change is required for this account; sign in with a browser to change it");
 
     private final String messagePrefix;
     private final String reason;

@@ -15,6 +15,7 @@ import org.mfasuite.keycloak.challenge.IntSetting;
 import org.mfasuite.keycloak.core.Grant;
 import org.mfasuite.keycloak.core.SecondFactor;
 import org.mfasuite.keycloak.core.SignInDecision;
+import org.mfasuite.keycloak.risk.UserRisks;
 
 /**
  * "This SSO session gave a second factor within the last N minutes", for actions that need a fresh one (creating
@@ -64,16 +65,22 @@ public final class FreshSecondFactor {
     }
 
     /**
-     * The decision of a sign-in that runs such an action: at least {@code mfa}, no remembered device, and older
+     * The decision of a sign-in that runs such an action, or that must change the password (grant
+     * {@code password-change}): at least {@code mfa}, no remembered device, and older
      * second-factor entries of the SSO session no longer count for this sign-in (they are dropped from its copy of
      * the record), so the flow's second-factor step asks again. Other sign-ins: unchanged.
      */
     static SignInDecision strengthen(KeycloakSession session, RealmModel realm, AuthenticationSessionModel authSession,
                                      UserModel user, SignInDecision decision) {
-        if (!needed(authSession, user)) {
+        boolean action = needed(authSession, user);
+        if (!action && !decision.passwordChange()) {
             return decision;
         }
-        int minutes = minutes(realm);
+        // a password change clears the user's risk only after a second factor this recent (UserRisks' rule)
+        int minutes = action ? minutes(realm) : UserRisks.FRESH_MINUTES;
+        if (action && decision.passwordChange()) {
+            minutes = Math.min(minutes, UserRisks.FRESH_MINUTES);
+        }
         long since = Time.currentTime() - minutes * 60L;
         Map<String, Integer> completed = new LinkedHashMap<>(CompletedSteps.parse(
                 authSession.getUserSessionNotes().get(Constants.AUTHENTICATORS_COMPLETED)));
@@ -89,7 +96,7 @@ public final class FreshSecondFactor {
         Grant grant = decision.grantValue().and(Grant.MFA);
         return new SignInDecision(decision.userId(), grant.id(), decision.policies(), decision.reportOnly(),
                 decision.deciding(), decision.signInFrequencyHours(), 0, decision.problems(), decision.flowId(),
-                decision.clientId());
+                decision.clientId(), decision.country(), decision.passwordChange());
     }
 
     /** The action's {@code fresh-mfa-minutes} (1–60), else the default. */

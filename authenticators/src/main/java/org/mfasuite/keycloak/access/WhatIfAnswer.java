@@ -18,11 +18,13 @@ import org.mfasuite.keycloak.risk.RiskAssessment;
  * @param ipAddress   the address asked about
  * @param clientType  {@code browser} or {@code direct-grant}
  * @param flow        the alias of the flow that client would sign in with for that client type
- * @param grant       the combined demand: none, allow, mfa, phishing-resistant or block
+ * @param grant       the combined factor demand: none, allow, mfa, phishing-resistant or block (password-change: mfa with {@code passwordChange})
  * @param policies    the enforcing policies that apply, sorted
  * @param reportOnly  the report-only policies that apply, by name, with what each would demand
  * @param decidingPolicies the enforcing policies whose demand is the decision (named on a block page)
  * @param evaluations each policy of the flow, in the flow's order
+ * @param passwordChange after the second factor the user must set a new password (grant {@code password-change};
+ *                    a direct-grant sign-in is refused instead)
  * @param signInRisk  the sign-in risk level the assumed signals give ({@code none} without any)
  * @param riskSignals the signals assumed ({@code deviceKnown: false} is {@code unfamiliar-device})
  */
@@ -30,7 +32,8 @@ import org.mfasuite.keycloak.risk.RiskAssessment;
 public record WhatIfAnswer(String username, String clientId, String ipAddress, String clientType, String flow,
                            String grant, List<String> policies, SortedMap<String, String> reportOnly,
                            int signInFrequencyHours, int rememberDeviceDays, List<String> decidingPolicies,
-                           List<Evaluation> evaluations, String signInRisk, List<String> riskSignals) {
+                           List<Evaluation> evaluations, boolean passwordChange, String signInRisk,
+                           List<String> riskSignals) {
 
     /**
      * How one policy judged the sign-in.
@@ -64,6 +67,6 @@ public record WhatIfAnswer(String username, String clientId, String ipAddress, S
         return new WhatIfAnswer(username, clientId, ipAddress, clientType.id(), flow, decision.grant().id(),
                 decision.policies(), reportOnly, decision.signInFrequencyHours(), decision.rememberDeviceDays(),
                 decision.decidingPolicies(), decision.evaluations().stream().map(Evaluation::of).toList(),
-                risk.level().id(), risk.signalList());
+                decision.passwordChange() && !decision.blocked(), risk.level().id(), risk.signalList());
     }
 }

@@ -22,6 +22,7 @@ import org.mfasuite.keycloak.registration.RequireRegistrationResource;
 import org.mfasuite.keycloak.registration.ResetMethodsResource;
 import org.mfasuite.keycloak.registration.UserMethodsResource;
 import org.mfasuite.keycloak.risk.RiskSettingsResource;
+import org.mfasuite.keycloak.risk.UserRiskResource;
 import org.mfasuite.keycloak.temporarypass.TemporaryPassResource;
 import org.mfasuite.keycloak.trust.RememberedDevicesResource;
 
@@ -96,6 +97,12 @@ public class MfaAdminResource {
     @Path("users/{userId}/temporary-pass")
     public TemporaryPassResource temporaryPass(@PathParam("userId") String userId) {
         return new TemporaryPassResource(session, realm, auth, adminEvent, userId);
+    }
+
+    /** User risk: level and reasons (view-users), dismiss (manage-users). */
+    @Path("users/{userId}/risk")
+    public UserRiskResource risk(@PathParam("userId") String userId) {
+        return new UserRiskResource(session, realm, auth, adminEvent, userId);
     }
 
     /** Hardware OATH tokens: import (manage-users), the pool (view-users), assignment (manage-users). */

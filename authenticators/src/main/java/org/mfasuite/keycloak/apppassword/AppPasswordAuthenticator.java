@@ -106,7 +106,8 @@ public class AppPasswordAuthenticator implements Authenticator {
             return;
         }
         SignInDecision decision = AccessDecisions.of(context);
-        if (!settings.realPassword().accepts(decision.grantValue())) {
+        // a password change is refused by the gate whatever the secret: an app password would not help
+        if (!decision.passwordChange() && !settings.realPassword().accepts(decision.grantValue())) {
             AccessDecisions.describe(context.getEvent(), decision);
             SignInRisk.describe(context.getEvent(), context.getAuthenticationSession());
             // The policy's name stays on the event and behind the reference: whoever holds the password reads this.

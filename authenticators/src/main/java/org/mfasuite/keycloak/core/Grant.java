@@ -5,6 +5,9 @@ import java.util.Locale;
 /**
  * What a policy demands, weakest first: the combined decision is the strongest demand of the policies that
  * apply. {@link #NONE} is never configured: it is the decision when no policy applies (the flow's own default).
+ * {@link #PASSWORD_CHANGE} is a second factor plus a new password: policies combine it as its {@link #factor()}
+ * ({@code mfa}) with a separate "password change" flag, so a combined decision never carries it as its grant
+ * (phishing-resistant and password-change together demand both).
  */
 public enum Grant {
     NONE("none"),
@@ -12,6 +15,8 @@ public enum Grant {
     ALLOW("allow"),
     /** A second factor of any kind. */
     MFA("mfa"),
+    /** A second factor of any kind, then a new password (Keycloak's UPDATE_PASSWORD), as Entra's user-risk policy. */
+    PASSWORD_CHANGE("password-change"),
     /** WebAuthn / passkey only. */
     PHISHING_RESISTANT("phishing-resistant"),
     BLOCK("block");
@@ -29,7 +34,12 @@ public enum Grant {
 
     /** Whether meeting it takes a second factor. */
     public boolean needsSecondFactor() {
-        return this == MFA || this == PHISHING_RESISTANT;
+        return this == MFA || this == PASSWORD_CHANGE || this == PHISHING_RESISTANT;
+    }
+
+    /** The second-factor requirement it stands for: {@code mfa} for {@link #PASSWORD_CHANGE}, else itself. */
+    public Grant factor() {
+        return this == PASSWORD_CHANGE ? MFA : this;
     }
 
     /** The stronger of the two. */

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Objects;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+
 import org.keycloak.sessions.AuthenticationSessionModel;
 import org.keycloak.util.JsonSerialization;
 
@@ -20,14 +22,19 @@ import org.keycloak.util.JsonSerialization;
  * @param problems   why deciding policies are broken, if they are (logged, never shown to the user)
  * @param flowId     the top-level flow it was taken for: another flow has other policies
  * @param clientId   the client it was taken for: policies name clients
+ * @param country    the address's country when a policy needed it and a database placed it (event detail
+ *                   {@code mfa_country}); null otherwise
+ * @param passwordChange after the second factor ({@code grant} is at least mfa) the user must set a new password
+ *                   (grant {@code password-change}; never with a block)
  */
 public record SignInDecision(String userId, String grant, String policies, String reportOnly, List<String> deciding,
                              int signInFrequencyHours, int rememberDeviceDays, List<String> problems, String flowId,
-                             String clientId) {
+                             String clientId, String country, boolean passwordChange) {
 
     /** The authentication-session note that holds it. */
     public static final String NOTE = "mfa-access.decision";
 
+    @JsonCreator
     public SignInDecision {
         deciding = deciding == null ? List.of() : List.copyOf(deciding);
         problems = problems == null ? List.of() : List.copyOf(problems);
@@ -42,6 +49,12 @@ public record SignInDecision(String userId, String grant, String policies, Strin
     /** This sign-in's decision as kept in the authentication session; null when none was taken. */
     public static SignInDecision taken(AuthenticationSessionModel authSession) {
         return authSession == null ? null : fromNote(authSession.getAuthNote(NOTE));
+    }
+
+    /** The same decision, recording the country it was taken for. */
+    public SignInDecision withCountry(String country) {
+        return new SignInDecision(userId, grant, policies, reportOnly, deciding, signInFrequencyHours,
+                rememberDeviceDays, problems, flowId, clientId, country, passwordChange);
     }
 
     public Grant grantValue() {

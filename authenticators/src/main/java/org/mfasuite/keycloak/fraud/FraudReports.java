@@ -21,13 +21,16 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.UserSessionModel;
 import org.keycloak.services.managers.AuthenticationManager;
+import org.mfasuite.keycloak.core.RiskLevel;
 import org.mfasuite.keycloak.core.SignInNode;
+import org.mfasuite.keycloak.risk.UserRisks;
 import org.mfasuite.keycloak.support.SupportDetails;
 import org.mfasuite.keycloak.trust.TrustedDevices;
 
 /**
  * A user reports a sign-in they did not start, by push ("This wasn't me") or by the link in a text or call. Always
- * recorded as the event {@code mfa_fraud_report}; then what the realm's {@link FraudSettings} say: block the user
+ * recorded as the event {@code mfa_fraud_report}, and raises the user's risk to high ({@code user-risk} policies);
+ * then what the realm's {@link FraudSettings} say: block the user
  * (sign out everywhere and forget remembered devices, or also disable the account), email the user and the
  * {@code fraud-alert-emails} addresses. Never fails the report for a mail that could not go.
  */
@@ -39,6 +42,8 @@ public final class FraudReports {
     public static final String SIGN_IN_IP = "mfa_signin_ip";
     /** Event detail: what the report did to the account ({@code none}, {@code sign-out}, {@code disable}, {@code failed}). */
     public static final String BLOCK = "mfa_block";
+    /** Event detail: the user's risk after the report ({@code high}). */
+    public static final String USER_RISK = "mfa_user_risk";
     /** {@link #BLOCK}'s value when blocking threw: the report, its event and alerts stand; the account may be open. */
     public static final String FAILED = "failed";
     /** TemporaryPassCredentialModel.TYPE (not imported: that package reaches this one). */
@@ -66,6 +71,8 @@ public final class FraudReports {
      */
     public static void report(KeycloakSession session, RealmModel realm, UserModel user, Report report, boolean userEmailed) {
         FraudSettings settings = FraudSettingsStore.read(realm);
+        // the account is at risk until an admin dismisses it or the user changes the password after a second factor
+        UserRisks.raise(session, realm, user, RiskLevel.HIGH, UserRisks.REASON_FRAUD_REPORT);
         // first, and never fatal: a block that throws (a read-only federated user, a failing back-channel logout)
         // must not roll the report back; the event then says mfa_block=failed and the alerts still go
         String blocked = blocked(settings.blockUser(), () -> block(session, realm, user, settings.blockUser()),
@@ -75,6 +82,7 @@ public final class FraudReports {
                 .event(EventType.CUSTOM_REQUIRED_ACTION).user(user)
                 .detail(Details.CUSTOM_REQUIRED_ACTION, EVENT).detail(METHOD, report.method())
                 .detail(SIGN_IN_IP, report.signInIp()).detail(BLOCK, blocked)
+                .detail(USER_RISK, RiskLevel.HIGH.id())
                 .detail(Details.USERNAME, user.getUsername()));
         if (report.reference() != null) {
             event.detail(SupportDetails.EVENT_DETAIL, report.reference());

@@ -25,7 +25,7 @@ public final class SignInRisk {
     public static final String DETAIL_SIGNALS = "mfa_risk_signals";
     /** Authentication-session note holding the assessment ({@link RiskAssessment#toNote}). */
     public static final String NOTE = "mfa-risk";
-    public static final String HIGH_RISK_REASON = "high-risk-sign-in";
+    public static final String HIGH_RISK_REASON = UserRisks.REASON_HIGH_RISK_SIGN_IN;
 
     private SignInRisk() {
     }

@@ -143,6 +143,32 @@ class AccessPoliciesTest {
     }
 
     @Test
+    void aPasswordChangeIsASecondFactorAndANewPasswordBesideTheStrongestFactor() {
+        AccessPolicy change = policy("risky-users", "grant", "password-change", "remember-device-days", "30",
+                "sign-in-frequency", "8");
+        AccessDecision alone = AccessPolicies.evaluate(List.of(change, ALLOW), ALICE);
+        assertEquals(Grant.MFA, alone.grant(), "a second factor of any kind");
+        assertTrue(alone.passwordChange());
+        assertEquals(0, alone.rememberDeviceDays(), "a remembered device never stands in for it");
+        assertEquals(8, alone.signInFrequencyHours());
+        assertEquals(List.of("risky-users"), alone.decidingPolicies());
+        AccessDecision strong = AccessPolicies.evaluate(List.of(change, STRONG), ALICE);
+        assertEquals(Grant.PHISHING_RESISTANT, strong.grant(), "the strongest factor, then the password");
+        assertTrue(strong.passwordChange());
+        assertEquals(List.of("risky-users", "strong-all"), strong.decidingPolicies());
+        AccessDecision blocked = AccessPolicies.evaluate(List.of(change, BLOCK), ALICE);
+        assertEquals(Grant.BLOCK, blocked.grant(), "block still wins");
+        assertEquals(List.of("block-all"), blocked.decidingPolicies());
+        assertFalse(blocked.forSignIn("u", "f", "c").passwordChange(), "nothing to change on a blocked sign-in");
+        assertFalse(AccessPolicies.evaluate(List.of(MFA), ALICE).passwordChange());
+        AccessPolicy trial = policy("trial", "state", "report-only", "grant", "password-change");
+        AccessDecision reportOnly = AccessPolicies.evaluate(List.of(trial), ALICE);
+        assertFalse(reportOnly.passwordChange(), "report-only never demands it");
+        assertEquals(Map.of("trial", Grant.PASSWORD_CHANGE), reportOnly.reportOnly());
+        assertTrue(alone.forSignIn("u", "f", "c").passwordChange());
+    }
+
+    @Test
     void theOrderOfPoliciesDoesNotChangeTheDecision() {
         List<AccessPolicy> policies = new ArrayList<>(List.of(MFA, STRONG, ALLOW,
                 policy("staff-block-legacy", "grant", "block", "include-groups", "/staff", "client-types", "direct-grant"),

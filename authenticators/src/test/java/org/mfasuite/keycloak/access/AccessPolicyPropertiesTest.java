@@ -37,7 +37,7 @@ class AccessPolicyPropertiesTest {
     void theConsoleDefaultsAgreeWithHowPoliciesAreRead() {
         assertEquals(List.of("on", "report-only", "off"), BY_KEY.get("state").getOptions());
         assertEquals("on", BY_KEY.get("state").getDefaultValue());
-        assertEquals(List.of("", "allow", "mfa", "phishing-resistant", "block"), BY_KEY.get("grant").getOptions());
+        assertEquals(List.of("", "allow", "mfa", "password-change", "phishing-resistant", "block"), BY_KEY.get("grant").getOptions());
         assertEquals("", BY_KEY.get("grant").getDefaultValue(), "nothing chosen: a policy without a grant blocks");
         assertEquals("0", BY_KEY.get("remember-device-days").getDefaultValue());
         assertEquals(AccessPolicy.State.ON, AccessPolicy.from("p", Map.of("grant", "mfa")).state());

@@ -65,7 +65,7 @@ class AccessPolicyTest {
     void problemsNameTheFieldAndWhatItTakes() {
         assertEquals(List.of(
                         "State (state) must be on, report-only or off, not 'maybe'",
-                        "Grant (grant) must be block, mfa, phishing-resistant or allow, not 'sms'",
+                        "Grant (grant) must be block, mfa, phishing-resistant, password-change or allow, not 'sms'",
                         "Networks (networks): '10.0.0.0/33' needs a prefix length from 0 to 32 (a range such as "
                                 + "198.51.100.0/24 or 2001:db8::/32, or one address)",
                         "Excluded networks (excluded-networks): 'office' is not an IP address (a range such as "
@@ -76,9 +76,9 @@ class AccessPolicyTest {
                 AccessPolicy.problems(Map.of("state", "maybe", "grant", "sms", "networks", "10.0.0.0/33",
                         "excluded-networks", "office", "client-types", "mobile", "sign-in-frequency", "-1",
                         "remember-device-days", "366")));
-        assertEquals(List.of("Grant (grant) is not chosen: choose block, mfa, phishing-resistant or allow"),
+        assertEquals(List.of("Grant (grant) is not chosen: choose block, mfa, phishing-resistant, password-change or allow"),
                 AccessPolicy.problems(null));
-        assertEquals(List.of("Grant (grant) must be block, mfa, phishing-resistant or allow, not 'none'"),
+        assertEquals(List.of("Grant (grant) must be block, mfa, phishing-resistant, password-change or allow, not 'none'"),
                 AccessPolicy.problems(Map.of("grant", "none")), "none is a decision, not a grant");
     }
 

@@ -33,6 +33,15 @@ class SignInDecisionTest {
     }
 
     @Test
+    void aPasswordChangeSurvivesTheNoteAndAnOldNoteHasNone() {
+        SignInDecision decision = new SignInDecision("user-1", "phishing-resistant", "p", "", List.of("p"), 0, 0,
+                List.of(), "flow-1", "app", null, true);
+        assertTrue(SignInDecision.fromNote(decision.toNote()).passwordChange());
+        assertEquals(decision, SignInDecision.fromNote(decision.toNote()));
+        assertFalse(SignInDecision.fromNote("{\"userId\":\"user-1\",\"grant\":\"mfa\"}").passwordChange());
+    }
+
+    @Test
     void anUnreadableNoteIsNoDecision() {
         assertNull(SignInDecision.fromNote("{"));
         assertNull(SignInDecision.fromNote(null));
@@ -41,7 +50,7 @@ class SignInDecisionTest {
     @Test
     void isKeptForOneUserFlowAndClient() {
         SignInDecision decision = new SignInDecision("user-1", "mfa", "", "", List.of(), 0, 0, List.of(), "flow-1",
-                "app");
+                "app", null, false);
         assertTrue(decision.isFor("user-1", "flow-1", "app"));
         assertFalse(decision.isFor("user-2", "flow-1", "app"), "another user");
         assertFalse(decision.isFor("user-1", "direct-grant-flow", "app"), "another flow has other policies");
@@ -49,5 +58,15 @@ class SignInDecisionTest {
         assertFalse(decision.isFor(null, "flow-1", "app"));
         SignInDecision old = SignInDecision.fromNote("{\"userId\":\"user-1\",\"grant\":\"allow\"}");
         assertFalse(old.isFor("user-1", "flow-1", "app"), "a note without flow and client is taken again");
+    }
+
+    @Test
+    void theCountryTravelsInTheNote() {
+        SignInDecision decision = new SignInDecision("user-1", "block", "p", "", List.of("p"), 0, 0, List.of(),
+                "flow-1", "app", null, true).withCountry("SE");
+        assertEquals("SE", SignInDecision.fromNote(decision.toNote()).country());
+        assertTrue(SignInDecision.fromNote(decision.toNote()).passwordChange(), "withCountry keeps the password change");
+        assertNull(SignInDecision.fromNote("{\"userId\":\"user-1\",\"grant\":\"allow\"}").country(),
+                "a note from before has no country");
     }
 }
