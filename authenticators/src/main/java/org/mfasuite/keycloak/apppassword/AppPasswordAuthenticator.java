@@ -22,6 +22,7 @@ import org.mfasuite.keycloak.access.AccessDecisions;
 import org.mfasuite.keycloak.core.SignInDecision;
 import org.mfasuite.keycloak.core.SignInNode;
 import org.mfasuite.keycloak.challenge.BruteForce;
+import org.mfasuite.keycloak.risk.SignInRisk;
 import org.mfasuite.keycloak.support.SupportDetails;
 
 /**
@@ -108,6 +109,7 @@ public class AppPasswordAuthenticator implements Authenticator {
         // a password change is refused by the gate whatever the secret: an app password would not help
         if (!decision.passwordChange() && !settings.realPassword().accepts(decision.grantValue())) {
             AccessDecisions.describe(context.getEvent(), decision);
+            SignInRisk.describe(context.getEvent(), context.getAuthenticationSession());
             // The policy's name stays on the event and behind the reference: whoever holds the password reads this.
             String policy = String.join(", ", decision.deciding());
             SupportDetails support = SupportDetails.create(context.getRealm().getName(),
