@@ -36,8 +36,11 @@ public final class HistorySignals {
                 .noneMatch(p -> now.location().equals(p.location()))) {
             signals.add(RiskSignal.UNFAMILIAR_LOCATION);
         }
-        PastSignIn previous = newestFirst.get(0);
-        if (now.hasCoordinates() && previous.hasCoordinates() && impossible(previous, now)) {
+        // a browser is compared with browser sign-ins only, a direct grant with direct grants: a mail server's relay
+        // abroad is no journey of the person at the browser
+        PastSignIn previous = newestFirst.stream().filter(p -> (p.deviceHash() == null) == (now.deviceHash() == null))
+                .findFirst().orElse(null);
+        if (previous != null && now.hasCoordinates() && previous.hasCoordinates() && impossible(previous, now)) {
             signals.add(RiskSignal.IMPOSSIBLE_TRAVEL);
         }
         return signals;

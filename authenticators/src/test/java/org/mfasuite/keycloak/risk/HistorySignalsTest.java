@@ -76,4 +76,16 @@ class HistorySignalsTest {
         assertNull(HistorySignals.location(null, "not-an-address.example"));
         assertNull(HistorySignals.location(null, null));
     }
+
+    @Test
+    void travelIsComparedWithSignInsOfTheSameKind() {
+        // a mail relay in Sydney signs in by direct grant; the person's browser in Stockholm is no journey from it
+        List<PastSignIn> history = List.of(at(T - 600, null, "AU", SYD), at(T - 86400, "d1", "SE", STO));
+        assertEquals(Set.of(), HistorySignals.of(history, at(T, "d1", "SE", STO), 10));
+        assertEquals(Set.of(), HistorySignals.of(history, at(T, null, "AU", SYD), 10));
+        // the browser itself in Sydney ten minutes after Stockholm is
+        List<PastSignIn> browser = List.of(at(T - 600, "d1", "SE", STO));
+        assertEquals(EnumSet.of(RiskSignal.UNFAMILIAR_LOCATION, RiskSignal.IMPOSSIBLE_TRAVEL),
+                HistorySignals.of(browser, at(T, "d1", "AU", SYD), 10));
+    }
 }
