@@ -49,8 +49,11 @@ public final class SignInRisk {
         Set<RiskSignal> signals = addressSignals(session, realm, place, address, settings, now);
         PastSignIn current = new PastSignIn(now, browser ? DeviceCookie.hash(session, realm) : null,
                 HistorySignals.location(place.country(), address), place.latitude(), place.longitude());
-        signals.addAll(HistorySignals.of(SignInHistory.recent(session, realm.getId(), user.getId(),
-                now - settings.historyDays() * 86400L), current, settings.locationSignIns()));
+        long since = now - settings.historyDays() * 86400L;
+        // an account without a creation time (some federated users) counts as established
+        boolean established = user.getCreatedTimestamp() == null || user.getCreatedTimestamp() / 1000 < since;
+        signals.addAll(HistorySignals.of(SignInHistory.recent(session, realm.getId(), user.getId(), since), current,
+                settings.locationSignIns(), established));
         if (new RiskCounters(session.singleUseObjects()).isFatigued(realm.getId(), user.getId(), settings.fatiguePushes(), now)) {
             signals.add(RiskSignal.MFA_FATIGUE);
         }

@@ -88,4 +88,12 @@ class HistorySignalsTest {
         assertEquals(EnumSet.of(RiskSignal.UNFAMILIAR_LOCATION, RiskSignal.IMPOSSIBLE_TRAVEL),
                 HistorySignals.of(browser, at(T, "d1", "AU", SYD), 10));
     }
+
+    @Test
+    void anEstablishedAccountWithoutHistoryIsOnAnUnfamiliarDevice() {
+        // dormant beyond the kept days, or signing in for the first time since the history was kept
+        assertEquals(EnumSet.of(RiskSignal.UNFAMILIAR_DEVICE), HistorySignals.of(List.of(), at(T, "d1", "SE", STO), 10, true));
+        assertEquals(Set.of(), HistorySignals.of(List.of(), at(T, null, "SE", STO), 10, true), "a direct grant has no device");
+        assertEquals(Set.of(), HistorySignals.of(List.of(), at(T, "d1", "SE", STO), 10, false), "a new account");
+    }
 }
