@@ -79,7 +79,11 @@ public class SignInRiskTest extends DemoRealmTest {
         // a new browser: unfamiliar device = low, so the policy demands a second factor (none is set up yet)
         realm.admin().logoutAll();
         oauth.openLoginForm(); // cookies are deleted for the page's site: Keycloak's, where MFA_DEVICE lives
-        assertNotNull(driver.driver().manage().getCookieNamed("MFA_DEVICE"), "the browser holds a device cookie");
+        org.openqa.selenium.Cookie cookie = driver.driver().manage().getCookieNamed("MFA_DEVICE");
+        assertNotNull(cookie, "the browser holds a device cookie");
+        // as Keycloak's own cookies: SameSite=None (sent on a cross-site POST) where Secure, else Lax
+        assertEquals(cookie.isSecure() ? "none" : "lax", String.valueOf(cookie.getSameSite()).toLowerCase(java.util.Locale.ROOT),
+                cookie.toString());
         driver.driver().manage().deleteAllCookies();
         submitPassword(username, DemoUsers.PASSWORD);
         registerPage.assertCurrent();
@@ -237,6 +241,50 @@ public class SignInRiskTest extends DemoRealmTest {
             assertEquals("medium", login.getDetails().get("mfa_risk"), login.getDetails().toString());
             assertTrue(login.getDetails().get("mfa_risk_signals").contains("mfa-fatigue"), login.getDetails().toString());
             assertEquals(RISK_POLICY, login.getDetails().get("mfa_policies"), "the medium-risk policy applied");
+        } finally {
+            ((org.openqa.selenium.htmlunit.HtmlUnitDriver) driver.driver()).setJavascriptEnabled(true);
+        }
+    }
+
+    /**
+     * MFA fatigue counted on the server: a push closed unanswered by "Send again" counts, and so does a deny that the
+     * browser that asked never looks at; each push once.
+     */
+    @Test
+    public void resentAndUnseenDeniedPushesCountTowardFatigue() {
+        ((org.openqa.selenium.htmlunit.HtmlUnitDriver) driver.driver()).setJavascriptEnabled(false);
+        try {
+            String user = DemoUsers.uniqueName("resend");
+            AccessPolicyConfig.set(realm, RISK_POLICY, Map.of("state", "on", "sign-in-risk", "medium",
+                    "include-users", user));
+            DemoUsers.create(realm, user, List.of("mfa-push-enroll"), false);
+            submitPassword(user, DemoUsers.PASSWORD);
+            PushDeviceSimulator device = new PushDeviceSimulator();
+            assertEquals(201, device.enrol(driver.findElement(org.openqa.selenium.By.id("mfa-push-enroll-link"))
+                    .getAttribute("href"), "Pixel").status());
+            driver.findElement(org.openqa.selenium.By.id("mfa-push-enroll-continue")).click();
+            assertNotNull(oauth.parseLoginResponse().getCode(), "signed in after enrolling");
+            String id = realm.admin().users().search(user).get(0).getId();
+
+            realm.admin().logoutAll();
+            submitPassword(user, DemoUsers.PASSWORD);
+            for (int i = 0; i < 2; i++) {
+                driver.findElement(org.openqa.selenium.By.id("mfa-push-resend")).click(); // the last one unanswered
+            }
+            // the third push denied on the phone; the browser never looks
+            assertEquals(Map.of("result", "denied"), device.answer(device.pending().get(0).id(), "deny", null).body());
+
+            realm.admin().logoutAll();
+            driver.driver().manage().deleteAllCookies();
+            oauth.openLoginForm();
+            submitPassword(user, DemoUsers.PASSWORD);
+            String number = driver.findElement(org.openqa.selenium.By.id("mfa-push-number")).getText().trim();
+            device.answer(device.pending().get(0).id(), "approve", Integer.valueOf(number));
+            driver.driver().findElements(org.openqa.selenium.By.id("mfa-push-continue")).forEach(b -> b.click());
+            assertNotNull(oauth.parseLoginResponse().getCode(), "signed in with push");
+            EventRepresentation login = lastEvent(id, "LOGIN");
+            assertTrue(String.valueOf(login.getDetails().get("mfa_risk_signals")).contains("mfa-fatigue"),
+                    login.getDetails().toString());
         } finally {
             ((org.openqa.selenium.htmlunit.HtmlUnitDriver) driver.driver()).setJavascriptEnabled(true);
         }
