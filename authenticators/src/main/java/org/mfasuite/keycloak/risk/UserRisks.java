@@ -97,7 +97,11 @@ public final class UserRisks {
                                     String reason) {
         guarded(() -> KeycloakModelUtils.runJobInTransaction(factory, own -> {
             RealmModel realm = own.realms().getRealm(realmId);
-            UserModel user = realm == null ? null : own.users().getUserById(realm, userId);
+            if (realm == null) {
+                return;
+            }
+            own.getContext().setRealm(realm); // a new session: user look-ups need its realm
+            UserModel user = own.users().getUserById(realm, userId);
             if (user != null) {
                 raise(own, realm, user, level, reason);
             }
