@@ -7,7 +7,21 @@ import { methodName, reasonName } from './overview.js';
 const PAGE_SIZE = 25;
 const METHODS = ['sms', 'voice', 'otp', 'push', 'webauthn', 'webauthn-passwordless', 'app-password', 'trusted-device',
   'recovery-authn-codes', 'unknown'];
-const FILTERS = ['user', 'from', 'to', 'method', 'result', 'client'];
+const FILTERS = ['user', 'from', 'to', 'method', 'result', 'risk', 'client'];
+const RISKS = ['none', 'low', 'medium', 'high'];
+const RISK_COLOURS = { none: 'pf-m-grey', low: 'pf-m-blue', medium: 'pf-m-orange', high: 'pf-m-red' };
+
+/** The sign-in's risk level as a label, or nothing when the sign-in was not assessed (mfa_risk). */
+function riskLabel(ctx, row) {
+  const { h, t } = ctx;
+  return row.risk ? h('span', { class: ['pf-v5-c-label', 'pf-m-compact', RISK_COLOURS[row.risk] || 'pf-m-grey', 'mfa-risk'] },
+    h('span', { class: 'pf-v5-c-label__content', text: t('signIns.risk.' + row.risk) })) : '';
+}
+
+/** Signal ids (mfa_risk_signals) in words. */
+function signalNames(t, ids) {
+  return ids ? ids.split(',').map(id => t('signIns.signal.' + id)).join(', ') : null;
+}
 
 function field(ctx, id, labelKey, control) {
   const { h, t } = ctx;
@@ -45,6 +59,8 @@ function details(ctx, row) {
     ['signIns.col.reason', reasonName(t, row.reason)], ['signIns.field.error', row.error], ['signIns.col.device', row.device],
     ['signIns.col.client', row.client], ['signIns.field.ip', row.ipAddress], ['signIns.field.node', row.node],
     ['signIns.field.reference', row.reference], ['signIns.field.reported', row.reported ? t('signIns.reported') : null],
+    ['signIns.col.risk', row.risk ? t('signIns.risk.' + row.risk) : null],
+    ['signIns.field.riskSignals', signalNames(t, row.riskSignals)],
     ['signIns.field.access', row.access],
     ['signIns.field.policies', row.policies], ['signIns.field.eventId', row.eventId],
   ].filter(([, v]) => v !== null && v !== undefined && v !== '');
@@ -64,7 +80,7 @@ function details(ctx, row) {
 function table(ctx, rows, { expandAll = false } = {}) {
   const { h, t } = ctx;
   const headers = ['signIns.col.time', 'signIns.col.user', 'signIns.col.method', 'signIns.col.result',
-    'signIns.col.reason', 'signIns.col.device', 'signIns.col.client'];
+    'signIns.col.reason', 'signIns.col.risk', 'signIns.col.device', 'signIns.col.client'];
   const bodies = rows.map((row, i) => {
     const detailId = 'mfa-sign-in-detail-' + i;
     const detailRow = h('tr', { class: ['pf-v5-c-table__tr', 'pf-v5-c-table__expandable-row', expandAll ? 'pf-m-expanded' : null],
@@ -84,7 +100,8 @@ function table(ctx, rows, { expandAll = false } = {}) {
       }, text: expandAll ? '▾' : '▸' });
     const cell = (labelKey, ...content) => h('td', { class: 'pf-v5-c-table__td', dataset: { label: t(labelKey) } }, ...content);
     const tbody = h('tbody', { class: ['pf-v5-c-table__tbody', 'mfa-sign-in', expandAll ? 'pf-m-expanded' : null], role: 'rowgroup',
-      dataset: { eventId: row.eventId || '', result: row.result, method: row.method || '', reported: String(Boolean(row.reported)) } },
+      dataset: { eventId: row.eventId || '', result: row.result, method: row.method || '', reported: String(Boolean(row.reported)),
+        risk: row.risk || '' } },
     h('tr', { class: 'pf-v5-c-table__tr' },
       h('td', { class: 'pf-v5-c-table__td pf-v5-c-table__toggle' }, toggle),
       cell('signIns.col.time', h('span', { class: 'mfa-nowrap', text: ctx.time(row.time) })),
@@ -92,6 +109,7 @@ function table(ctx, rows, { expandAll = false } = {}) {
       cell('signIns.col.method', methodName(ctx.t, row.method)),
       cell('signIns.col.result', resultLabel(ctx, row)),
       cell('signIns.col.reason', reasonName(ctx.t, row.reason)),
+      cell('signIns.col.risk', riskLabel(ctx, row)),
       cell('signIns.col.device', row.device || ''),
       cell('signIns.col.client', row.client || '')),
     detailRow);
@@ -166,6 +184,9 @@ export default {
         h('option', { value: '', text: t('signIns.any') }),
         h('option', { value: 'success', selected: saved.result === 'success', text: t('signIns.result.success') }),
         h('option', { value: 'failure', selected: saved.result === 'failure', text: t('signIns.result.failure') })),
+      risk: h('select', { id: 'mfa-filter-risk' },
+        h('option', { value: '', text: t('signIns.any') }),
+        RISKS.map(r => h('option', { value: r, selected: saved.risk === r, text: t('signIns.risk.' + r) }))),
       client: h('input', { id: 'mfa-filter-client', type: 'text', value: saved.client || '' }),
     };
     function collect() {
@@ -193,6 +214,7 @@ export default {
       field(ctx, 'mfa-filter-to', 'signIns.filter.to', inputs.to),
       field(ctx, 'mfa-filter-method', 'signIns.col.method', inputs.method),
       field(ctx, 'mfa-filter-result', 'signIns.col.result', inputs.result),
+      field(ctx, 'mfa-filter-risk', 'signIns.col.risk', inputs.risk),
       field(ctx, 'mfa-filter-client', 'signIns.col.client', inputs.client),
       h('div', { class: 'pf-v5-c-form__group mfa-filter-actions' },
         h('div', { class: 'pf-v5-c-form__actions' },

@@ -1,5 +1,7 @@
 package org.mfasuite.keycloak.access;
 
+import java.util.function.Supplier;
+
 import org.jboss.logging.Logger;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.events.EventBuilder;
@@ -7,8 +9,10 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.sessions.AuthenticationSessionModel;
+import org.mfasuite.keycloak.core.RiskLevel;
 import org.mfasuite.keycloak.core.SignInDecision;
 import org.mfasuite.keycloak.geo.Places;
+import org.mfasuite.keycloak.risk.SignInRisk;
 
 /**
  * Takes a sign-in's conditional-access decision once per flow and keeps it in the authentication session, so
@@ -22,8 +26,8 @@ public final class AccessDecisions {
     /** The client address's country (ISO code) where a database placed it. */
     public static final String DETAIL_COUNTRY = "mfa_country";
     /** This sign-in's risk level, and the signals behind it (comma-separated ids). */
-    public static final String DETAIL_RISK = "mfa_risk";
-    public static final String DETAIL_RISK_SIGNALS = "mfa_risk_signals";
+    public static final String DETAIL_RISK = SignInRisk.DETAIL_RISK;
+    public static final String DETAIL_RISK_SIGNALS = SignInRisk.DETAIL_SIGNALS;
     /** {@code required} when the decision demands a new password after the second factor (grant password-change). */
     public static final String DETAIL_PASSWORD_CHANGE = "mfa_password_change";
 
@@ -49,8 +53,10 @@ public final class AccessDecisions {
             return taken;
         }
         String address = context.getConnection().getRemoteAddr();
-        SignInDecision decision = evaluate(context.getSession(), context.getRealm(), flowId, user, clientId,
-                address, clientType(context)).forSignIn(user.getId(), flowId, clientId)
+        ClientType type = clientType(context);
+        SignInDecision decision = evaluate(context.getSession(), context.getRealm(), flowId, user, clientId, address,
+                type, null, () -> SignInRisk.assess(context.getSession(), context.getRealm(), authSession, user, address,
+                        type == ClientType.BROWSER).level()).forSignIn(user.getId(), flowId, clientId)
                 .withCountry(Places.placedCountry(context.getSession(), address));
         decision = FreshSecondFactor.strengthen(context.getSession(), context.getRealm(), authSession, user, decision);
         logProblems(context.getSession(), context.getRealm(), decision);
@@ -72,18 +78,16 @@ public final class AccessDecisions {
     /**
      * What the policies of a flow decide for a user, client, address and client type: real sign-ins and what-if
      * both take their decision here, so a what-if answer is what the sign-in would do.
+     *
+     * @param country    the country a what-if assumes; null: placed from the address, as a sign-in does
+     * @param signInRisk the sign-in's risk (assessed, or what-if's assumed one), asked only when a policy names it
      */
     static AccessDecision evaluate(KeycloakSession session, RealmModel realm, String flowId, UserModel user,
-                                   String clientId, String address, ClientType type) {
-        return evaluate(session, realm, flowId, user, clientId, address, type, null);
-    }
-
-    /** @param country the country a what-if assumes; null: placed from the address, as a sign-in does */
-    static AccessDecision evaluate(KeycloakSession session, RealmModel realm, String flowId, UserModel user,
-                                   String clientId, String address, ClientType type, String country) {
+                                   String clientId, String address, ClientType type, String country,
+                                   Supplier<RiskLevel> signInRisk) {
         FlowPolicies flow = FlowPolicies.read(session, realm, flowId);
         SignInFacts facts = SignInFactsReader.read(session, realm, user, clientId, address, type, flow.policies(),
-                country);
+                country, signInRisk);
         return AccessPolicies.evaluate(flow.policies(), facts);
     }
 

@@ -4,6 +4,7 @@ import org.keycloak.authentication.RequiredActionContext;
 import org.keycloak.authentication.RequiredActionProvider;
 import org.mfasuite.keycloak.audit.SignInDetails;
 import org.mfasuite.keycloak.core.SignInDecision;
+import org.mfasuite.keycloak.risk.SignInRisk;
 
 /**
  * Puts the sign-in's decision on its LOGIN event. Keycloak sends that event in the request that ends the sign-in
@@ -21,6 +22,7 @@ public class AccessEventDetailsAction implements RequiredActionProvider {
         if (decision != null && context.getEvent() != null) {
             AccessDecisions.describe(context.getEvent(), decision);
         }
+        SignInRisk.describe(context.getEvent(), context.getAuthenticationSession());
     }
 
     @Override

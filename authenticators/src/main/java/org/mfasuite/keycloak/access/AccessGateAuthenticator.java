@@ -18,6 +18,7 @@ import org.keycloak.models.UserModel.RequiredAction;
 import org.mfasuite.keycloak.core.Grant;
 import org.mfasuite.keycloak.core.SignInDecision;
 import org.mfasuite.keycloak.registration.RegisterPrompt;
+import org.mfasuite.keycloak.risk.SignInRisk;
 import org.mfasuite.keycloak.risk.UserRisks;
 import org.mfasuite.keycloak.sms.PhonePolicy;
 import org.mfasuite.keycloak.sms.PhoneRegisterActionFactory;
@@ -50,6 +51,7 @@ public class AccessGateAuthenticator implements Authenticator {
     public void authenticate(AuthenticationFlowContext context) {
         SignInDecision decision = AccessDecisions.of(context);
         AccessDecisions.describe(context.getEvent(), decision);
+        SignInRisk.describe(context.getEvent(), context.getAuthenticationSession());
         Grant grant = decision.grantValue();
         FlowPolicies flow = AccessDecisions.flow(context);
         GatePlacement.check(context.getSession(), context.getRealm(), context.getTopLevelFlow().getId(),

@@ -8,6 +8,7 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.sessions.AuthenticationSessionModel;
+import org.mfasuite.keycloak.risk.SignInRisk;
 
 /**
  * One policy in the flow. Every enabled policy of the flow counts in the decision whatever the position of this
@@ -19,6 +20,7 @@ public class AccessPolicyAuthenticator implements Authenticator {
     @Override
     public void authenticate(AuthenticationFlowContext context) {
         AccessDecisions.describe(context.getEvent(), AccessDecisions.of(context));
+        SignInRisk.describe(context.getEvent(), context.getAuthenticationSession());
         // Every policy of the flow is in the decision now, so its other policy steps are done as well: marking
         // them spares Keycloak running each one (per step it writes the session and rewrites a note of all
         // completed steps, which with 200 policies costs more than evaluating them).

@@ -9,6 +9,7 @@ import org.mfasuite.keycloak.core.Grant;
 import org.mfasuite.keycloak.core.SignInDecision;
 import org.mfasuite.keycloak.flow.StrongestFirst;
 import org.mfasuite.keycloak.registration.RegisterSettings;
+import org.mfasuite.keycloak.risk.SignInRisk;
 
 /**
  * Lets a conditional sub-flow of second-factor methods run only when this sign-in's decision requires a second
@@ -36,6 +37,7 @@ public class AccessRequiredCondition implements ConditionalAuthenticator {
     private static boolean runs(AuthenticationFlowContext context) {
         SignInDecision decision = AccessDecisions.of(context);
         AccessDecisions.describe(context.getEvent(), decision);
+        SignInRisk.describe(context.getEvent(), context.getAuthenticationSession());
         Grant grant = decision.grantValue();
         boolean phishingResistantOnly = AccessRequiredConditionFactory.phishingResistantOnly(
                 context.getAuthenticatorConfig());

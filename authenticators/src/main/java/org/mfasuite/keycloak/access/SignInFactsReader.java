@@ -3,6 +3,7 @@ package org.mfasuite.keycloak.access;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import org.keycloak.models.KeycloakSession;
@@ -24,14 +25,20 @@ public final class SignInFactsReader {
     private SignInFactsReader() {
     }
 
+    /** Facts without this sign-in's risk (e.g. an impact replay, which takes the risk its events recorded). */
     public static SignInFacts read(KeycloakSession session, RealmModel realm, UserModel user, String clientId,
                                    String address, ClientType type, List<AccessPolicy> policies) {
-        return read(session, realm, user, clientId, address, type, policies, null);
+        return read(session, realm, user, clientId, address, type, policies, null, () -> RiskLevel.NONE);
     }
 
-    /** @param country the country to assume (what-if); null: placed from the address when a policy needs it */
+    /**
+     * @param country    the country to assume (what-if); null: placed from the address when a policy needs it
+     * @param signInRisk this sign-in's risk, asked only when a policy names {@code sign-in-risk}: assessed for a
+     *                   real sign-in ({@code risk.SignInRisk.assess}), assumed for what-if
+     */
     public static SignInFacts read(KeycloakSession session, RealmModel realm, UserModel user, String clientId,
-                                   String address, ClientType type, List<AccessPolicy> policies, String country) {
+                                   String address, ClientType type, List<AccessPolicy> policies, String country,
+                                   Supplier<RiskLevel> signInRisk) {
         boolean groupsNamed = policies.stream().anyMatch(p -> !p.conditions().includeGroups().isEmpty()
                 || !p.conditions().excludeGroups().isEmpty());
         Set<String> groups = groupsNamed
@@ -55,8 +62,8 @@ public final class SignInFactsReader {
         }
         RiskLevel userRisk = policies.stream().anyMatch(p -> p.conditions().userRisk() != null)
                 ? UserRisks.of(session, realm, user) : RiskLevel.NONE;
-        // sign-in risk: assessed by the risk package (issue 22) when a policy names sign-in-risk
-        RiskLevel signInRisk = RiskLevel.NONE;
-        return facts.withCountry(country).withRisk(signInRisk, userRisk);
+        RiskLevel risk = policies.stream().anyMatch(p -> p.conditions().signInRisk() != null)
+                ? signInRisk.get() : RiskLevel.NONE;
+        return facts.withCountry(country).withRisk(risk, userRisk);
     }
 }

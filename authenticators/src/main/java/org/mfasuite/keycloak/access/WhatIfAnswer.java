@@ -6,6 +6,8 @@ import java.util.TreeMap;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import org.mfasuite.keycloak.risk.RiskAssessment;
+
 /**
  * The answer to a {@link WhatIfRequest}: the decision a real sign-in with the same inputs would take (the same
  * values its {@code mfa_access}, {@code mfa_policies} and {@code mfa_report_only} event details carry) and how
@@ -23,12 +25,15 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param evaluations each policy of the flow, in the flow's order
  * @param passwordChange after the second factor the user must set a new password (grant {@code password-change};
  *                    a direct-grant sign-in is refused instead)
+ * @param signInRisk  the sign-in risk level the assumed signals give ({@code none} without any)
+ * @param riskSignals the signals assumed ({@code deviceKnown: false} is {@code unfamiliar-device})
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record WhatIfAnswer(String username, String clientId, String ipAddress, String clientType, String flow,
                            String grant, List<String> policies, SortedMap<String, String> reportOnly,
                            int signInFrequencyHours, int rememberDeviceDays, List<String> decidingPolicies,
-                           List<Evaluation> evaluations, boolean passwordChange) {
+                           List<Evaluation> evaluations, boolean passwordChange, String signInRisk,
+                           List<String> riskSignals) {
 
     /**
      * How one policy judged the sign-in.
@@ -52,11 +57,16 @@ public record WhatIfAnswer(String username, String clientId, String ipAddress, S
 
     public static WhatIfAnswer of(String username, String clientId, String ipAddress, ClientType clientType,
                                   String flow, AccessDecision decision) {
+        return of(username, clientId, ipAddress, clientType, flow, decision, RiskAssessment.NONE);
+    }
+
+    public static WhatIfAnswer of(String username, String clientId, String ipAddress, ClientType clientType,
+                                  String flow, AccessDecision decision, RiskAssessment risk) {
         SortedMap<String, String> reportOnly = new TreeMap<>();
         decision.reportOnly().forEach((name, grant) -> reportOnly.put(name, grant.id()));
         return new WhatIfAnswer(username, clientId, ipAddress, clientType.id(), flow, decision.grant().id(),
                 decision.policies(), reportOnly, decision.signInFrequencyHours(), decision.rememberDeviceDays(),
                 decision.decidingPolicies(), decision.evaluations().stream().map(Evaluation::of).toList(),
-                decision.passwordChange() && !decision.blocked());
+                decision.passwordChange() && !decision.blocked(), risk.level().id(), risk.signalList());
     }
 }

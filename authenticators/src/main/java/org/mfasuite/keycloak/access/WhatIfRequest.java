@@ -2,6 +2,8 @@ package org.mfasuite.keycloak.access;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
+import org.mfasuite.keycloak.risk.RiskSignal;
+
 /**
  * A what-if question: which policies would apply, and what they would demand, if this user signed in through this
  * client from this address. The body of {@code POST /admin/realms/{realm}/mfa/what-if}; its field names are a
@@ -35,6 +37,22 @@ public record WhatIfRequest(String username, String clientId, String ipAddress, 
             return code;
         }
         throw new Invalid("country must be a two-letter ISO 3166 code such as SE, not '" + country.trim() + "'");
+    }
+
+    /** The risk signals asked about, checked to be known ids. */
+    public java.util.List<RiskSignal> riskSignals() {
+        java.util.List<RiskSignal> out = new java.util.ArrayList<>();
+        if (signals != null) {
+            for (String id : signals) {
+                RiskSignal signal = RiskSignal.parse(id);
+                if (signal == null) {
+                    throw new Invalid("signals holds '" + id + "'; known signals: " + java.util.Arrays.stream(RiskSignal.values())
+                            .map(RiskSignal::id).collect(java.util.stream.Collectors.joining(", ")));
+                }
+                out.add(signal);
+            }
+        }
+        return out;
     }
 
     /** What is wrong with a question that can be told without the realm: the message a 400 carries. */

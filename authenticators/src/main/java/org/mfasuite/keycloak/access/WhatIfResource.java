@@ -17,6 +17,8 @@ import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 import org.mfasuite.keycloak.compat.FlowBindings;
+import org.mfasuite.keycloak.risk.RiskAssessment;
+import org.mfasuite.keycloak.risk.SignInRisk;
 
 /**
  * {@code POST /admin/realms/{realm}/mfa/what-if}: answers a {@link WhatIfRequest} with the decision a real sign-in
@@ -70,9 +72,11 @@ public class WhatIfResource {
         if (flow == null) {
             throw new WhatIfRequest.Invalid("The realm has no " + type.id() + " flow");
         }
+        // the assumed risk by the rule a sign-in's assessment uses, taken once for the decision and the answer
+        RiskAssessment risk = SignInRisk.whatIf(realm, request.deviceKnown(), request.riskSignals());
         return WhatIfAnswer.of(user.getUsername(), client.getClientId(), address, type, flow.getAlias(),
                 AccessDecisions.evaluate(session, realm, flow.getId(), user, client.getClientId(), address, type,
-                        request.assumedCountry()));
+                        request.assumedCountry(), risk::level), risk);
     }
 
     /** The flow Keycloak would run: the client's override for that binding, else the realm's flow. */

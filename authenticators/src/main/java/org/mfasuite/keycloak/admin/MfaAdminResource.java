@@ -21,6 +21,7 @@ import org.mfasuite.keycloak.oath.OathTokensResource;
 import org.mfasuite.keycloak.registration.RequireRegistrationResource;
 import org.mfasuite.keycloak.registration.ResetMethodsResource;
 import org.mfasuite.keycloak.registration.UserMethodsResource;
+import org.mfasuite.keycloak.risk.RiskSettingsResource;
 import org.mfasuite.keycloak.risk.UserRiskResource;
 import org.mfasuite.keycloak.temporarypass.TemporaryPassResource;
 import org.mfasuite.keycloak.trust.RememberedDevicesResource;
@@ -144,5 +145,11 @@ public class MfaAdminResource {
     @Path("fraud-settings")
     public FraudSettingsResource fraudSettings() {
         return new FraudSettingsResource(realm, auth, adminEvent);
+    }
+
+    /** Sign-in risk: how it is judged, read (view-realm) and saved (manage-realm). */
+    @Path("risk-settings")
+    public RiskSettingsResource riskSettings() {
+        return new RiskSettingsResource(realm, auth, adminEvent);
     }
 }

@@ -22,6 +22,7 @@ import org.mfasuite.keycloak.access.AccessDecisions;
 import org.mfasuite.keycloak.core.SignInDecision;
 import org.mfasuite.keycloak.core.SignInNode;
 import org.mfasuite.keycloak.challenge.BruteForce;
+import org.mfasuite.keycloak.risk.SignInRisk;
 import org.mfasuite.keycloak.support.SupportDetails;
 
 /**
@@ -133,6 +134,7 @@ public class AppPasswordAuthenticator implements Authenticator {
     /** Describes the decision on the event and records the support reference of a refusal. */
     private static SupportDetails refusal(AuthenticationFlowContext context, SignInDecision decision, String reason) {
         AccessDecisions.describe(context.getEvent(), decision);
+        SignInRisk.describe(context.getEvent(), context.getAuthenticationSession());
         // The policy's name stays on the event and behind the reference: whoever holds the password reads this.
         String policy = String.join(", ", decision.deciding());
         return SupportDetails.create(context.getRealm().getName(),

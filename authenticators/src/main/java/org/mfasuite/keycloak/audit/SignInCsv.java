@@ -8,7 +8,7 @@ import java.util.List;
 public final class SignInCsv {
 
     static final List<String> HEADER = List.of("time", "username", "name", "email", "device", "method", "result",
-            "reason", "node", "ipAddress", "client", "userId", "reference");
+            "reason", "node", "ipAddress", "client", "userId", "reference", "risk", "riskSignals");
 
     private SignInCsv() {
     }
@@ -18,7 +18,7 @@ public final class SignInCsv {
         for (SignInRow r : rows) {
             csv.append(Csv.line(Arrays.asList(Instant.ofEpochMilli(r.time()).toString(), r.username(), r.name(),
                     r.email(), r.device(), r.method(), r.result(), r.reason(), r.node(), r.ipAddress(), r.client(),
-                    r.userId(), r.reference())));
+                    r.userId(), r.reference(), r.risk(), r.riskSignals())));
         }
         return csv.toString();
     }

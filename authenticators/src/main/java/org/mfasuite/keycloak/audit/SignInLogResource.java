@@ -55,11 +55,11 @@ public class SignInLogResource {
                          @QueryParam("method") String method, @QueryParam("result") String result,
                          @QueryParam("client") String client, @QueryParam("first") Integer first,
                          @QueryParam("max") Integer max, @QueryParam("format") String format,
-                         @QueryParam("reference") String reference) {
+                         @QueryParam("reference") String reference, @QueryParam("risk") String risk) {
         auth.realm().requireViewEvents();
         boolean people = auth.users().canView();
         try {
-            SignInFilter filter = SignInFilter.of(method, result);
+            SignInFilter filter = SignInFilter.of(method, result, risk);
             boolean csv = "csv".equalsIgnoreCase(format);
             if (format != null && !csv && !"json".equalsIgnoreCase(format)) {
                 throw new InvalidQuery("'format' must be json or csv");

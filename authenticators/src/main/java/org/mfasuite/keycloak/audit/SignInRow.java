@@ -4,6 +4,8 @@ import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 /**
  * One second-factor attempt of the sign-in log, with the fields Azure MFA Server's report showed. Built from one
  * stored Keycloak event; {@code name} and {@code email} are null unless the caller may view users.
@@ -44,6 +46,21 @@ public record SignInRow(long time, String eventId, String userId, String usernam
                 ipAddress, client, reference, access, policies, details, true);
     }
 
+    /** The sign-in's risk level ({@code mfa_risk}: none, low, medium, high); null when it was not assessed. */
+    @JsonProperty("risk")
+    public String risk() {
+        return details.get(RISK);
+    }
+
+    /** The signals behind the risk ({@code mfa_risk_signals}, comma-separated ids); null when there were none. */
+    @JsonProperty("riskSignals")
+    public String riskSignals() {
+        return details.get(RISK_SIGNALS);
+    }
+
+    /** Written by the risk package, read here by name. */
+    static final String RISK = "mfa_risk";
+    static final String RISK_SIGNALS = "mfa_risk_signals";
     public static final String SUCCESS = "success";
     public static final String FAILURE = "failure";
 }

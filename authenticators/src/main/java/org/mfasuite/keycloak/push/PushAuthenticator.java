@@ -22,6 +22,7 @@ import org.mfasuite.keycloak.challenge.BruteForce;
 import org.mfasuite.keycloak.challenge.WindowBudget;
 import org.mfasuite.keycloak.support.SupportDetails;
 import org.mfasuite.keycloak.flow.OtherWays;
+import org.mfasuite.keycloak.risk.SignInRisk;
 import org.mfasuite.keycloak.trust.DeviceName;
 
 /**
@@ -174,6 +175,8 @@ public class PushAuthenticator implements Authenticator, CredentialValidator<Pus
                 context.challenge((asked ? page.message(MessageType.INFO, "mfa-push-not-yet") : page).create());
             } else {
                 context.getAuthenticationSession().removeAuthNote(CHALLENGE_NOTE);
+                SignInRisk.pushUnanswered(context.getSession(), context.getRealm(), context.getUser());
+                SignInRisk.describe(context.getEvent(), context.getAuthenticationSession());
                 context.getEvent().detail(PushEvents.RESULT, "expired").detail(Details.REASON, "expired").error(Errors.EXPIRED_CODE);
                 context.challenge(page.state(PushForm.State.ENDED).message(MessageType.ERROR, "mfa-push-expired").create());
             }
@@ -205,6 +208,8 @@ public class PushAuthenticator implements Authenticator, CredentialValidator<Pus
                                         ? "mfa-push-wrong-number" : "mfa-push-wrong-number-type").create());
             }
             case DENIED -> {
+                SignInRisk.pushUnanswered(context.getSession(), context.getRealm(), context.getUser());
+                SignInRisk.describe(context.getEvent(), context.getAuthenticationSession());
                 context.getEvent().detail(PushEvents.RESULT, "denied").detail(Details.REASON, "denied")
                         .error(Errors.ACCESS_DENIED);
                 context.challenge(page.state(PushForm.State.ENDED).message(MessageType.ERROR, "mfa-push-denied").create());

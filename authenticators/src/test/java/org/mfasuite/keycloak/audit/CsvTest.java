@@ -43,9 +43,9 @@ class CsvTest {
         String csv = SignInCsv.of(List.of(new SignInRow(0, "e1", null, "alice", "Alice A", "alice@example.org",
                 "+46 70•••••67", "sms", "failure", "wrong_code", "invalid_user_credentials", "kc-1", "203.0.113.9",
                 "account-console", "7KQ2-MX9D", null, null, null)));
-        assertTrue(csv.startsWith(Csv.BOM + "time,username,name,email,device,method,result,reason,node,ipAddress,client,userId,reference\r\n"), csv);
+        assertTrue(csv.startsWith(Csv.BOM + "time,username,name,email,device,method,result,reason,node,ipAddress,client,userId,reference,risk,riskSignals\r\n"), csv);
         assertTrue(csv.endsWith("1970-01-01T00:00:00Z,alice,Alice A,alice@example.org,'+46 70•••••67,sms,failure,"
-                + "wrong_code,kc-1,203.0.113.9,account-console,,7KQ2-MX9D\r\n"), csv);
+                + "wrong_code,kc-1,203.0.113.9,account-console,,7KQ2-MX9D,,\r\n"), csv);
     }
 
     @Test

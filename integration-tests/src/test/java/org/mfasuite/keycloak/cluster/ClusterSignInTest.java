@@ -462,6 +462,49 @@ class ClusterSignInTest {
         }
     }
 
+    /**
+     * Sign-in risk across nodes: the device a user signed in from through node A is familiar to node B (the history
+     * table), and a new browser on B is an unfamiliar device, so a {@code sign-in-risk=low} policy asks for a code.
+     */
+    @Test
+    @Order(16)
+    void aDeviceSignedInFromViaNodeAIsFamiliarToNodeB() {
+        var flows = admin.realm("demo").flows();
+        String configId = flows.getExecutions("browser with mfa").stream()
+                .map(org.keycloak.representations.idm.AuthenticationExecutionInfoRepresentation::getAuthenticationConfig)
+                .filter(id -> id != null && "report only - mfa for everyone".equals(flows.getAuthenticatorConfig(id).getAlias()))
+                .findFirst().orElseThrow();
+        var config = flows.getAuthenticatorConfig(configId);
+        Map<String, String> original = new java.util.HashMap<>(config.getConfig());
+        Map<String, String> risky = new java.util.HashMap<>(original);
+        risky.putAll(Map.of("state", "on", "sign-in-risk", "low", "include-clients", Browser.CLIENT));
+        config.setConfig(risky);
+        flows.updateAuthenticatorConfig(configId, config);
+        try {
+            // nothing set up: only a policy that applies asks for a second factor (then: register one)
+            ClusterRealm.User user = realm.userWithRequiredAction("risk", "VERIFY_EMAIL");
+            realm.setRequiredActions(user);
+            Browser browser = new Browser();
+            assertTrue(signIn(browser, a, user).signedIn(), "the first sign-in ever has no risk");
+            assertTrue(browser.hasCookie("MFA_DEVICE"));
+            assertEquals("none", realm.lastEvent(user, "LOGIN").getDetails().get("mfa_risk"));
+
+            browser.forgetCookiesExcept("MFA_DEVICE");
+            assertTrue(signIn(browser, b, user).signedIn(), "node B knows the device node A recorded");
+
+            Browser other = new Browser();
+            Page asked = signIn(other, b, user);
+            assertFalse(asked.signedIn(), "a new browser is an unfamiliar device: low risk, a second factor");
+            Page shown = asked.location() == null ? asked : other.get(Browser.on(b, asked.location()));
+            assertTrue(shown.body().contains("login-mfa-register"), asked.status() + " " + asked.location() + " "
+                    + shown.body());
+        } finally {
+            var restore = flows.getAuthenticatorConfig(configId);
+            restore.setConfig(original);
+            flows.updateAuthenticatorConfig(configId, restore);
+        }
+    }
+
     private static HttpResponse<String> fraudSettings(KeycloakNode node, String block) throws Exception {
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                         URI.create(node.baseUrl() + "/admin/realms/demo/mfa/fraud-settings"))
@@ -492,6 +535,11 @@ class ClusterSignInTest {
         assertTrue(next.signedIn() || next.hasForm("mfa-sms-form"), "SMS page on " + node.name() + ": "
                 + next.status() + " " + next.body());
         return next;
+    }
+
+    private static Page signIn(Browser browser, KeycloakNode node, ClusterRealm.User user) {
+        return browser.submit(browser.startSignIn(node, Browser.CLIENT), "kc-form-login", node,
+                fields("username", user.name(), "password", ClusterRealm.PASSWORD));
     }
 
     private static Map<String, String> code(String code) {

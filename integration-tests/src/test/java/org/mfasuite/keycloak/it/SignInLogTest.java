@@ -234,7 +234,7 @@ public class SignInLogTest extends DemoRealmTest {
         assertTrue(csv.headers().firstValue("Content-Disposition").orElse("").contains("mfa-sign-ins.csv"));
         String[] lines = csv.body().split("\r\n");
         assertEquals(2, lines.length, csv.body());
-        assertEquals("\uFEFFtime,username,name,email,device,method,result,reason,node,ipAddress,client,userId,reference", lines[0]);
+        assertEquals("\uFEFFtime,username,name,email,device,method,result,reason,node,ipAddress,client,userId,reference,risk,riskSignals", lines[0]);
         String masked = "'+46 70•••••" + phone.substring(phone.length() - 2);
         assertTrue(lines[1].contains(",'" + user + ",'" + user + " Test,'" + user + "@example.org," + masked + ",sms,success,valid,"
                 + MfaServerConfig.NODE_NAME + ",127.0.0.1,"), "formula starts neutralised: " + lines[1]);
