@@ -46,7 +46,7 @@ public class SignInRiskTest extends DemoRealmTest {
     Keycloak admin;
 
     @InjectPage
-    RegisterPage registerPage;
+    AccessDeniedPage deniedPage;
 
     @Test
     public void aLowRiskPolicyAsksOnANewBrowserNotOnTheOneUsedBefore() {
@@ -66,13 +66,16 @@ public class SignInRiskTest extends DemoRealmTest {
         submitPassword(username, DemoUsers.PASSWORD);
         assertNotNull(oauth.parseLoginResponse().getCode(), "a familiar browser: no risk");
 
-        // a new browser: unfamiliar device = low, so the policy demands a second factor (none is set up yet)
+        // a new browser: unfamiliar device = low, so the policy demands a second factor; none is set up, and a
+        // policy that covers the sign-in because of its risk never lets one be registered now (whoever holds the
+        // password would register their own): refused, the helpdesk's temporary access pass is the way in
         realm.admin().logoutAll();
         oauth.openLoginForm(); // cookies are deleted for the page's site: Keycloak's, where MFA_DEVICE lives
         assertNotNull(driver.driver().manage().getCookieNamed("MFA_DEVICE"), "the browser holds a device cookie");
         driver.driver().manage().deleteAllCookies();
         submitPassword(username, DemoUsers.PASSWORD);
-        registerPage.assertCurrent();
+        deniedPage.assertCurrent();
+        assertEquals("mfa_no_method", lastEvent(id, "LOGIN_ERROR").getDetails().get("reason"));
     }
 
     /** The demo realm as shipped: "unusual sign-ins need mfa" (sign-in-risk low) covers frank. */
@@ -85,7 +88,9 @@ public class SignInRiskTest extends DemoRealmTest {
         oauth.openLoginForm();
         driver.driver().manage().deleteAllCookies();
         submitPassword("frank", "frank");
-        registerPage.assertCurrent(); // a new browser: unfamiliar device, low risk, so a second factor to set up
+        // a new browser: unfamiliar device, low risk, so a second factor; frank has none, and a risk policy never
+        // lets the sign-in register one (user-risk review, docs/pending/userrisk.md): the helpdesk page
+        deniedPage.assertCurrent();
     }
 
     @Test
