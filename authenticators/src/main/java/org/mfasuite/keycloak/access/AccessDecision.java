@@ -27,14 +27,17 @@ import org.mfasuite.keycloak.core.SignInDecision;
  * @param evaluations          each policy's evaluation, in the order given
  * @param passwordChange       an applying enforcing policy demands {@code password-change}: after the second factor
  *                             ({@link #grant} is at least mfa) the user sets a new password
+ * @param riskDriven           an applying enforcing policy with a risk condition ({@code user-risk} or
+ *                             {@code sign-in-risk}) demands a second factor: the user must give one they have, never
+ *                             register one in this sign-in (as Entra blocks unregistered users under risk policies)
  */
 public record AccessDecision(Grant grant, List<String> policies, SortedMap<String, Grant> reportOnly,
                              int signInFrequencyHours, int rememberDeviceDays, List<PolicyEvaluation> evaluations,
-                             boolean passwordChange) {
+                             boolean passwordChange, boolean riskDriven) {
 
     public AccessDecision(Grant grant, List<String> policies, SortedMap<String, Grant> reportOnly,
                           int signInFrequencyHours, int rememberDeviceDays, List<PolicyEvaluation> evaluations) {
-        this(grant, policies, reportOnly, signInFrequencyHours, rememberDeviceDays, evaluations, false);
+        this(grant, policies, reportOnly, signInFrequencyHours, rememberDeviceDays, evaluations, false, false);
     }
 
     public AccessDecision {
@@ -76,6 +79,6 @@ public record AccessDecision(Grant grant, List<String> policies, SortedMap<Strin
                 .map(e -> e.policy() + ": " + String.join("; ", e.problems())).toList();
         return new SignInDecision(userId, grant().id(), policiesDetail(), reportOnlyDetail(), deciding,
                 signInFrequencyHours(), rememberDeviceDays(), problems, flowId, clientId, null,
-                passwordChange && grant != Grant.BLOCK);
+                passwordChange && grant != Grant.BLOCK, riskDriven && grant != Grant.BLOCK);
     }
 }

@@ -19,6 +19,7 @@ import org.mfasuite.keycloak.core.Grant;
 import org.mfasuite.keycloak.core.SignInDecision;
 import org.mfasuite.keycloak.registration.RegisterPrompt;
 import org.mfasuite.keycloak.risk.SignInRisk;
+import org.mfasuite.keycloak.risk.UserRisks;
 import org.mfasuite.keycloak.sms.PhonePolicy;
 import org.mfasuite.keycloak.sms.PhoneRegisterActionFactory;
 import org.mfasuite.keycloak.sms.SmsAuthenticatorFactory;
@@ -31,9 +32,11 @@ import org.mfasuite.keycloak.support.SupportDetails;
  * gave one and must add a stronger one); refuses everything else with a page (browser) or an OAuth error (direct grant)
  * carrying a support reference. A decision that demands a password change (grant password-change) adds Keycloak's
  * UPDATE_PASSWORD required action once the second factor is met (also after a stronger method's registration that
- * followed a factor); a direct grant, which cannot set a password, is refused, and so is a user who has no second
- * factor (registering one must not stand in for it here: the account is at risk). Refusals are not counted as failed logins: a correct password from a blocked
- * network must not lock the account.
+ * followed a factor); a direct grant, which cannot set a password, is refused. A user who gave no second factor is
+ * refused rather than sent to a registration when the decision demands a password change or is risk-driven (a policy
+ * covers the sign-in because of {@code user-risk} or {@code sign-in-risk}): whoever holds the password must not
+ * register a factor of their own; a temporary access pass still works. Refusals are not counted as failed logins: a
+ * correct password from a blocked network must not lock the account.
  */
 public class AccessGateAuthenticator implements Authenticator {
 
@@ -66,15 +69,17 @@ public class AccessGateAuthenticator implements Authenticator {
             if (decision.passwordChange()) {
                 // after the second factor: Keycloak's own page; the user's risk clears when it succeeds (UserRisks)
                 context.getAuthenticationSession().addRequiredAction(RequiredAction.UPDATE_PASSWORD);
+                UserRisks.markFreshFactor(context.getSession(), context.getRealm(), context.getAuthenticationSession());
             }
             context.success();
             return;
         }
         switch (AccessRequirement.next(context, decision, flow, grant)) {
             case REGISTER -> {
-                if (decision.passwordChange() && !AccessRequirement.given(context, decision, flow)) {
-                    // a user at risk without a second factor: whoever holds the password must not register one of
-                    // their own and set the password; the helpdesk issues a temporary access pass instead
+                if ((decision.passwordChange() || decision.riskDriven())
+                        && !AccessRequirement.given(context, decision, flow)) {
+                    // a user at risk (or a risky sign-in) without a second factor: whoever holds the password must not
+                    // register one of their own (and set the password); the helpdesk issues a temporary access pass
                     refuse(context, decision, AccessRefusal.NO_METHOD);
                     return;
                 }
@@ -83,6 +88,8 @@ public class AccessGateAuthenticator implements Authenticator {
                     context.getAuthenticationSession().addRequiredAction(action);
                     if (decision.passwordChange()) {
                         context.getAuthenticationSession().addRequiredAction(RequiredAction.UPDATE_PASSWORD);
+                        UserRisks.markFreshFactor(context.getSession(), context.getRealm(),
+                                context.getAuthenticationSession());
                     }
                     context.getAuthenticationSession().setAuthNote(AccessRequirement.REGISTERING_NOTE, action);
                     context.success();

@@ -21,6 +21,7 @@ public final class AccessPolicies {
         int frequency = 0;
         int remember = Integer.MAX_VALUE;
         boolean passwordChange = false;
+        boolean riskDriven = false;
         for (AccessPolicy policy : policies) {
             PolicyEvaluation evaluation = PolicyEvaluation.of(policy, facts);
             evaluations.add(evaluation);
@@ -34,6 +35,7 @@ public final class AccessPolicies {
             grant = grant.and(evaluation.demand().factor());
             passwordChange |= evaluation.demand() == Grant.PASSWORD_CHANGE;
             if (evaluation.demand().needsSecondFactor()) {
+                riskDriven |= policy.conditions().namesRisk();
                 int hours = policy.signInFrequencyHours();
                 frequency = hours > 0 && (frequency == 0 || hours < frequency) ? hours : frequency;
                 remember = Math.min(remember, policy.rememberDeviceDays());
@@ -42,6 +44,6 @@ public final class AccessPolicies {
         applying.sort(null);
         // a password change needs a second factor given in this sign-in, never a remembered device
         return new AccessDecision(grant, applying, reportOnly, frequency,
-                remember == Integer.MAX_VALUE || passwordChange ? 0 : remember, evaluations, passwordChange);
+                remember == Integer.MAX_VALUE || passwordChange ? 0 : remember, evaluations, passwordChange, riskDriven);
     }
 }

@@ -96,7 +96,7 @@ public final class FreshSecondFactor {
         Grant grant = decision.grantValue().and(Grant.MFA);
         return new SignInDecision(decision.userId(), grant.id(), decision.policies(), decision.reportOnly(),
                 decision.deciding(), decision.signInFrequencyHours(), 0, decision.problems(), decision.flowId(),
-                decision.clientId(), decision.country(), decision.passwordChange());
+                decision.clientId(), decision.country(), decision.passwordChange(), decision.riskDriven());
     }
 
     /** The action's {@code fresh-mfa-minutes} (1–60), else the default. */

@@ -53,6 +53,11 @@ public record PolicyConditions(Set<String> includeUsers, Set<String> excludeUser
         return !countries.isEmpty() || !excludedCountries.isEmpty();
     }
 
+    /** Whether the policy covers sign-ins by their risk: {@code sign-in-risk} or {@code user-risk} is set. */
+    public boolean namesRisk() {
+        return signInRisk != null || userRisk != null;
+    }
+
     /** The same conditions with every user included (the exclusions still hold): how an unreadable include fails closed. */
     public PolicyConditions includingEveryone() {
         return new PolicyConditions(Set.of(), excludeUsers, Set.of(), excludeGroups, Set.of(), excludeRoles,

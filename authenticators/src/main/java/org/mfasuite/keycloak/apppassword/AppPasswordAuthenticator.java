@@ -38,6 +38,8 @@ public class AppPasswordAuthenticator implements Authenticator {
     static final String METHOD = "mfa_method";
     static final String RESULT = "mfa_result";
     static final String APP_PASSWORD = "app-password";
+    /** Event reason of a real password under grant password-change (as the gate's refusal). */
+    static final String PASSWORD_CHANGE_REQUIRED = "mfa_password_change_required";
 
     @Override
     public void authenticate(AuthenticationFlowContext context) {
@@ -106,15 +108,16 @@ public class AppPasswordAuthenticator implements Authenticator {
             return;
         }
         SignInDecision decision = AccessDecisions.of(context);
-        // a password change is refused by the gate whatever the secret: an app password would not help
-        if (!decision.passwordChange() && !settings.realPassword().accepts(decision.grantValue())) {
-            AccessDecisions.describe(context.getEvent(), decision);
-            SignInRisk.describe(context.getEvent(), context.getAuthenticationSession());
-            // The policy's name stays on the event and behind the reference: whoever holds the password reads this.
-            String policy = String.join(", ", decision.deciding());
-            SupportDetails support = SupportDetails.create(context.getRealm().getName(),
-                    context.getAuthenticationSession().getClient().getClientId(), user.getUsername(),
-                    policy.isEmpty() ? null : policy, "mfa_app_password_required").record(context.getEvent());
+        if (decision.passwordChange()) {
+            // a password change needs a browser: refused here too, so a flow without the gate cannot let it through
+            SupportDetails support = refusal(context, decision, PASSWORD_CHANGE_REQUIRED);
+            context.getEvent().detail(Details.REASON, PASSWORD_CHANGE_REQUIRED).error(Errors.ACCESS_DENIED);
+            context.forceChallenge(oauthError("access_denied", "A password change is required for this account; sign "
+                    + "in with a browser to change it. Reference " + support.getReference() + "."));
+            return;
+        }
+        if (!settings.realPassword().accepts(decision.grantValue())) {
+            SupportDetails support = refusal(context, decision, "mfa_app_password_required");
             String why = decision.grantValue().needsSecondFactor()
                     ? "A second factor is required for this sign-in" : "This sign-in needs an app password";
             context.getEvent().detail(Details.REASON, "mfa_app_password_required").error(Errors.ACCESS_DENIED);
@@ -126,6 +129,17 @@ public class AppPasswordAuthenticator implements Authenticator {
         // as Keycloak's own password step: the password's failures are cleared when the whole sign-in succeeds
         context.getAuthenticationSession().setAuthNote(AuthenticationManager.PASSWORD_VALIDATED, "true");
         context.success(PasswordCredentialModel.TYPE);
+    }
+
+    /** Describes the decision on the event and records the support reference of a refusal. */
+    private static SupportDetails refusal(AuthenticationFlowContext context, SignInDecision decision, String reason) {
+        AccessDecisions.describe(context.getEvent(), decision);
+        SignInRisk.describe(context.getEvent(), context.getAuthenticationSession());
+        // The policy's name stays on the event and behind the reference: whoever holds the password reads this.
+        String policy = String.join(", ", decision.deciding());
+        return SupportDetails.create(context.getRealm().getName(),
+                context.getAuthenticationSession().getClient().getClientId(), context.getUser().getUsername(),
+                policy.isEmpty() ? null : policy, reason).record(context.getEvent());
     }
 
     /** A wrong app password or password: counted as a wrong password, answered as Keycloak answers one. */

@@ -26,10 +26,14 @@ import org.keycloak.util.JsonSerialization;
  *                   {@code mfa_country}); null otherwise
  * @param passwordChange after the second factor ({@code grant} is at least mfa) the user must set a new password
  *                   (grant {@code password-change}; never with a block)
+ * @param riskDriven an enforcing policy that covers the sign-in because of its risk condition ({@code user-risk} or
+ *                   {@code sign-in-risk}) demands a second factor: registering a method never stands in for it (whoever
+ *                   holds the password would register their own); never with a block
  */
 public record SignInDecision(String userId, String grant, String policies, String reportOnly, List<String> deciding,
                              int signInFrequencyHours, int rememberDeviceDays, List<String> problems, String flowId,
-                             String clientId, String country, boolean passwordChange) {
+                             String clientId, String country, boolean passwordChange,
+                             boolean riskDriven) {
 
     /** The authentication-session note that holds it. */
     public static final String NOTE = "mfa-access.decision";
@@ -54,7 +58,7 @@ public record SignInDecision(String userId, String grant, String policies, Strin
     /** The same decision, recording the country it was taken for. */
     public SignInDecision withCountry(String country) {
         return new SignInDecision(userId, grant, policies, reportOnly, deciding, signInFrequencyHours,
-                rememberDeviceDays, problems, flowId, clientId, country, passwordChange);
+                rememberDeviceDays, problems, flowId, clientId, country, passwordChange, riskDriven);
     }
 
     public Grant grantValue() {

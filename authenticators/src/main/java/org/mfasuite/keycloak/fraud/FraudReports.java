@@ -71,8 +71,10 @@ public final class FraudReports {
      */
     public static void report(KeycloakSession session, RealmModel realm, UserModel user, Report report, boolean userEmailed) {
         FraudSettings settings = FraudSettingsStore.read(realm);
-        // the account is at risk until an admin dismisses it or the user changes the password after a second factor
-        UserRisks.raise(session, realm, user, RiskLevel.HIGH, UserRisks.REASON_FRAUD_REPORT);
+        // the account is at risk until an admin dismisses it or the user changes the password after a second factor;
+        // in a transaction of its own that never fails the report (a concurrent first raise must not roll it back)
+        UserRisks.raiseGuarded(session.getKeycloakSessionFactory(), realm.getId(), user.getId(), RiskLevel.HIGH,
+                UserRisks.REASON_FRAUD_REPORT);
         // first, and never fatal: a block that throws (a read-only federated user, a failing back-channel logout)
         // must not roll the report back; the event then says mfa_block=failed and the alerts still go
         String blocked = blocked(settings.blockUser(), () -> block(session, realm, user, settings.blockUser()),

@@ -15,7 +15,7 @@ import jakarta.persistence.Table;
 public class UserRiskEntity {
 
     @Id
-    @Column(name = "USER_ID", length = 36)
+    @Column(name = "USER_ID", length = 255) // federated ids f:<component>:<id> are longer than 36
     String userId;
     @Column(name = "REALM_ID", length = 36, nullable = false)
     String realmId;

@@ -4,16 +4,21 @@ import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 
 import org.jboss.logging.Logger;
 import org.keycloak.common.util.Time;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.Constants;
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.models.PasswordPolicy;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
+import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.sessions.AuthenticationSessionModel;
 import org.keycloak.util.JsonSerialization;
 import org.mfasuite.keycloak.core.RiskLevel;
@@ -35,6 +40,14 @@ public final class UserRisks {
      * same sign-in (grant {@code password-change} asks for the factor again when the last one is older).
      */
     public static final int FRESH_MINUTES = 15;
+    /**
+     * Authentication-session note set by the gate when it adds Update Password after a fresh second factor
+     * ({@link #markFreshFactor}): the proof stands however long the user then spends on the password page.
+     */
+    public static final String FRESH_FACTOR_NOTE = "mfa-risk.fresh-factor";
+    /** Tries of a guarded raise ({@link #raiseGuarded}): the second finds the row a concurrent first raise inserted. */
+    static final int RAISE_TRIES = 2;
+    private static final int HISTORY_LOG_SECONDS = 3600;
 
     private static final Logger LOG = Logger.getLogger(UserRisks.class);
 
@@ -57,7 +70,7 @@ public final class UserRisks {
         if (level == null || level == RiskLevel.NONE) {
             return;
         }
-        UserRiskEntity row = row(session, realm, user);
+        UserRiskEntity row = row(session, realm, user, LockModeType.PESSIMISTIC_WRITE); // concurrent raises queue
         UserRisk before = row == null ? UserRisk.NONE : toValue(row);
         UserRisk after = before.raise(level, reason, Time.currentTime());
         if (row == null) {
@@ -72,6 +85,43 @@ public final class UserRisks {
         if (after.level() != before.level()) {
             LOG.infof("mfa_user_risk realm=%s user=%s level=%s reason=%s", realm.getName(), user.getId(),
                     after.level().id(), reason);
+        }
+    }
+
+    /**
+     * {@link #raise} in a transaction of its own, never failing the caller: a fraud report's event, block and alerts
+     * must stand whatever happens to the raise. Two first raises of one user at once both insert; the loser's commit
+     * fails on the primary key and its retry finds the row and updates it. A raise that still fails is logged.
+     */
+    public static void raiseGuarded(KeycloakSessionFactory factory, String realmId, String userId, RiskLevel level,
+                                    String reason) {
+        guarded(() -> KeycloakModelUtils.runJobInTransaction(factory, own -> {
+            RealmModel realm = own.realms().getRealm(realmId);
+            if (realm == null) {
+                return;
+            }
+            own.getContext().setRealm(realm); // a new session: user look-ups need its realm
+            UserModel user = own.users().getUserById(realm, userId);
+            if (user != null) {
+                raise(own, realm, user, level, reason);
+            }
+        }), RAISE_TRIES, e -> LOG.warnf("Realm %s: raising the risk of user %s (%s) failed: %s", realmId, userId,
+                reason, e.toString()));
+    }
+
+    /** Runs {@code attempt} up to {@code tries} times until it does not throw; then tells {@code failed} the last error. */
+    static void guarded(Runnable attempt, int tries, Consumer<RuntimeException> failed) {
+        RuntimeException last = null;
+        for (int i = 0; i < tries; i++) {
+            try {
+                attempt.run();
+                return;
+            } catch (RuntimeException e) {
+                last = e;
+            }
+        }
+        if (last != null) {
+            failed.accept(last);
         }
     }
 
@@ -106,12 +156,45 @@ public final class UserRisks {
         if (authSession == null) {
             return false; // an admin's reset, a REST call: no sign-in gave a factor
         }
-        if (SecondFactor.passGiven(authSession)) {
+        if (authSession.getAuthNote(FRESH_FACTOR_NOTE) != null || SecondFactor.passGiven(authSession)) {
             return true;
         }
         long since = Time.currentTime() - FRESH_MINUTES * 60L;
         return completed(authSession).entrySet().stream().anyMatch(e -> e.getValue() != null
                 && e.getValue().longValue() >= since && isFactorStep(session, realm, e.getKey()));
+    }
+
+    /**
+     * Called where Update Password is added for the risk (grant {@code password-change}): records that a fresh second
+     * factor was given ({@link #clearsOnPasswordChange} now), so the time the user then spends on the password page
+     * does not count against {@link #FRESH_MINUTES}; warns when the realm lets the old password be "changed" to itself.
+     */
+    public static void markFreshFactor(KeycloakSession session, RealmModel realm, AuthenticationSessionModel authSession) {
+        if (clearsOnPasswordChange(session, realm, authSession)) {
+            authSession.setAuthNote(FRESH_FACTOR_NOTE, Integer.toString(Time.currentTime()));
+        }
+        warnWithoutPasswordHistory(session, realm);
+    }
+
+    /**
+     * Keycloak's Update Password takes the current password again unless the realm's password policy has
+     * {@code passwordHistory} ("Not recently used") of at least 1: then "changing" to the same password would clear the
+     * risk. Logged once an hour per realm, cluster-wide.
+     */
+    static void warnWithoutPasswordHistory(KeycloakSession session, RealmModel realm) {
+        if (!needsPasswordHistory(realm.getPasswordPolicy())) {
+            return;
+        }
+        if (session.singleUseObjects().putIfAbsent("mfa-risk-no-history:" + realm.getId(), HISTORY_LOG_SECONDS)) {
+            LOG.warnf("Realm %s: grant password-change asks for a new password, but the realm's password policy has no "
+                    + "'Not recently used' (passwordHistory) of at least 1, so the user may keep the current password "
+                    + "and it still clears the user's risk; add that policy", realm.getName());
+        }
+    }
+
+    /** Whether the policy lacks {@code passwordHistory} ≥ 1 (which makes Update Password refuse the current one). */
+    static boolean needsPasswordHistory(PasswordPolicy policy) {
+        return policy == null || policy.getExpiredPasswords() < 1;
     }
 
     static void removeUser(KeycloakSession session, String userId) {
@@ -144,7 +227,11 @@ public final class UserRisks {
     }
 
     private static UserRiskEntity row(KeycloakSession session, RealmModel realm, UserModel user) {
-        UserRiskEntity row = em(session).find(UserRiskEntity.class, user.getId());
+        return row(session, realm, user, LockModeType.NONE);
+    }
+
+    private static UserRiskEntity row(KeycloakSession session, RealmModel realm, UserModel user, LockModeType lock) {
+        UserRiskEntity row = em(session).find(UserRiskEntity.class, user.getId(), lock);
         return row != null && realm.getId().equals(row.realmId) ? row : null;
     }
 

@@ -19,6 +19,7 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.mfasuite.keycloak.core.Grant;
+import org.mfasuite.keycloak.core.RiskLevel;
 
 class AccessPoliciesTest {
 
@@ -166,6 +167,25 @@ class AccessPoliciesTest {
         assertFalse(reportOnly.passwordChange(), "report-only never demands it");
         assertEquals(Map.of("trial", Grant.PASSWORD_CHANGE), reportOnly.reportOnly());
         assertTrue(alone.forSignIn("u", "f", "c").passwordChange());
+    }
+
+    @Test
+    void aPolicyThatCoversTheSignInByRiskAndDemandsAFactorMakesItRiskDriven() {
+        SignInFacts risky = ALICE.withRisk(RiskLevel.HIGH, RiskLevel.HIGH);
+        AccessPolicy userRisk = policy("risky-users", "grant", "mfa", "user-risk", "high");
+        AccessPolicy signInRisk = policy("risky-sign-ins", "grant", "phishing-resistant", "sign-in-risk", "medium");
+        assertTrue(AccessPolicies.evaluate(List.of(userRisk, ALLOW), risky).forSignIn("u", "f", "c").riskDriven());
+        assertTrue(AccessPolicies.evaluate(List.of(signInRisk), risky).forSignIn("u", "f", "c").riskDriven());
+        assertTrue(AccessPolicies.evaluate(List.of(policy("change", "grant", "password-change", "user-risk", "high")),
+                risky).riskDriven());
+        assertFalse(AccessPolicies.evaluate(List.of(userRisk), ALICE).riskDriven(), "not covered: no risk");
+        assertFalse(AccessPolicies.evaluate(List.of(MFA), risky).riskDriven(), "covered, but not because of risk");
+        assertFalse(AccessPolicies.evaluate(List.of(policy("allow-risky", "grant", "allow", "user-risk", "high")),
+                risky).riskDriven(), "no factor demanded");
+        assertFalse(AccessPolicies.evaluate(List.of(policy("trial", "state", "report-only", "grant", "mfa",
+                "user-risk", "high")), risky).riskDriven(), "report-only never enforces");
+        assertFalse(AccessPolicies.evaluate(List.of(userRisk, BLOCK), risky).forSignIn("u", "f", "c").riskDriven(),
+                "nothing to register on a blocked sign-in");
     }
 
     @Test

@@ -35,10 +35,12 @@ class SignInDecisionTest {
     @Test
     void aPasswordChangeSurvivesTheNoteAndAnOldNoteHasNone() {
         SignInDecision decision = new SignInDecision("user-1", "phishing-resistant", "p", "", List.of("p"), 0, 0,
-                List.of(), "flow-1", "app", null, true);
+                List.of(), "flow-1", "app", null, true, true);
         assertTrue(SignInDecision.fromNote(decision.toNote()).passwordChange());
+        assertTrue(SignInDecision.fromNote(decision.toNote()).riskDriven());
         assertEquals(decision, SignInDecision.fromNote(decision.toNote()));
         assertFalse(SignInDecision.fromNote("{\"userId\":\"user-1\",\"grant\":\"mfa\"}").passwordChange());
+        assertFalse(SignInDecision.fromNote("{\"userId\":\"user-1\",\"grant\":\"mfa\"}").riskDriven());
     }
 
     @Test
@@ -50,7 +52,7 @@ class SignInDecisionTest {
     @Test
     void isKeptForOneUserFlowAndClient() {
         SignInDecision decision = new SignInDecision("user-1", "mfa", "", "", List.of(), 0, 0, List.of(), "flow-1",
-                "app", null, false);
+                "app", null, false, false);
         assertTrue(decision.isFor("user-1", "flow-1", "app"));
         assertFalse(decision.isFor("user-2", "flow-1", "app"), "another user");
         assertFalse(decision.isFor("user-1", "direct-grant-flow", "app"), "another flow has other policies");
@@ -63,9 +65,10 @@ class SignInDecisionTest {
     @Test
     void theCountryTravelsInTheNote() {
         SignInDecision decision = new SignInDecision("user-1", "block", "p", "", List.of("p"), 0, 0, List.of(),
-                "flow-1", "app", null, true).withCountry("SE");
+                "flow-1", "app", null, true, true).withCountry("SE");
         assertEquals("SE", SignInDecision.fromNote(decision.toNote()).country());
         assertTrue(SignInDecision.fromNote(decision.toNote()).passwordChange(), "withCountry keeps the password change");
+        assertTrue(SignInDecision.fromNote(decision.toNote()).riskDriven(), "withCountry keeps risk-driven");
         assertNull(SignInDecision.fromNote("{\"userId\":\"user-1\",\"grant\":\"allow\"}").country(),
                 "a note from before has no country");
     }

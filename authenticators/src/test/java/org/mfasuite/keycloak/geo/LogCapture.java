@@ -8,7 +8,7 @@ import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
 /** The formatted WARN (and higher) messages one class logs while open (JBoss Logging over the log manager). */
-final class LogCapture implements AutoCloseable {
+public final class LogCapture implements AutoCloseable {
 
     private final Logger logger;
     private final List<String> messages = new CopyOnWriteArrayList<>();
@@ -29,12 +29,12 @@ final class LogCapture implements AutoCloseable {
         }
     };
 
-    LogCapture(Class<?> type) {
+    public LogCapture(Class<?> type) {
         logger = Logger.getLogger(type.getName());
         logger.addHandler(handler);
     }
 
-    List<String> messages() {
+    public List<String> messages() {
         return List.copyOf(messages);
     }
 

@@ -464,7 +464,8 @@ class ClusterSignInTest {
 
     /**
      * Sign-in risk across nodes: the device a user signed in from through node A is familiar to node B (the history
-     * table), and a new browser on B is an unfamiliar device, so a {@code sign-in-risk=low} policy asks for a code.
+     * table), and a new browser on B is an unfamiliar device, so a {@code sign-in-risk=low} policy demands a second factor (the user
+     * has none: refused, as risk policies never let one be registered in the sign-in).
      */
     @Test
     @Order(16)
@@ -481,7 +482,8 @@ class ClusterSignInTest {
         config.setConfig(risky);
         flows.updateAuthenticatorConfig(configId, config);
         try {
-            // nothing set up: only a policy that applies asks for a second factor (then: register one)
+            // nothing set up: only a policy that applies asks for a second factor (a risk policy: the helpdesk page,
+            // never a registration in that sign-in)
             ClusterRealm.User user = realm.userWithRequiredAction("risk", "VERIFY_EMAIL");
             realm.setRequiredActions(user);
             Browser browser = new Browser();
@@ -496,7 +498,7 @@ class ClusterSignInTest {
             Page asked = signIn(other, b, user);
             assertFalse(asked.signedIn(), "a new browser is an unfamiliar device: low risk, a second factor");
             Page shown = asked.location() == null ? asked : other.get(Browser.on(b, asked.location()));
-            assertTrue(shown.body().contains("login-mfa-register"), asked.status() + " " + asked.location() + " "
+            assertTrue(shown.body().contains("login-mfa-access-denied"), asked.status() + " " + asked.location() + " "
                     + shown.body());
         } finally {
             var restore = flows.getAuthenticatorConfig(configId);

@@ -167,6 +167,36 @@ public class PhoneImportTest extends DemoRealmTest {
         assertTrue(hasPhone(goodId, phone), "partial: the good row is imported");
     }
 
+    /** More than 1,000 names, a large share of the realm: the users are found in one pass over the realm's users. */
+    @Test
+    @SuppressWarnings("unchecked")
+    public void aLargeFileFindsItsUsersByUsernameAndEmailInOnePass() {
+        String anna = DemoUsers.uniqueName("imp-big");
+        String annaId = DemoUsers.create(realm, anna, List.of(), false);
+        String bo = DemoUsers.uniqueName("imp-big");
+        String boId = DemoUsers.create(realm, bo, List.of(), false);
+        String annaPhone = DemoUsers.uniquePhone();
+        String boPhone = DemoUsers.uniquePhone();
+        StringBuilder csv = new StringBuilder(HEADER)
+                .append(anna.toUpperCase()).append(',').append(annaPhone).append(",,,\n")
+                .append(bo).append("@example.org,").append(boPhone).append(",,,\n");
+        String nobody = DemoUsers.uniqueName("imp-nobody");
+        for (int i = 0; i < 1_200; i++) {
+            csv.append(nobody).append('-').append(i).append(",+46701234567,,,\n");
+        }
+
+        HttpResponse<String> response = post(manager, "text/csv", csv.toString(), "?partial=true");
+        assertEquals(200, response.statusCode(), response.body().substring(0, Math.min(500, response.body().length())));
+        Map<String, Object> report = HttpCalls.json(response);
+        assertEquals(2, report.get("added"));
+        assertEquals(1_200, report.get("skipped"));
+        List<Map<String, Object>> lines = (List<Map<String, Object>>) report.get("lines");
+        assertEquals(List.of("added", "added", "skipped"), lines.subList(0, 3).stream().map(l -> l.get("status")).toList());
+        assertEquals("unknown-user", lines.get(1_201).get("reason"));
+        assertTrue(hasPhone(annaId, annaPhone), "found by username, whatever its case");
+        assertTrue(hasPhone(boId, boPhone), "found by email");
+    }
+
     @Test
     public void hostileFilesAreRefusedWithAReason() {
         HttpResponse<String> header = post(manager, "text/csv", "name,number\nx,y\n", "");

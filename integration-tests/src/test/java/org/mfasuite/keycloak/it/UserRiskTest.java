@@ -1,6 +1,7 @@
 package org.mfasuite.keycloak.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,15 +13,19 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.keycloak.representations.idm.AdminEventRepresentation;
 import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.representations.idm.EventRepresentation;
+import org.keycloak.representations.idm.UserSessionRepresentation;
 import org.keycloak.testframework.annotations.InjectKeycloakUrls;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
 import org.keycloak.testframework.remote.runonserver.InjectRunOnServer;
 import org.keycloak.testframework.remote.runonserver.RunOnServerClient;
+import org.keycloak.testframework.remote.timeoffset.InjectTimeOffSet;
+import org.keycloak.testframework.remote.timeoffset.TimeOffSet;
 import org.keycloak.testframework.server.KeycloakUrls;
 import org.keycloak.testframework.ui.annotations.InjectPage;
 import org.keycloak.testframework.ui.page.LoginPasswordUpdatePage;
@@ -38,6 +43,7 @@ public class UserRiskTest extends DemoRealmTest {
     /** The demo's report-only policy, turned into the user-risk policy for these tests (the cleanup restores it). */
     private static final String POLICY = "report only - mfa for everyone";
     private static final String NEW_PASSWORD = "A-new-passw0rd-for-risk";
+    private static final String DIRECT_GRANT_FLOW = "direct grant with access";
 
     @InjectKeycloakUrls
     KeycloakUrls urls;
@@ -48,14 +54,27 @@ public class UserRiskTest extends DemoRealmTest {
     @InjectPage
     AccessDeniedPage deniedPage;
 
+    @InjectPage
+    RegisterPage registerPage;
+
     @InjectRunOnServer(permittedPackages = "org.mfasuite.keycloak.it")
     RunOnServerClient runOnServer;
+
+    @InjectTimeOffSet
+    TimeOffSet clock;
 
     private AdminApi api;
 
     @BeforeEach
     void adminApi() {
         api = new AdminApi(realm, urls);
+    }
+
+    @AfterEach
+    void clockBack() {
+        if (clock.get() != 0) {
+            clock.set(0);
+        }
     }
 
     @Test
@@ -74,6 +93,12 @@ public class UserRiskTest extends DemoRealmTest {
         EventRepresentation report = realm.admin().getEvents(List.of("CUSTOM_REQUIRED_ACTION_ERROR"), null, id, null,
                 null, null, 0, 10).stream().filter(e -> "mfa_fraud_report".equals(e.getError())).findFirst().orElseThrow();
         assertEquals("high", report.getDetails().get("mfa_user_risk"));
+
+        // whoever holds the password signed in elsewhere while no policy asked for more
+        HttpResponse<String> elsewhere = api.passwordGrant(user, DemoUsers.PASSWORD);
+        assertEquals(200, elsewhere.statusCode(), elsewhere.body());
+        List<String> otherSessions = sessionIds(id);
+        assertEquals(1, otherSessions.size(), otherSessions.toString());
 
         AccessPolicyConfig.set(realm, POLICY, Map.of("state", "on", "grant", "password-change", "user-risk", "high"));
 
@@ -100,6 +125,9 @@ public class UserRiskTest extends DemoRealmTest {
         assertEquals("none", risk.get("level"));
         assertEquals("password-change", risk.get("clearedBy"));
         assertEquals(List.of(), risk.get("reasons"));
+        List<String> sessions = sessionIds(id);
+        assertEquals(1, sessions.size(), "only the sign-in that changed the password goes on: " + sessions);
+        assertFalse(sessions.contains(otherSessions.get(0)), "the other session ended");
         EventRepresentation login = realm.admin().getEvents(List.of("LOGIN"), null, id, null, null, null, 0, 1).get(0);
         assertEquals("required", login.getDetails().get("mfa_password_change"));
         assertEquals("mfa", login.getDetails().get("mfa_access"));
@@ -198,6 +226,88 @@ public class UserRiskTest extends DemoRealmTest {
         assertEquals(List.of("password"), realm.admin().users().get(id).credentials().stream()
                 .map(CredentialRepresentation::getType).toList(), "nothing registered");
         assertEquals("high", risk(api.tokenWithRoles("view-users"), id).get("level"));
+    }
+
+    @Test
+    public void aUserRiskPolicyWithGrantMfaNeverLetsAUserWithoutAFactorRegisterOne() {
+        String username = DemoUsers.uniqueName("no-factor-mfa");
+        String id = DemoUsers.create(realm, username, List.of(), false);
+        runOnServer.run(UserRiskRows.raise(id));
+        AccessPolicyConfig.set(realm, POLICY, Map.of("state", "on", "grant", "mfa", "user-risk", "high"));
+        submitPassword(username, DemoUsers.PASSWORD);
+        deniedPage.assertCurrent();
+        assertEquals(POLICY, deniedPage.detail("policy"));
+        assertEquals(List.of("password"), realm.admin().users().get(id).credentials().stream()
+                .map(CredentialRepresentation::getType).toList(), "nothing registered");
+        EventRepresentation refused = realm.admin().getEvents(List.of("LOGIN_ERROR"), null, id, null, null, null, 0, 1)
+                .get(0);
+        assertEquals("mfa_no_method", refused.getDetails().get("reason"));
+
+        // the helpdesk's temporary access pass still lets the user in (and register a method afterwards)
+        HttpResponse<String> issued = HttpCalls.send(HttpRequest.newBuilder(uri("users/" + id + "/temporary-pass"))
+                .header("Authorization", "Bearer " + api.tokenWithRoles("manage-users", "view-users"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")).build());
+        assertEquals(201, issued.statusCode(), issued.body());
+        driver.driver().manage().deleteAllCookies();
+        submitPassword(username, String.valueOf(HttpCalls.json(issued).get("pass")));
+        registerPage.assertCurrent();
+    }
+
+    @Test
+    public void theDirectGrantsPasswordStepRefusesAPasswordChangeWithoutTheGate() {
+        String phone = DemoUsers.uniquePhone();
+        String user = DemoUsers.withPhone(realm, "no-gate", phone);
+        String id = realm.admin().users().search(user, true).get(0).getId();
+        runOnServer.run(UserRiskRows.raise(id));
+        AccessPolicyConfig.set(realm, POLICY, Map.of("state", "on", "grant", "password-change", "user-risk", "high"));
+        var flows = realm.admin().flows();
+        var gate = flows.getExecutions(DIRECT_GRANT_FLOW).stream()
+                .filter(e -> "mfa-access-gate".equals(e.getProviderId())).findFirst().orElseThrow();
+        String requirement = gate.getRequirement();
+        gate.setRequirement("DISABLED");
+        flows.updateExecutions(DIRECT_GRANT_FLOW, gate);
+        try {
+            HttpResponse<String> token = api.passwordGrant(user, DemoUsers.PASSWORD);
+            assertEquals(400, token.statusCode(), token.body());
+            assertEquals("access_denied", HttpCalls.json(token).get("error"), token.body());
+            assertTrue(String.valueOf(HttpCalls.json(token).get("error_description"))
+                    .startsWith("A password change is required for this account"), token.body());
+            EventRepresentation refused = realm.admin().getEvents(List.of("LOGIN_ERROR"), null, id, null, null, null,
+                    0, 1).get(0);
+            assertEquals("mfa_password_change_required", refused.getDetails().get("reason"));
+            assertEquals("password", refused.getDetails().get("mfa_method"), "refused by the password step itself");
+        } finally {
+            gate.setRequirement(requirement);
+            flows.updateExecutions(DIRECT_GRANT_FLOW, gate);
+        }
+    }
+
+    @Test
+    public void aUserWhoTakesLongOnTheNewPasswordPageIsStillCleared() {
+        String phone = DemoUsers.uniquePhone();
+        String user = DemoUsers.withPhone(realm, "slow", phone);
+        String id = realm.admin().users().search(user, true).get(0).getId();
+        runOnServer.run(UserRiskRows.raise(id));
+        AccessPolicyConfig.set(realm, POLICY, Map.of("state", "on", "grant", "password-change", "user-risk", "high"));
+        realm.updateWithCleanup(r -> {
+            r.build().setAccessCodeLifespanUserAction(3600);
+            r.build().setAccessCodeLifespanLogin(3600);
+            return r;
+        });
+        submitPassword(user, DemoUsers.PASSWORD);
+        smsPage.enterCode(Outbox.lastCodeTo(phone));
+        updatePasswordPage.assertCurrent();
+        clock.set(20 * 60); // longer than the 15 minutes a factor stays fresh
+        updatePasswordPage.changePassword(NEW_PASSWORD, NEW_PASSWORD);
+        assertNotNull(oauth.parseLoginResponse().getCode());
+        assertEquals("none", risk(api.tokenWithRoles("view-users"), id).get("level"),
+                "the factor was fresh when the gate asked for the new password");
+    }
+
+    /** The user's online session ids, as the admin sees them. */
+    private List<String> sessionIds(String userId) {
+        return realm.admin().users().get(userId).getUserSessions().stream().map(UserSessionRepresentation::getId)
+                .toList();
     }
 
     /** Someone else signs in with the user's password; the user reports the text's link. */
