@@ -87,10 +87,8 @@ public final class SignInRisk {
                 || RiskRules.userLevel(assessment.signals(), RiskSettingsStore.read(realm)) != RiskLevel.HIGH) {
             return;
         }
-        UserModel user = session.users().getUserById(realm, userId);
-        if (user != null) {
-            UserRisks.raise(session, realm, user, RiskLevel.HIGH, HIGH_RISK_REASON);
-        }
+        // in a transaction of its own, never failing the sign-in or losing its LOGIN event
+        UserRisks.raiseGuarded(session.getKeycloakSessionFactory(), realm.getId(), userId, RiskLevel.HIGH, HIGH_RISK_REASON);
     }
 
     /**

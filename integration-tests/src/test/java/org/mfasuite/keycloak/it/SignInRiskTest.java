@@ -104,7 +104,9 @@ public class SignInRiskTest extends DemoRealmTest {
         clock.set(91 * 86400); // past the 90 history days since the account was made
         try {
             submitPassword(username, DemoUsers.PASSWORD);
-            registerPage.assertCurrent();
+            deniedPage.assertCurrent(); // low risk demands a second factor; a risk policy never registers one now
+            EventRepresentation refused = lastEvent(id, "LOGIN_ERROR");
+            assertEquals("unfamiliar-device", refused.getDetails().get("mfa_risk_signals"), refused.getDetails().toString());
         } finally {
             clock.set(0);
         }
