@@ -73,7 +73,8 @@ public class WhatIfResource {
             throw new WhatIfRequest.Invalid("The realm has no " + type.id() + " flow");
         }
         // the assumed risk by the rule a sign-in's assessment uses, taken once for the decision and the answer
-        RiskAssessment risk = SignInRisk.whatIf(realm, request.deviceKnown(), request.riskSignals());
+        RiskAssessment risk = SignInRisk.whatIf(session, realm, address, type == ClientType.BROWSER,
+                request.deviceKnown(), request.riskSignals());
         return WhatIfAnswer.of(user.getUsername(), client.getClientId(), address, type, flow.getAlias(),
                 AccessDecisions.evaluate(session, realm, flow.getId(), user, client.getClientId(), address, type,
                         request.assumedCountry(), risk::level), risk);

@@ -7,6 +7,7 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.mfasuite.keycloak.fraud.FraudReports;
 import org.mfasuite.keycloak.registration.SecurityEmails;
+import org.mfasuite.keycloak.risk.SignInRisk;
 import org.mfasuite.keycloak.support.SupportDetails;
 
 /**
@@ -54,12 +55,19 @@ final class DeviceAnswers {
                 found.device().getId(), now);
         switch (outcome.recorded()) {
             case NOT_FOUND -> throw new DeviceApiException(404, "challenge_not_found", "no such request for this device");
-            case EXPIRED -> throw new DeviceApiException(404, "challenge_not_found", "the request expired");
+            case EXPIRED -> {
+                SignInRisk.pushUnanswered(session, realm, found.user(), challengeId);
+                throw new DeviceApiException(404, "challenge_not_found", "the request expired");
+            }
             case ALREADY_ANSWERED -> throw new DeviceApiException(409, "already_answered", "the request was answered before");
             default -> {
             }
         }
         record(found, outcome);
+        if (outcome.result() == PushChallenges.Result.DENIED) {
+            // counted where the answer lands: the browser that asked may never come back to look
+            SignInRisk.pushUnanswered(session, realm, found.user(), challengeId);
+        }
         if (outcome.result() == PushChallenges.Result.REPORTED) {
             PushChallenge challenge = outcome.challenge();
             new PushMute(session.singleUseObjects()).mute(realm.getId(), found.user().getId(), challenge.muteMinutes(), now);

@@ -108,6 +108,10 @@ public class PushAuthenticator implements Authenticator, CredentialValidator<Pus
             return;
         }
         if (previous != null) {
+            if (!challenges.isAnswered(previous)) {
+                // "Send again" replaces a request nobody answered: it counts toward mfa-fatigue as an expired one
+                SignInRisk.pushUnanswered(session, realm, user, previous);
+            }
             challenges.close(previous, now);
         }
         PushChallenge challenge = newChallenge(context, settings, now);
@@ -175,7 +179,7 @@ public class PushAuthenticator implements Authenticator, CredentialValidator<Pus
                 context.challenge((asked ? page.message(MessageType.INFO, "mfa-push-not-yet") : page).create());
             } else {
                 context.getAuthenticationSession().removeAuthNote(CHALLENGE_NOTE);
-                SignInRisk.pushUnanswered(context.getSession(), context.getRealm(), context.getUser());
+                SignInRisk.pushUnanswered(context.getSession(), context.getRealm(), context.getUser(), id);
                 SignInRisk.describe(context.getEvent(), context.getAuthenticationSession());
                 context.getEvent().detail(PushEvents.RESULT, "expired").detail(Details.REASON, "expired").error(Errors.EXPIRED_CODE);
                 context.challenge(page.state(PushForm.State.ENDED).message(MessageType.ERROR, "mfa-push-expired").create());
@@ -208,7 +212,7 @@ public class PushAuthenticator implements Authenticator, CredentialValidator<Pus
                                         ? "mfa-push-wrong-number" : "mfa-push-wrong-number-type").create());
             }
             case DENIED -> {
-                SignInRisk.pushUnanswered(context.getSession(), context.getRealm(), context.getUser());
+                SignInRisk.pushUnanswered(context.getSession(), context.getRealm(), context.getUser(), id);
                 SignInRisk.describe(context.getEvent(), context.getAuthenticationSession());
                 context.getEvent().detail(PushEvents.RESULT, "denied").detail(Details.REASON, "denied")
                         .error(Errors.ACCESS_DENIED);

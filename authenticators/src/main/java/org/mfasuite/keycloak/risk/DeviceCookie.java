@@ -17,8 +17,9 @@ import org.keycloak.utils.SecureContextResolver;
 
 /**
  * The device cookie {@code MFA_DEVICE}: a random 128-bit id per browser, set on the first sign-in and kept about a
- * year; HttpOnly, SameSite=Lax, the realm's path, Secure exactly when Keycloak's own cookies are (see the trusted
- * device cookie). It is not a remembered device: it lifts no requirement, it only tells a browser the user signed in
+ * year; HttpOnly, the realm's path, Secure exactly when Keycloak's own cookies are (see the trusted device cookie),
+ * then SameSite=None as theirs (a cross-site POST, e.g. SAML's POST binding, still sends it), else SameSite=Lax.
+ * It is not a remembered device: it lifts no requirement, it only tells a browser the user signed in
  * from before. Only its SHA-256 hash (with the realm id) is stored.
  */
 public final class DeviceCookie {
@@ -47,9 +48,12 @@ public final class DeviceCookie {
                 id = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
                 String path = RealmsResource.realmBaseUrl(session.getContext().getUri()).path("/")
                         .build(realm.getName()).getRawPath();
+                // as Keycloak's own cookies: SameSite=None (sent on a SAML POST binding's cross-site POST) needs
+                // Secure, so on plain http (development) it is Lax
+                boolean secure = SecureContextResolver.isSecureContext(session);
                 session.getContext().getHttpResponse().setCookieIfAbsent(new NewCookie.Builder(NAME).version(1).value(id)
-                        .path(path).maxAge(MAX_AGE_SECONDS).secure(SecureContextResolver.isSecureContext(session))
-                        .httpOnly(true).sameSite(NewCookie.SameSite.LAX).build());
+                        .path(path).maxAge(MAX_AGE_SECONDS).secure(secure).httpOnly(true)
+                        .sameSite(secure ? NewCookie.SameSite.NONE : NewCookie.SameSite.LAX).build());
             }
             session.setAttribute(ATTRIBUTE, id);
         }

@@ -6,7 +6,8 @@ import java.util.Set;
 
 /**
  * The signals a sign-in's history gives: unfamiliar device, unfamiliar location, impossible travel. A user with no
- * history yet (the first sign-in ever, or none within the kept days) gets none of them: there is nothing to compare.
+ * history gets none of them (nothing to compare), except that a browser sign-in of an account older than the kept
+ * history (dormant, or from before the history was kept) counts as an unfamiliar device.
  */
 public final class HistorySignals {
 
@@ -25,8 +26,21 @@ public final class HistorySignals {
      * @param locationSignIns how many of the newest sign-ins a familiar location must be among
      */
     public static Set<RiskSignal> of(List<PastSignIn> newestFirst, PastSignIn now, int locationSignIns) {
+        return of(newestFirst, now, locationSignIns, false);
+    }
+
+    /**
+     * @param established whether the account is older than the kept history: then an empty history means a dormant
+     *                    account (or one from before the history was kept), and a browser counts as an unfamiliar
+     *                    device; a new account's first sign-in gets no signal
+     */
+    public static Set<RiskSignal> of(List<PastSignIn> newestFirst, PastSignIn now, int locationSignIns,
+                                     boolean established) {
         Set<RiskSignal> signals = EnumSet.noneOf(RiskSignal.class);
         if (newestFirst.isEmpty()) {
+            if (established && now.deviceHash() != null) {
+                signals.add(RiskSignal.UNFAMILIAR_DEVICE);
+            }
             return signals;
         }
         if (now.deviceHash() != null && newestFirst.stream().noneMatch(p -> now.deviceHash().equals(p.deviceHash()))) {
@@ -36,8 +50,11 @@ public final class HistorySignals {
                 .noneMatch(p -> now.location().equals(p.location()))) {
             signals.add(RiskSignal.UNFAMILIAR_LOCATION);
         }
-        PastSignIn previous = newestFirst.get(0);
-        if (now.hasCoordinates() && previous.hasCoordinates() && impossible(previous, now)) {
+        // a browser is compared with browser sign-ins only, a direct grant with direct grants: a mail server's relay
+        // abroad is no journey of the person at the browser
+        PastSignIn previous = newestFirst.stream().filter(p -> (p.deviceHash() == null) == (now.deviceHash() == null))
+                .findFirst().orElse(null);
+        if (previous != null && now.hasCoordinates() && previous.hasCoordinates() && impossible(previous, now)) {
             signals.add(RiskSignal.IMPOSSIBLE_TRAVEL);
         }
         return signals;

@@ -7,9 +7,12 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
+import org.keycloak.models.utils.KeycloakModelUtils;
+import org.keycloak.timer.TimerProvider;
 
 /**
- * The sign-in history table ({@code MFA_RISK_SIGN_IN}); a removed user or realm takes its rows along.
+ * The sign-in history table ({@code MFA_RISK_SIGN_IN}); a removed user or realm takes its rows along, and rows past
+ * their realm's history days are deleted daily ({@link RiskHistoryCleanup}).
  * {@code create(null)} must work: Keycloak's build asks it for the entities.
  */
 public class RiskJpaProviderFactory implements JpaEntityProviderFactory {
@@ -32,6 +35,8 @@ public class RiskJpaProviderFactory implements JpaEntityProviderFactory {
 
     @Override
     public void postInit(KeycloakSessionFactory factory) {
+        KeycloakModelUtils.runJobInTransaction(factory, session -> session.getProvider(TimerProvider.class)
+                .scheduleTask(new RiskHistoryCleanup(), RiskHistoryCleanup.INTERVAL_MILLIS, RiskHistoryCleanup.TASK));
         factory.register(event -> {
             if (event instanceof UserModel.UserRemovedEvent removed) {
                 SignInHistory.removeUser(removed.getKeycloakSession(), removed.getUser().getId());

@@ -34,4 +34,20 @@ public final class RiskRules {
         }
         return new RiskAssessment(level, EnumSet.copyOf(signals));
     }
+
+    /** The signals that say something about the address, not the user: they hit everyone signing in from it. */
+    public static final Set<RiskSignal> ADDRESS_SIGNALS = Set.of(RiskSignal.PASSWORD_SPRAY, RiskSignal.ANONYMOUS_NETWORK);
+
+    /**
+     * The level of the user-specific signals alone (all but {@link #ADDRESS_SIGNALS}), by the same rule: what may
+     * raise the user's risk. An office behind one address that became a spray source raises nobody.
+     */
+    public static RiskLevel userLevel(Set<RiskSignal> signals, RiskSettings settings) {
+        if (signals == null || signals.isEmpty()) {
+            return RiskLevel.NONE;
+        }
+        Set<RiskSignal> own = EnumSet.copyOf(signals);
+        own.removeAll(ADDRESS_SIGNALS);
+        return evaluate(own, settings).level();
+    }
 }

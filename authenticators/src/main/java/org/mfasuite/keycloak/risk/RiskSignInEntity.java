@@ -18,7 +18,7 @@ public class RiskSignInEntity {
     String id;
     @Column(name = "REALM_ID", length = 36, nullable = false)
     String realmId;
-    @Column(name = "USER_ID", length = 36, nullable = false)
+    @Column(name = "USER_ID", length = 255, nullable = false)
     String userId;
     @Column(name = "SIGNED_IN_AT", nullable = false)
     long signedInAt;

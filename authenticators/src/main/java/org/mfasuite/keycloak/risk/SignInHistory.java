@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
 
 import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.KeycloakSession;
@@ -29,14 +30,24 @@ public final class SignInHistory {
                 .setMaxResults(MAX_ROWS).getResultStream().map(RiskSignInEntity::toPast).toList();
     }
 
-    /** Records a successful sign-in and trims the user's history to what the signals need. */
+    /**
+     * Records a successful sign-in and trims the user's history to what the signals need. Trimming is a bulk delete
+     * (never a removal of loaded rows), so two sign-ins of one user at once cannot fail on a row the other deleted.
+     */
     public static void record(KeycloakSession session, String realmId, String userId, PastSignIn signIn, int historyDays) {
         EntityManager em = em(session);
-        List<RiskSignInEntity> rows = em.createQuery("select s from MfaRiskSignIn s where s.userId = :user"
-                        + " and s.realmId = :realm order by s.signedInAt desc", RiskSignInEntity.class)
-                .setParameter("user", userId).setParameter("realm", realmId).getResultList();
-        RiskSignInEntity same = rows.stream().filter(r -> java.util.Objects.equals(r.deviceHash, signIn.deviceHash())
-                && java.util.Objects.equals(r.location, signIn.location())).findFirst().orElse(null);
+        TypedQuery<RiskSignInEntity> query = em.createQuery("select s from MfaRiskSignIn s where s.userId = :user"
+                        + " and s.realmId = :realm"
+                        + " and s.deviceHash " + (signIn.deviceHash() == null ? "is null" : "= :device")
+                        + " and s.location " + (signIn.location() == null ? "is null" : "= :location"), RiskSignInEntity.class)
+                .setParameter("user", userId).setParameter("realm", realmId);
+        if (signIn.deviceHash() != null) {
+            query.setParameter("device", signIn.deviceHash());
+        }
+        if (signIn.location() != null) {
+            query.setParameter("location", signIn.location());
+        }
+        RiskSignInEntity same = query.setMaxResults(1).getResultStream().findFirst().orElse(null);
         if (same == null) {
             same = new RiskSignInEntity();
             same.id = UUID.randomUUID().toString();
@@ -45,23 +56,28 @@ public final class SignInHistory {
             same.deviceHash = signIn.deviceHash();
             same.location = signIn.location();
             em.persist(same);
-            rows = new java.util.ArrayList<>(rows);
-            rows.add(0, same);
-        } else {
-            rows = new java.util.ArrayList<>(rows);
-            rows.remove(same);
-            rows.add(0, same);
         }
         same.signedInAt = signIn.time();
         same.latitude = signIn.latitude();
         same.longitude = signIn.longitude();
+        em.flush();
         long oldest = signIn.time() - historyDays * 86400L;
-        for (int i = 0; i < rows.size(); i++) {
-            RiskSignInEntity r = rows.get(i);
-            if (i >= MAX_ROWS || r.signedInAt < oldest) {
-                em.remove(r);
-            }
+        List<Long> beyond = em.createQuery("select s.signedInAt from MfaRiskSignIn s where s.userId = :user"
+                        + " and s.realmId = :realm order by s.signedInAt desc", Long.class)
+                .setParameter("user", userId).setParameter("realm", realmId)
+                .setFirstResult(MAX_ROWS).setMaxResults(1).getResultList();
+        if (!beyond.isEmpty()) {
+            oldest = Math.max(oldest, beyond.get(0) + 1);
         }
+        em.createQuery("delete from MfaRiskSignIn s where s.userId = :user and s.realmId = :realm"
+                        + " and s.signedInAt < :oldest").setParameter("user", userId).setParameter("realm", realmId)
+                .setParameter("oldest", oldest).executeUpdate();
+    }
+
+    /** Deletes every row older than {@code before} (epoch seconds) in the realm: the daily cleanup. */
+    static int removeOlder(KeycloakSession session, String realmId, long before) {
+        return em(session).createQuery("delete from MfaRiskSignIn s where s.realmId = :realm and s.signedInAt < :before")
+                .setParameter("realm", realmId).setParameter("before", before).executeUpdate();
     }
 
     static void removeUser(KeycloakSession session, String userId) {

@@ -76,4 +76,24 @@ class HistorySignalsTest {
         assertNull(HistorySignals.location(null, "not-an-address.example"));
         assertNull(HistorySignals.location(null, null));
     }
+
+    @Test
+    void travelIsComparedWithSignInsOfTheSameKind() {
+        // a mail relay in Sydney signs in by direct grant; the person's browser in Stockholm is no journey from it
+        List<PastSignIn> history = List.of(at(T - 600, null, "AU", SYD), at(T - 86400, "d1", "SE", STO));
+        assertEquals(Set.of(), HistorySignals.of(history, at(T, "d1", "SE", STO), 10));
+        assertEquals(Set.of(), HistorySignals.of(history, at(T, null, "AU", SYD), 10));
+        // the browser itself in Sydney ten minutes after Stockholm is
+        List<PastSignIn> browser = List.of(at(T - 600, "d1", "SE", STO));
+        assertEquals(EnumSet.of(RiskSignal.UNFAMILIAR_LOCATION, RiskSignal.IMPOSSIBLE_TRAVEL),
+                HistorySignals.of(browser, at(T, "d1", "AU", SYD), 10));
+    }
+
+    @Test
+    void anEstablishedAccountWithoutHistoryIsOnAnUnfamiliarDevice() {
+        // dormant beyond the kept days, or signing in for the first time since the history was kept
+        assertEquals(EnumSet.of(RiskSignal.UNFAMILIAR_DEVICE), HistorySignals.of(List.of(), at(T, "d1", "SE", STO), 10, true));
+        assertEquals(Set.of(), HistorySignals.of(List.of(), at(T, null, "SE", STO), 10, true), "a direct grant has no device");
+        assertEquals(Set.of(), HistorySignals.of(List.of(), at(T, "d1", "SE", STO), 10, false), "a new account");
+    }
 }

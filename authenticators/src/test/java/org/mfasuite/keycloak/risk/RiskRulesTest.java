@@ -79,4 +79,15 @@ class RiskRulesTest {
         assertEquals(RiskSignal.MFA_FATIGUE, RiskSignal.parse(" MFA-Fatigue "));
         assertNull(RiskSignal.parse("bogus"));
     }
+
+    @Test
+    void onlyTheUsersOwnSignalsCanRaiseTheUser() {
+        RiskSettings d = RiskSettings.DEFAULTS;
+        assertEquals(RiskLevel.NONE, RiskRules.userLevel(EnumSet.of(RiskSignal.PASSWORD_SPRAY), d), "an office's address");
+        assertEquals(RiskLevel.LOW, RiskRules.userLevel(EnumSet.of(RiskSignal.PASSWORD_SPRAY,
+                RiskSignal.ANONYMOUS_NETWORK, RiskSignal.UNFAMILIAR_DEVICE), d));
+        assertEquals(RiskLevel.HIGH, RiskRules.userLevel(EnumSet.of(RiskSignal.IMPOSSIBLE_TRAVEL,
+                RiskSignal.PASSWORD_SPRAY), d));
+        assertEquals(RiskLevel.NONE, RiskRules.userLevel(null, d));
+    }
 }

@@ -23,6 +23,10 @@ import org.keycloak.representations.idm.EventRepresentation;
 import org.keycloak.testframework.annotations.InjectAdminClient;
 import org.keycloak.testframework.annotations.InjectKeycloakUrls;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
+import org.keycloak.testframework.remote.runonserver.InjectRunOnServer;
+import org.keycloak.testframework.remote.runonserver.RunOnServerClient;
+import org.keycloak.testframework.remote.timeoffset.InjectTimeOffSet;
+import org.keycloak.testframework.remote.timeoffset.TimeOffSet;
 import org.keycloak.testframework.server.KeycloakUrls;
 import org.keycloak.testframework.ui.annotations.InjectPage;
 import org.keycloak.util.JsonSerialization;
@@ -48,6 +52,12 @@ public class SignInRiskTest extends DemoRealmTest {
     @InjectPage
     AccessDeniedPage deniedPage;
 
+    @InjectRunOnServer(permittedPackages = "org.mfasuite.keycloak.it")
+    RunOnServerClient runOnServer;
+
+    @InjectTimeOffSet
+    TimeOffSet clock;
+
     @Test
     public void aLowRiskPolicyAsksOnANewBrowserNotOnTheOneUsedBefore() {
         AccessPolicyConfig.set(realm, RISK_POLICY, Map.of("state", "on", "sign-in-risk", "low"));
@@ -71,11 +81,35 @@ public class SignInRiskTest extends DemoRealmTest {
         // password would register their own): refused, the helpdesk's temporary access pass is the way in
         realm.admin().logoutAll();
         oauth.openLoginForm(); // cookies are deleted for the page's site: Keycloak's, where MFA_DEVICE lives
-        assertNotNull(driver.driver().manage().getCookieNamed("MFA_DEVICE"), "the browser holds a device cookie");
+        org.openqa.selenium.Cookie cookie = driver.driver().manage().getCookieNamed("MFA_DEVICE");
+        assertNotNull(cookie, "the browser holds a device cookie");
+        // as Keycloak's own cookies: SameSite=None (sent on a cross-site POST) where Secure, else Lax
+        assertEquals(cookie.isSecure() ? "none" : "lax", String.valueOf(cookie.getSameSite()).toLowerCase(java.util.Locale.ROOT),
+                cookie.toString());
         driver.driver().manage().deleteAllCookies();
         submitPassword(username, DemoUsers.PASSWORD);
         deniedPage.assertCurrent();
         assertEquals("mfa_no_method", lastEvent(id, "LOGIN_ERROR").getDetails().get("reason"));
+    }
+
+    /**
+     * An account older than the kept history with no sign-in in it (dormant, or from before the rollout): its first
+     * browser sign-in counts as an unfamiliar device, while a new account's first sign-in counts as nothing.
+     */
+    @Test
+    public void aDormantAccountsFirstBrowserSignInIsOnAnUnfamiliarDevice() {
+        AccessPolicyConfig.set(realm, RISK_POLICY, Map.of("state", "on", "sign-in-risk", "low"));
+        String id = DemoUsers.create(realm, DemoUsers.uniqueName("dormant"), List.of(), false);
+        String username = realm.admin().users().get(id).toRepresentation().getUsername();
+        clock.set(91 * 86400); // past the 90 history days since the account was made
+        try {
+            submitPassword(username, DemoUsers.PASSWORD);
+            deniedPage.assertCurrent(); // low risk demands a second factor; a risk policy never registers one now
+            EventRepresentation refused = lastEvent(id, "LOGIN_ERROR");
+            assertEquals("unfamiliar-device", refused.getDetails().get("mfa_risk_signals"), refused.getDetails().toString());
+        } finally {
+            clock.set(0);
+        }
     }
 
     /** The demo realm as shipped: "unusual sign-ins need mfa" (sign-in-risk low) covers frank. */
@@ -124,6 +158,56 @@ public class SignInRiskTest extends DemoRealmTest {
         String elsewhere = "192.0.2." + (spray.endsWith(".1") ? 2 : 1);
         assertEquals(200, passwordGrant(client, victimName, DemoUsers.PASSWORD, elsewhere).statusCode(),
                 "another address is no spray source");
+
+        // what-if from the address answers with its spray signal
+        assertTrue(((List<?>) whatIf(Map.of("ipAddress", spray)).get("riskSignals")).contains("password-spray"));
+    }
+
+    /**
+     * Second-factor codes typed wrong from one address are no password spray, however many users type them; a spray
+     * source's signal alone raises no user who signs in from it.
+     */
+    @Test
+    public void wrongSecondFactorCodesDoNotMakeASpraySource() {
+        String address = "198.51.100." + ThreadLocalRandom.current().nextInt(1, 255);
+        settings(Map.of("spray-users", 2));
+        realm.cleanup().add(r -> settings(Map.of("spray-users", 10)));
+        for (int i = 0; i < 2; i++) {
+            String user = DemoUsers.create(realm, DemoUsers.uniqueName("office"), List.of(), false);
+            runOnServer.run(SprayEvents.wrongCode(user, address));
+        }
+        assertFalse(((List<?>) whatIf(Map.of("ipAddress", address)).get("riskSignals")).contains("password-spray"));
+        for (int i = 0; i < 2; i++) {
+            String user = DemoUsers.create(realm, DemoUsers.uniqueName("sprayed"), List.of(), false);
+            runOnServer.run(SprayEvents.wrongPassword(user, address));
+        }
+        assertTrue(((List<?>) whatIf(Map.of("ipAddress", address)).get("riskSignals")).contains("password-spray"),
+                "wrong first-factor passwords do count");
+
+        // a successful sign-in at high from the source (the policy only reports): the address's signal alone
+        // never raises the user's own risk, since it hits everyone behind that address
+        String client = mailClient();
+        AccessPolicyConfig.set(realm, RISK_POLICY, Map.of("state", "report-only", "sign-in-risk", "high",
+                "include-clients", client));
+        String victim = DemoUsers.create(realm, DemoUsers.uniqueName("office"), List.of(), false);
+        String victimName = realm.admin().users().get(victim).toRepresentation().getUsername();
+        assertEquals(200, passwordGrant(client, victimName, DemoUsers.PASSWORD, address).statusCode());
+        EventRepresentation login = lastEvent(victim, "LOGIN");
+        assertEquals("high", login.getDetails().get("mfa_risk"), login.getDetails().toString());
+        assertEquals("none", HttpCalls.json(send(request("users/" + victim + "/risk").GET())).get("level"));
+    }
+
+    /**
+     * The history takes a federated user's id ({@code f:<component>:<id>}, longer than a UUID), and the daily cleanup
+     * deletes rows past the realm's history days even for a user who never signs in again.
+     */
+    @Test
+    public void historyTakesLongUserIdsAndOldRowsAreCleanedUpWithoutASignIn() {
+        String federated = "f:" + java.util.UUID.randomUUID() + ":" + "cn=someone,ou=people,dc=example,dc=org";
+        assertEquals("1", runOnServer.fetch(SignInHistoryRows.record(federated, "old-device", 120), String.class));
+        assertEquals("2", runOnServer.fetch(SignInHistoryRows.record(federated, "new-device", 1), String.class));
+        assertEquals("1", runOnServer.fetch(SignInHistoryRows.cleanUp(federated), String.class),
+                "the row of 120 days ago is past the 90 history days");
     }
 
     /**
@@ -164,6 +248,50 @@ public class SignInRiskTest extends DemoRealmTest {
             assertEquals("medium", login.getDetails().get("mfa_risk"), login.getDetails().toString());
             assertTrue(login.getDetails().get("mfa_risk_signals").contains("mfa-fatigue"), login.getDetails().toString());
             assertEquals(RISK_POLICY, login.getDetails().get("mfa_policies"), "the medium-risk policy applied");
+        } finally {
+            ((org.openqa.selenium.htmlunit.HtmlUnitDriver) driver.driver()).setJavascriptEnabled(true);
+        }
+    }
+
+    /**
+     * MFA fatigue counted on the server: a push closed unanswered by "Send again" counts, and so does a deny that the
+     * browser that asked never looks at; each push once.
+     */
+    @Test
+    public void resentAndUnseenDeniedPushesCountTowardFatigue() {
+        ((org.openqa.selenium.htmlunit.HtmlUnitDriver) driver.driver()).setJavascriptEnabled(false);
+        try {
+            String user = DemoUsers.uniqueName("resend");
+            AccessPolicyConfig.set(realm, RISK_POLICY, Map.of("state", "on", "sign-in-risk", "medium",
+                    "include-users", user));
+            DemoUsers.create(realm, user, List.of("mfa-push-enroll"), false);
+            submitPassword(user, DemoUsers.PASSWORD);
+            PushDeviceSimulator device = new PushDeviceSimulator();
+            assertEquals(201, device.enrol(driver.findElement(org.openqa.selenium.By.id("mfa-push-enroll-link"))
+                    .getAttribute("href"), "Pixel").status());
+            driver.findElement(org.openqa.selenium.By.id("mfa-push-enroll-continue")).click();
+            assertNotNull(oauth.parseLoginResponse().getCode(), "signed in after enrolling");
+            String id = realm.admin().users().search(user).get(0).getId();
+
+            realm.admin().logoutAll();
+            submitPassword(user, DemoUsers.PASSWORD);
+            for (int i = 0; i < 2; i++) {
+                driver.findElement(org.openqa.selenium.By.id("mfa-push-resend")).click(); // the last one unanswered
+            }
+            // the third push denied on the phone; the browser never looks
+            assertEquals(Map.of("result", "denied"), device.answer(device.pending().get(0).id(), "deny", null).body());
+
+            realm.admin().logoutAll();
+            driver.driver().manage().deleteAllCookies();
+            oauth.openLoginForm();
+            submitPassword(user, DemoUsers.PASSWORD);
+            String number = driver.findElement(org.openqa.selenium.By.id("mfa-push-number")).getText().trim();
+            device.answer(device.pending().get(0).id(), "approve", Integer.valueOf(number));
+            driver.driver().findElements(org.openqa.selenium.By.id("mfa-push-continue")).forEach(b -> b.click());
+            assertNotNull(oauth.parseLoginResponse().getCode(), "signed in with push");
+            EventRepresentation login = lastEvent(id, "LOGIN");
+            assertTrue(String.valueOf(login.getDetails().get("mfa_risk_signals")).contains("mfa-fatigue"),
+                    login.getDetails().toString());
         } finally {
             ((org.openqa.selenium.htmlunit.HtmlUnitDriver) driver.driver()).setJavascriptEnabled(true);
         }
@@ -212,6 +340,8 @@ public class SignInRiskTest extends DemoRealmTest {
         assertEquals("mfa", two.get("grant"));
 
         assertEquals("high", whatIf(Map.of("signals", List.of("password-spray"))).get("signInRisk"));
+        assertEquals(List.of(), whatIf(Map.of("deviceKnown", false, "clientType", "direct-grant")).get("riskSignals"),
+                "a direct grant never has a device to be unfamiliar");
         HttpResponse<String> bogus = post("what-if", question(Map.of("signals", List.of("bogus"))));
         assertEquals(400, bogus.statusCode(), bogus.body());
         assertTrue(bogus.body().contains("bogus"), bogus.body());
