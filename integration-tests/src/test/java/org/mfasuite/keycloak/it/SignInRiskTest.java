@@ -314,7 +314,7 @@ public class SignInRiskTest extends DemoRealmTest {
         Map<String, Object> shown = HttpCalls.json(send(request("risk-settings").GET()));
         assertEquals(90, shown.get("history-days"));
         assertEquals(10, shown.get("location-sign-ins"));
-        assertEquals(10, shown.get("spray-users"));
+        assertEquals(1000, shown.get("spray-users"), "as saved before each test (the default is 10)");
         assertEquals(3, shown.get("fatigue-pushes"));
         assertEquals("low", shown.get("level-unfamiliar-device"));
         assertEquals("high", shown.get("level-password-spray"));
