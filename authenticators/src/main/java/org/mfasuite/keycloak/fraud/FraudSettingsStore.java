@@ -1,10 +1,8 @@
 package org.mfasuite.keycloak.fraud;
 
-import java.util.ArrayList;
-
 import org.keycloak.common.util.MultivaluedHashMap;
-import org.keycloak.component.ComponentModel;
 import org.keycloak.models.RealmModel;
+import org.mfasuite.keycloak.core.RealmComponent;
 
 /** Reads and saves a realm's {@link FraudSettings} in its one {@code mfa-fraud-settings} component. */
 public final class FraudSettingsStore {
@@ -13,32 +11,13 @@ public final class FraudSettingsStore {
     }
 
     public static FraudSettings read(RealmModel realm) {
-        ComponentModel component = component(realm);
-        return component == null ? FraudSettings.DEFAULTS : FraudSettings.from(component.getConfig());
+        MultivaluedHashMap<String, String> config = RealmComponent.config(realm, FraudSettingsProvider.class,
+                FraudSettingsProviderFactory.PROVIDER_ID);
+        return config == null ? FraudSettings.DEFAULTS : FraudSettings.from(config);
     }
 
     /** Saves settings already checked with {@link FraudSettings#problems}; Keycloak validates them once more. */
     static void save(RealmModel realm, FraudSettings settings) {
-        MultivaluedHashMap<String, String> config = new MultivaluedHashMap<>();
-        settings.toConfig().forEach((k, v) -> config.put(k, new ArrayList<>(v)));
-        ComponentModel component = component(realm);
-        if (component == null) {
-            component = new ComponentModel();
-            component.setName(FraudSettingsProviderFactory.PROVIDER_ID);
-            component.setParentId(realm.getId());
-            component.setProviderId(FraudSettingsProviderFactory.PROVIDER_ID);
-            component.setProviderType(FraudSettingsProvider.class.getName());
-            component.setConfig(config);
-            realm.addComponentModel(component);
-        } else {
-            component.setConfig(config);
-            realm.updateComponent(component);
-        }
-    }
-
-    private static ComponentModel component(RealmModel realm) {
-        return realm.getComponentsStream(realm.getId(), FraudSettingsProvider.class.getName())
-                .filter(c -> FraudSettingsProviderFactory.PROVIDER_ID.equals(c.getProviderId()))
-                .findFirst().orElse(null);
+        RealmComponent.save(realm, FraudSettingsProvider.class, FraudSettingsProviderFactory.PROVIDER_ID, settings.toConfig());
     }
 }
