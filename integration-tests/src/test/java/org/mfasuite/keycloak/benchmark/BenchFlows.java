@@ -48,6 +48,29 @@ final class BenchFlows {
     }
 
     /** Makes the client sign in through the flow (its browser flow override). */
+    /**
+     * A top-level flow: username and password, then, when there are policies, one {@code mfa-access-policy} step
+     * per config (alias → config) and the gate. Returns its id.
+     */
+    static String passwordAndPolicies(ManagedRealm realm, String alias, Map<String, Map<String, String>> policies) {
+        AuthenticationManagementResource flows = realm.admin().flows();
+        String flowId = create(realm, alias);
+        step(flows, flowId, "auth-username-password-form");
+        if (!policies.isEmpty()) {
+            policies.forEach((name, config) -> {
+                org.keycloak.representations.idm.AuthenticatorConfigRepresentation c =
+                        new org.keycloak.representations.idm.AuthenticatorConfigRepresentation();
+                c.setAlias(name);
+                c.setConfig(config);
+                try (Response response = flows.newExecutionConfig(step(flows, flowId, "mfa-access-policy"), c)) {
+                    assertEquals(201, response.getStatus(), "config " + name);
+                }
+            });
+            step(flows, flowId, "mfa-access-gate");
+        }
+        return flowId;
+    }
+
     static void bind(ManagedRealm realm, String clientId, String flowId) {
         ClientRepresentation client = realm.admin().clients().findByClientId(clientId).get(0);
         client.setAuthenticationFlowBindingOverrides(Map.of("browser", flowId));

@@ -49,6 +49,18 @@ final class BrowserSignIn {
     }
 
     /** @param address the client address, sent as X-Forwarded-For (the server honours proxy headers) */
+    /** Signs in with the benchmark password and asserts it worked; adds the time to {@code samples} unless null (warm-up). */
+    void timed(String username, String address, Samples samples) {
+        long start = System.nanoTime();
+        Outcome outcome = signIn(username, BenchRealm.PASSWORD, address);
+        long elapsed = System.nanoTime() - start;
+        org.junit.jupiter.api.Assertions.assertTrue(outcome.signedIn(),
+                () -> "sign-in failed, status " + outcome.status() + ":\n" + outcome.page());
+        if (samples != null) {
+            samples.add(elapsed);
+        }
+    }
+
     Outcome signIn(String username, String password, String address) {
         return signIn(username, password, address, null);
     }

@@ -8,11 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import jakarta.ws.rs.core.Response;
 
 import org.junit.jupiter.api.Test;
-import org.keycloak.admin.client.resource.AuthenticationManagementResource;
-import org.keycloak.representations.idm.AuthenticatorConfigRepresentation;
 import org.keycloak.testframework.annotations.InjectRealm;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
 import org.keycloak.testframework.realm.ManagedRealm;
@@ -38,8 +35,8 @@ class BrowserSignInBenchmark {
 
     @Test
     void browserSignIns() {
-        BenchFlows.bind(realm, PLAIN_CLIENT, flow("bench password", Map.of()));
-        BenchFlows.bind(realm, POLICIES_CLIENT, flow("bench password and policies",
+        BenchFlows.bind(realm, PLAIN_CLIENT, BenchFlows.passwordAndPolicies(realm, "bench password", Map.of()));
+        BenchFlows.bind(realm, POLICIES_CLIENT, BenchFlows.passwordAndPolicies(realm, "bench password and policies",
                 PolicyMix.configs(PolicyEvaluationBenchmark.POLICIES)));
         BrowserSignIn plain = new BrowserSignIn(realm.getBaseUrl(), PLAIN_CLIENT, BenchRealm.REDIRECT_URI);
         BrowserSignIn policies = new BrowserSignIn(realm.getBaseUrl(), POLICIES_CLIENT, BenchRealm.REDIRECT_URI);
@@ -60,11 +57,11 @@ class BrowserSignInBenchmark {
             String user = "bench-" + (i % BenchRealm.USERS + 1);
             String address = i % 2 == 0 ? PolicyMix.OFFICE_V4 : PolicyMix.OFFICE_V6;
             if (i % 2 == 0) {
-                time(plain, user, address, measured ? a : null);
-                time(policies, user, address, measured ? b : null);
+                plain.timed(user, address, measured ? a : null);
+                policies.timed(user, address, measured ? b : null);
             } else {
-                time(policies, user, address, measured ? b : null);
-                time(plain, user, address, measured ? a : null);
+                policies.timed(user, address, measured ? b : null);
+                plain.timed(user, address, measured ? a : null);
             }
         }
 
@@ -86,35 +83,4 @@ class BrowserSignInBenchmark {
                 List.of("flow", "sign-ins", "median ms", "p95 ms", "sign-ins/s", "speed vs A"), rows);
     }
 
-    private static void time(BrowserSignIn signIn, String user, String address, Samples samples) {
-        long start = System.nanoTime();
-        BrowserSignIn.Outcome outcome = signIn.signIn(user, BenchRealm.PASSWORD, address);
-        long elapsed = System.nanoTime() - start;
-        assertTrue(outcome.signedIn(), () -> "sign-in failed, status " + outcome.status() + ":\n" + outcome.page());
-        if (samples != null) {
-            samples.add(elapsed);
-        }
-    }
-
-    /**
-     * A top-level flow: username and password, then, when there are policies, one {@code mfa-access-policy} step
-     * per config and the gate. Returns its id.
-     */
-    private String flow(String alias, Map<String, Map<String, String>> policies) {
-        AuthenticationManagementResource flows = realm.admin().flows();
-        String flowId = BenchFlows.create(realm, alias);
-        BenchFlows.step(flows, flowId, "auth-username-password-form");
-        if (!policies.isEmpty()) {
-            policies.forEach((name, config) -> {
-                AuthenticatorConfigRepresentation c = new AuthenticatorConfigRepresentation();
-                c.setAlias(name);
-                c.setConfig(config);
-                try (Response response = flows.newExecutionConfig(BenchFlows.step(flows, flowId, "mfa-access-policy"), c)) {
-                    assertEquals(201, response.getStatus(), "config " + name);
-                }
-            });
-            BenchFlows.step(flows, flowId, "mfa-access-gate");
-        }
-        return flowId;
-    }
 }

@@ -8,11 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import jakarta.ws.rs.core.Response;
 
 import org.junit.jupiter.api.Test;
-import org.keycloak.admin.client.resource.AuthenticationManagementResource;
-import org.keycloak.representations.idm.AuthenticatorConfigRepresentation;
 import org.keycloak.testframework.annotations.InjectRealm;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
 import org.keycloak.testframework.realm.ManagedRealm;
@@ -44,8 +41,9 @@ class CountrySignInBenchmark {
     @Test
     void browserSignInsWithACountryPolicy() {
         Samples lookUps = lookUps();
-        BenchFlows.bind(realm, BrowserSignInBenchmark.PLAIN_CLIENT, flow("bench password", false));
-        BenchFlows.bind(realm, BrowserSignInBenchmark.POLICIES_CLIENT, flow("bench password and countries", true));
+        BenchFlows.bind(realm, BrowserSignInBenchmark.PLAIN_CLIENT, BenchFlows.passwordAndPolicies(realm, "bench password", Map.of()));
+        BenchFlows.bind(realm, BrowserSignInBenchmark.POLICIES_CLIENT, BenchFlows.passwordAndPolicies(realm, "bench password and countries",
+                Map.of("block NL and US", Map.of("state", "on", "grant", "block", "countries", "NL##US"))));
         BrowserSignIn plain = new BrowserSignIn(realm.getBaseUrl(), BrowserSignInBenchmark.PLAIN_CLIENT,
                 BenchRealm.REDIRECT_URI);
         BrowserSignIn countries = new BrowserSignIn(realm.getBaseUrl(), BrowserSignInBenchmark.POLICIES_CLIENT,
@@ -64,11 +62,11 @@ class CountrySignInBenchmark {
             String user = "bench-" + (i % BenchRealm.USERS + 1);
             String address = i % 2 == 0 ? SWEDEN : GERMANY;
             if (i % 2 == 0) {
-                time(plain, user, address, measured ? a : null);
-                time(countries, user, address, measured ? b : null);
+                plain.timed(user, address, measured ? a : null);
+                countries.timed(user, address, measured ? b : null);
             } else {
-                time(countries, user, address, measured ? b : null);
-                time(plain, user, address, measured ? a : null);
+                countries.timed(user, address, measured ? b : null);
+                plain.timed(user, address, measured ? a : null);
             }
         }
 
@@ -111,32 +109,5 @@ class CountrySignInBenchmark {
         }
         assertEquals((LOOK_UPS + LOOK_UPS / 4) * 4 / 6, known, 4.0, "four of the six addresses are placed");
         return samples;
-    }
-
-    private static void time(BrowserSignIn signIn, String user, String address, Samples samples) {
-        long start = System.nanoTime();
-        BrowserSignIn.Outcome outcome = signIn.signIn(user, BenchRealm.PASSWORD, address);
-        long elapsed = System.nanoTime() - start;
-        assertTrue(outcome.signedIn(), () -> "sign-in failed, status " + outcome.status() + ":\n" + outcome.page());
-        if (samples != null) {
-            samples.add(elapsed);
-        }
-    }
-
-    /** Username and password, then (with the policy) one {@code mfa-access-policy} step and the gate. */
-    private String flow(String alias, boolean countriesPolicy) {
-        AuthenticationManagementResource flows = realm.admin().flows();
-        String flowId = BenchFlows.create(realm, alias);
-        BenchFlows.step(flows, flowId, "auth-username-password-form");
-        if (countriesPolicy) {
-            AuthenticatorConfigRepresentation c = new AuthenticatorConfigRepresentation();
-            c.setAlias("block NL and US");
-            c.setConfig(Map.of("state", "on", "grant", "block", "countries", "NL##US"));
-            try (Response response = flows.newExecutionConfig(BenchFlows.step(flows, flowId, "mfa-access-policy"), c)) {
-                assertEquals(201, response.getStatus());
-            }
-            BenchFlows.step(flows, flowId, "mfa-access-gate");
-        }
-        return flowId;
     }
 }

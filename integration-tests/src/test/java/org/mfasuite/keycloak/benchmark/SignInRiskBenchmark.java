@@ -1,18 +1,13 @@
 package org.mfasuite.keycloak.benchmark;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import jakarta.ws.rs.core.Response;
 
 import org.junit.jupiter.api.Test;
-import org.keycloak.admin.client.resource.AuthenticationManagementResource;
-import org.keycloak.representations.idm.AuthenticatorConfigRepresentation;
 import org.keycloak.testframework.annotations.InjectRealm;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
 import org.keycloak.testframework.realm.ManagedRealm;
@@ -60,8 +55,9 @@ class SignInRiskBenchmark {
         Samples evaluation = evaluate(history, now, EVALUATIONS);
         long p99 = evaluation.percentile(99);
 
-        BenchFlows.bind(realm, BrowserSignInBenchmark.PLAIN_CLIENT, flow("bench password", false));
-        BenchFlows.bind(realm, BrowserSignInBenchmark.POLICIES_CLIENT, flow("bench password and risk policy", true));
+        BenchFlows.bind(realm, BrowserSignInBenchmark.PLAIN_CLIENT, BenchFlows.passwordAndPolicies(realm, "bench password", Map.of()));
+        BenchFlows.bind(realm, BrowserSignInBenchmark.POLICIES_CLIENT, BenchFlows.passwordAndPolicies(realm, "bench password and risk policy",
+                Map.of("high risk needs mfa", Map.of("state", "on", "grant", "mfa", "sign-in-risk", "high"))));
         BrowserSignIn plain = new BrowserSignIn(realm.getBaseUrl(), BrowserSignInBenchmark.PLAIN_CLIENT, BenchRealm.REDIRECT_URI);
         BrowserSignIn risk = new BrowserSignIn(realm.getBaseUrl(), BrowserSignInBenchmark.POLICIES_CLIENT, BenchRealm.REDIRECT_URI);
         Samples a = new Samples();
@@ -71,11 +67,11 @@ class SignInRiskBenchmark {
             String user = "bench-" + (i % BenchRealm.USERS + 1);
             String address = i % 2 == 0 ? PolicyMix.OFFICE_V4 : PolicyMix.OFFICE_V6;
             if (i % 2 == 0) {
-                time(plain, user, address, measured ? a : null);
-                time(risk, user, address, measured ? b : null);
+                plain.timed(user, address, measured ? a : null);
+                risk.timed(user, address, measured ? b : null);
             } else {
-                time(risk, user, address, measured ? b : null);
-                time(plain, user, address, measured ? a : null);
+                risk.timed(user, address, measured ? b : null);
+                plain.timed(user, address, measured ? a : null);
             }
         }
         double medianRatio = (double) a.percentile(50) / b.percentile(50);
@@ -111,32 +107,5 @@ class SignInRiskBenchmark {
             sink += assessment.level().ordinal() + assessment.signals().size();
         }
         return samples;
-    }
-
-    private static void time(BrowserSignIn signIn, String user, String address, Samples samples) {
-        long start = System.nanoTime();
-        BrowserSignIn.Outcome outcome = signIn.signIn(user, BenchRealm.PASSWORD, address);
-        long elapsed = System.nanoTime() - start;
-        assertTrue(outcome.signedIn(), () -> "sign-in failed, status " + outcome.status() + ":\n" + outcome.page());
-        if (samples != null) {
-            samples.add(elapsed);
-        }
-    }
-
-    /** Username and password, then (risk) one {@code sign-in-risk=high} policy demanding mfa and the gate. */
-    private String flow(String alias, boolean riskPolicy) {
-        AuthenticationManagementResource flows = realm.admin().flows();
-        String flowId = BenchFlows.create(realm, alias);
-        BenchFlows.step(flows, flowId, "auth-username-password-form");
-        if (riskPolicy) {
-            AuthenticatorConfigRepresentation c = new AuthenticatorConfigRepresentation();
-            c.setAlias("high risk needs mfa");
-            c.setConfig(Map.of("state", "on", "grant", "mfa", "sign-in-risk", "high"));
-            try (Response response = flows.newExecutionConfig(BenchFlows.step(flows, flowId, "mfa-access-policy"), c)) {
-                assertEquals(201, response.getStatus());
-            }
-            BenchFlows.step(flows, flowId, "mfa-access-gate");
-        }
-        return flowId;
     }
 }
